@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// LabelDesk: a keyboard-first terminal workstation for data labelers.
+///
+/// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
+/// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
+/// ncurses only `TerminalCurses`.
+let package = Package(
+    name: "LabelDesk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "labeldesk", targets: ["labeldesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        .target(name: "Domain"),
+        .target(
+            name: "Store",
+            dependencies: [
+                "Domain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Hub", dependencies: ["Domain", "Store"]),
+        .target(name: "Sync", dependencies: ["Domain", "Store", "Hub"]),
+        .target(name: "TerminalCore"),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(name: "TerminalCurses", dependencies: ["TerminalCore", "CNCurses"]),
+        .target(name: "Widgets", dependencies: ["TerminalCore"]),
+        .target(name: "Screens", dependencies: ["Domain", "Widgets", "TerminalCore"]),
+        .target(
+            name: "Workstation",
+            dependencies: [
+                "Domain", "Store", "Hub", "Sync", "Screens", "TerminalCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "labeldesk",
+            dependencies: [
+                "Domain", "Store", "Hub", "Sync", "Screens", "TerminalCore", "TerminalCurses", "Workstation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "HubTests", dependencies: ["Hub", "Store", "Domain"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Hub", "Store", "Domain"]),
+        .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain"]),
+        // Depends on the executable so `swift test` builds the binary these tests drive.
+        .testTarget(name: "EndToEndTests", dependencies: ["labeldesk", .product(name: "GRDB", package: "GRDB.swift")]),
+    ]
+)

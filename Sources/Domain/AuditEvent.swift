@@ -1,0 +1,37 @@
+import Foundation
+
+/// Something the audit log must remember.
+///
+/// Never put a password, or anything typed into a password field, in `detail`.
+public enum AuditKind: String, Codable, CaseIterable, Sendable {
+    case logonSuccess = "logon.success"
+    case logonFailure = "logon.failure"
+    case lockout
+    case unlock
+    case sessionStart = "session.start"
+    case sessionEnd = "session.end"
+    case idleLock = "idle.lock"
+    case idleUnlock = "idle.unlock"
+    case submit
+    case skip
+    case undo
+    case importTasks = "import"
+    case export
+    case userAdd = "user.add"
+    case projectCreate = "project.create"
+}
+
+public struct AuditEvent: Equatable, Sendable {
+    public var kind: AuditKind
+    /// The username acting, or `system`.
+    public var actor: String
+    public var detail: String
+    public var at: Date
+
+    public init(kind: AuditKind, actor: String, detail: String, at: Date) {
+        self.kind = kind
+        self.actor = actor
+        self.detail = detail
+        self.at = at
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// What a station sends the hub: its unsent work and where its pull left off.
+///
+/// One message for every transport: in-process, HTTP and bundle files carry it alike.
+public struct SyncRequest: Codable, Equatable, Sendable {
+    public var stationID: String
+    /// The outbox, oldest first.
+    public var annotations: [Annotation]
+    /// The hub change number the station has seen up to.
+    public var cursor: Int64
+    /// How many more tasks the station would like leased, per project it serves.
+    public var wantedLeases: Int
+
+    public init(stationID: String, annotations: [Annotation], cursor: Int64, wantedLeases: Int) {
+        self.stationID = stationID
+        self.annotations = annotations
+        self.cursor = cursor
+        self.wantedLeases = wantedLeases
+    }
+}
+
+/// The hub's definite answer for one annotation.
+public struct AnnotationOutcome: Codable, Equatable, Sendable {
+    public enum Status: String, Codable, Sendable {
+        /// Stored; it is the task's canonical answer.
+        case accepted
+        /// Stored as an extra judgement; another annotation is canonical.
+        case superseded
+        /// Not stored; `reason` says why.
+        case rejected
+    }
+
+    public var annotationID: UUID
+    public var status: Status
+    public var reason: String?
+
+    public init(annotationID: UUID, status: Status, reason: String? = nil) {
+        self.annotationID = annotationID
+        self.status = status
+        self.reason = reason
+    }
+}
+
+/// What the hub answers: outcomes, new leases, what changed, and the new cursor.
+public struct SyncReply: Codable, Equatable, Sendable {
+    public var outcomes: [AnnotationOutcome]
+    public var leases: [LeasedTask]
+    /// Projects created or changed since the request's cursor.
+    public var projects: [Project]
+    /// Tasks still waiting at the hub, per project, after these leases.
+    public var waitingAtHub: [String: Int]
+    public var cursor: Int64
+
+    public init(outcomes: [AnnotationOutcome], leases: [LeasedTask], projects: [Project], waitingAtHub: [String: Int], cursor: Int64) {
+        self.outcomes = outcomes
+        self.leases = leases
+        self.projects = projects
+        self.waitingAtHub = waitingAtHub
+        self.cursor = cursor
+    }
+}

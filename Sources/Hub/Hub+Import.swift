@@ -1,0 +1,40 @@
+import Domain
+import Foundation
+import Store
+
+extension Hub {
+    /// Adds tasks to a project, all or nothing.
+    ///
+    /// One transaction with one prepared statement; an id that repeats, within the
+    /// tasks or against the hub, stops the import with a sentence naming it, and
+    /// nothing of it stays. Returns how many tasks were added.
+    @discardableResult
+    public func importTasks(projectID: String, tasks: [LabelTask], actor: String, now: Date) throws -> Int {
+        var seen = Set<String>(minimumCapacity: tasks.count)
+        for task in tasks {
+            guard task.projectID == projectID else {
+                throw HubError.taskInOtherProject(taskID: task.id, taskProjectID: task.projectID, importProjectID: projectID)
+            }
+            guard seen.insert(task.id).inserted else { throw HubError.duplicateTaskInImport(taskID: task.id) }
+        }
+        return try HubError.translating {
+            try database.write { transaction in
+                try transaction.insertTasks(tasks, projectID: projectID)
+                try transaction.appendAudit(AuditEvent(
+                    kind: .importTasks, actor: actor, detail: "imported \(tasks.count) tasks into \(projectID)", at: now))
+                return tasks.count
+            }
+        }
+    }
+
+    /// Reads a JSONL task file and imports it, all or nothing.
+    ///
+    /// A bad line throws `TaskFileError` (`FILE:LINE: what is wrong`) before anything is
+    /// written.
+    @discardableResult
+    public func importTaskFile(contents: Data, fileName: String, projectID: String, actor: String, now: Date) throws -> Int {
+        guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+        let tasks = try TaskFileParser.parse(contents: contents, fileName: fileName, project: project)
+        return try importTasks(projectID: projectID, tasks: tasks, actor: actor, now: now)
+    }
+}

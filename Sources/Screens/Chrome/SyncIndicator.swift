@@ -1,0 +1,27 @@
+import Foundation
+
+/// What the status bar says about sync: how the station reaches the hub, what waits to
+/// be sent, and when it last synced.
+public struct SyncIndicator: Equatable, Sendable {
+    public enum Link: String, Sendable {
+        /// The hub runs in this process on this machine.
+        case standalone
+        case online
+        case offline
+    }
+
+    public var link: Link
+    public var pending: Int
+    public var lastSyncAt: Date?
+
+    public init(link: Link = .standalone, pending: Int = 0, lastSyncAt: Date? = nil) {
+        self.link = link
+        self.pending = pending
+        self.lastSyncAt = lastSyncAt
+    }
+
+    public func text(in zone: TimeZone) -> String {
+        let last = lastSyncAt.map { "synced " + TimeText.time($0, in: zone) } ?? "never synced"
+        return "\(link.rawValue) · \(pending) to send · \(last)"
+    }
+}

@@ -1,0 +1,121 @@
+import Domain
+import Foundation
+import TerminalCore
+import Widgets
+
+/// The home screen: the person's queues and assigned work.
+public enum HomeScreen {
+    /// One queue as the home screen lists it.
+    public struct Queue: Equatable, Sendable {
+        public var projectID: String
+        public var title: String
+        public var marking: Marking
+        public var waiting: Int
+        public var doneToday: Int
+
+        public init(projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int) {
+            self.projectID = projectID
+            self.title = title
+            self.marking = marking
+            self.waiting = waiting
+            self.doneToday = doneToday
+        }
+    }
+
+    public struct State: Equatable, Sendable {
+        public var displayName: String
+        public var previousLogonAt: Date?
+        public var queues: [Queue] = []
+        public var assignedWork: [String] = []
+        public var selected = 0
+        public var showsHelp = false
+        public var message: String?
+        public var sync = SyncIndicator()
+        public var timeZone: TimeZone
+
+        public init(displayName: String, previousLogonAt: Date?, timeZone: TimeZone) {
+            self.displayName = displayName
+            self.previousLogonAt = previousLogonAt
+            self.timeZone = timeZone
+        }
+
+        /// The banner covers what the list shows: each listed project's default marking.
+        public var marking: Marking { Marking.highest(queues.map(\.marking)) }
+    }
+
+    public enum Effect: Equatable, Sendable {
+        case openQueue(projectID: String)
+        case refresh
+        case logOut
+        case quit
+    }
+
+    public static func update(_ state: inout State, _ key: Key) -> [Effect] {
+        if state.showsHelp {
+            state.showsHelp = false
+            return []
+        }
+        state.message = nil
+        if let moved = SelectionList.move(state.selected, count: state.queues.count, key: key) {
+            state.selected = moved
+            return []
+        }
+        switch key {
+        case .enter:
+            guard state.queues.indices.contains(state.selected) else {
+                state.message = "No queues yet. An admin adds projects with: labeldesk project create"
+                return []
+            }
+            let queue = state.queues[state.selected]
+            guard queue.waiting > 0 else {
+                state.message = "\(queue.title) has nothing waiting. Try again after the next sync."
+                return []
+            }
+            return [.openQueue(projectID: queue.projectID)]
+        case .character("r"): return [.refresh]
+        case .character("?"): state.showsHelp = true
+        case .character("l"): return [.logOut]
+        case .character("q"), .control("c"), .control("q"): return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    public static func render(_ state: State, into buffer: inout Buffer) {
+        let area = Chrome.draw(marking: state.marking, into: &buffer)
+        guard area.height > 4 else { return }
+        let (content, statusRow) = area.splitBottom(1)
+        var y = content.y + 1
+        Label.draw("Welcome, \(state.displayName)", in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .bold, into: &buffer)
+        y += 1
+        let logon = state.previousLogonAt.map { "Last successful logon: " + TimeText.dateTime($0, in: state.timeZone) } ?? "This is your first logon."
+        Label.draw(logon, in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .dim, into: &buffer)
+        y += 2
+        let assignedHeight = 2 + max(1, state.assignedWork.count)
+        let tableHeight = max(2, content.maxY - y - assignedHeight - 3)
+        let queuesFrame = Frame(title: "Your queues").draw(in: Rect(x: 1, y: y, width: content.width - 2, height: tableHeight + 2), into: &buffer)
+        if state.queues.isEmpty {
+            Label.draw("No queues yet. An admin adds projects and tasks at the hub.", in: Rect(x: queuesFrame.x + 2, y: queuesFrame.y, width: queuesFrame.width - 4, height: 1), style: .dim, into: &buffer)
+        } else {
+            Table(
+                columns: [.init("Project"), .init("Marking", width: 15), .init("Waiting", width: 8, alignment: .trailing), .init("Done today", width: 10, alignment: .trailing)],
+                rows: state.queues.map { [$0.title, $0.marking.rawValue, "\($0.waiting)", "\($0.doneToday)"] },
+                selected: state.selected
+            ).draw(in: queuesFrame, into: &buffer)
+        }
+        y += tableHeight + 2
+        Label.draw("Assigned work", in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .bold, into: &buffer)
+        let assigned = state.assignedWork.isEmpty ? ["No training or other work is assigned to you."] : state.assignedWork
+        for (index, line) in assigned.prefix(max(0, content.maxY - y - 3)).enumerated() {
+            Label.draw("  " + line, in: Rect(x: 2, y: y + 1 + index, width: content.width - 4, height: 1), style: .dim, into: &buffer)
+        }
+        if let message = state.message {
+            Label.draw(message, in: Rect(x: 2, y: content.maxY - 2, width: content.width - 4, height: 1), style: .bold, into: &buffer)
+        }
+        Chrome.drawHints(["↑↓ choose", "Enter start", "r refresh", "? help", "l log out", "q quit"], in: content, into: &buffer)
+        StatusBar(leading: ["Home"], trailing: [state.sync.text(in: state.timeZone)]).draw(row: statusRow.y, in: &buffer)
+        if state.showsHelp {
+            HelpOverlay.draw(title: "Keys on the home screen", entries: HelpOverlay.homeKeys, in: area, into: &buffer)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// What the databases refuse, in words a person can act on.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noSuchAccount(username: String)
+    case accountExists(username: String)
+    case invalidUsername(problem: String)
+    case emptyPassword
+    case unreadablePasswordHash(username: String)
+    case duplicateTask(projectID: String, taskID: String)
+    case noSuchProject(projectID: String)
+    case projectExists(projectID: String)
+    case unreadableRow(table: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .noSuchAccount(let username):
+            "there is no account named \"\(username)\"; check the spelling"
+        case .accountExists(let username):
+            "an account named \"\(username)\" already exists; choose another username"
+        case .invalidUsername(let problem):
+            problem
+        case .emptyPassword:
+            "the password is empty; choose a password"
+        case .unreadablePasswordHash(let username):
+            "the stored password of \"\(username)\" cannot be read; an admin must set a new one"
+        case .duplicateTask(let projectID, let taskID):
+            "task id \"\(taskID)\" is already in project \"\(projectID)\"; give every task its own id"
+        case .noSuchProject(let projectID):
+            "there is no project \"\(projectID)\"; create it first"
+        case .projectExists(let projectID):
+            "a project with id \"\(projectID)\" already exists; choose another id"
+        case .unreadableRow(let table, let problem):
+            "a row of table \(table) cannot be read: \(problem)"
+        }
+    }
+}

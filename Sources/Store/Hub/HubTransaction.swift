@@ -1,0 +1,206 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The steps `Hub` builds its transactions from.
+///
+/// Only valid inside the `HubDatabase.write` or `read` call that made it; never keep
+/// one. Each step keeps the tables consistent on its own; the caller decides which
+/// steps make one change.
+public final class HubTransaction {
+    let db: Database
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    public func appendAudit(_ event: AuditEvent) throws {
+        try AuditLog.append(event, in: db)
+    }
+
+    // MARK: Changes
+
+    /// The newest change number; what a station's cursor becomes after a pull.
+    public func latestChange() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change") ?? 0
+    }
+
+    private func recordChange(kind: String, subject: String, now: Date) throws -> Int64 {
+        try ChangeRecord(seq: nil, kind: kind, subject: subject, at: now).insert(db)
+        return db.lastInsertedRowID
+    }
+
+    // MARK: Projects
+
+    public func project(id: String) throws -> Project? {
+        try HubProjectRecord.fetchOne(db, key: id)?.project()
+    }
+
+    public func projects() throws -> [Project] {
+        try HubProjectRecord.order(Column("id")).fetchAll(db).map { try $0.project() }
+    }
+
+    /// Adds a project and records the change, so stations pull it.
+    public func insertProject(_ project: Project, now: Date) throws {
+        guard try HubProjectRecord.fetchOne(db, key: project.id) == nil else {
+            throw StoreError.projectExists(projectID: project.id)
+        }
+        let change = try recordChange(kind: "project.create", subject: project.id, now: now)
+        try HubProjectRecord(
+            id: project.id, json: try project.storedJSON(), createdAt: now, createdChange: change, changedChange: change
+        ).insert(db)
+    }
+
+    /// Projects created or changed after `cursor`.
+    public func projectsChanged(since cursor: Int64) throws -> [Project] {
+        try HubProjectRecord.filter(Column("changed_change") > cursor).order(Column("id")).fetchAll(db).map { try $0.project() }
+    }
+
+    // MARK: Tasks
+
+    public func task(projectID: String, id: String) throws -> HubTask? {
+        try HubTaskRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM task WHERE project_id = ? AND id = ?"), arguments: [projectID, id]
+        )?.hubTask()
+    }
+
+    /// Inserts new open tasks into a project, in order, after every task already there.
+    ///
+    /// Throws `StoreError.duplicateTask` naming the first id the project already has;
+    /// the caller's transaction then rolls back, so nothing of the batch stays.
+    public func insertTasks(_ tasks: [LabelTask], projectID: String) throws {
+        guard try HubProjectRecord.fetchOne(db, key: projectID) != nil else {
+            throw StoreError.noSuchProject(projectID: projectID)
+        }
+        var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
+        // A prepared statement, reused: the bulk path of an import.
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO task (project_id, id, text, marking, priority, meta, state, epoch, seq)
+            VALUES (?, ?, ?, ?, ?, ?, 'open', 0, ?)
+            """)
+        for task in tasks {
+            seq += 1
+            statement.setUncheckedArguments([projectID, task.id, task.text, task.marking.rawValue, task.priority, task.meta, seq])
+            do {
+                try statement.execute()
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StoreError.duplicateTask(projectID: projectID, taskID: task.id)
+            }
+        }
+    }
+
+    public func setTaskState(projectID: String, taskID: String, to state: HubTask.State) throws {
+        try db.cachedStatement(sql: "UPDATE task SET state = ? WHERE project_id = ? AND id = ?")
+            .execute(arguments: [state.rawValue, projectID, taskID])
+    }
+
+    /// Returns leased tasks whose lease ran out before `now` to the open pool; the epoch
+    /// stays, and rises when the task is leased again.
+    @discardableResult
+    public func expireLeases(now: Date) throws -> Int {
+        try db.execute(
+            sql: "UPDATE task SET state = 'open' WHERE state = 'leased' AND lease_expires_at < ?", arguments: [now])
+        return db.changesCount
+    }
+
+    /// Leases up to `limit` open tasks of a project to `station`, highest priority first,
+    /// then import order; each epoch rises by one.
+    public func leaseOpenTasks(projectID: String, limit: Int, to station: String, until expiry: Date) throws -> [LeasedTask] {
+        guard limit > 0 else { return [] }
+        let records = try HubTaskRecord.fetchAll(db, sql: """
+            SELECT * FROM task WHERE project_id = ? AND state = 'open'
+            ORDER BY priority DESC, seq LIMIT ?
+            """, arguments: [projectID, limit])
+        let lease = try db.makeStatement(sql: """
+            UPDATE task SET state = 'leased', station = ?, epoch = epoch + 1, lease_expires_at = ?
+            WHERE project_id = ? AND id = ?
+            """)
+        let expiryValue = expiry.databaseValue
+        return try records.map { record in
+            try lease.execute(arguments: [station, expiryValue, record.projectId, record.id])
+            let task = try record.hubTask().task
+            return LeasedTask(task: task, epoch: record.epoch + 1, expiresAt: expiry)
+        }
+    }
+
+    /// Open tasks per project, every project present.
+    public func openTaskCounts() throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT project.id AS id,
+                   (SELECT COUNT(*) FROM task WHERE task.project_id = project.id AND task.state = 'open') AS open
+            FROM project
+            """)
+        var counts: [String: Int] = [:]
+        for row in rows { counts[row["id"]] = row["open"] }
+        return counts
+    }
+
+    public func taskCounts(projectID: String) throws -> TaskCounts {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT state, COUNT(*) AS count FROM task WHERE project_id = ? GROUP BY state", arguments: [projectID])
+        var counts = TaskCounts()
+        for row in rows {
+            let count: Int = row["count"]
+            switch HubTask.State(rawValue: row["state"]) {
+            case .open: counts.open = count
+            case .leased: counts.leased = count
+            case .done: counts.done = count
+            case .skipped: counts.skipped = count
+            case nil: break
+            }
+        }
+        return counts
+    }
+
+    // MARK: Judgements
+
+    public func judgement(id: UUID) throws -> Judgement? {
+        try JudgementRecord.fetchOne(db, key: id.uuidString)?.judgement()
+    }
+
+    public func canonicalJudgement(projectID: String, taskID: String) throws -> Judgement? {
+        try JudgementRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM judgement WHERE project_id = ? AND task_id = ? AND canonical = 1"),
+            arguments: [projectID, taskID]
+        )?.judgement()
+    }
+
+    /// Every judgement of a task, in the order they arrived.
+    public func judgements(projectID: String, taskID: String) throws -> [Judgement] {
+        try JudgementRecord.fetchAll(
+            db, sql: "SELECT * FROM judgement WHERE project_id = ? AND task_id = ? ORDER BY rowid",
+            arguments: [projectID, taskID]
+        ).map { try $0.judgement() }
+    }
+
+    /// Stores a judgement. At most one per task may be canonical: demote the old one first.
+    public func insertJudgement(_ judgement: Judgement) throws {
+        try JudgementRecord(judgement).insert(db)
+    }
+
+    public func setCanonical(judgementID: UUID, _ isCanonical: Bool) throws {
+        try db.execute(
+            sql: "UPDATE judgement SET canonical = ? WHERE id = ?", arguments: [isCanonical, judgementID.uuidString])
+    }
+
+    /// Each task of a project with its canonical judgement, in import order; tasks
+    /// without one are left out.
+    public func canonicalJudgements(projectID: String) throws -> [(task: HubTask, judgement: Judgement)] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT task.*, judgement.id AS judgement_id FROM task
+            JOIN judgement ON judgement.project_id = task.project_id AND judgement.task_id = task.id AND judgement.canonical = 1
+            WHERE task.project_id = ?
+            ORDER BY task.seq
+            """, arguments: [projectID])
+        var judgementsByID: [String: JudgementRecord] = [:]
+        for record in try JudgementRecord.filter(Column("project_id") == projectID && Column("canonical") == true).fetchAll(db) {
+            judgementsByID[record.id] = record
+        }
+        return try rows.compactMap { row in
+            let task = try HubTaskRecord(row: row).hubTask()
+            let judgementID: String = row["judgement_id"]
+            guard let judgement = judgementsByID[judgementID] else { return nil }
+            return (task, try judgement.judgement())
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+
+/// The hub database's schema, one named step at a time.
+///
+/// A migration that has shipped is never edited: change the schema with a new one.
+enum HubMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("hub-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE change (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    at DATETIME NOT NULL
+                );
+
+                CREATE TABLE project (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    json TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    created_change INTEGER NOT NULL REFERENCES change (seq),
+                    changed_change INTEGER NOT NULL REFERENCES change (seq)
+                );
+
+                CREATE TABLE task (
+                    project_id TEXT NOT NULL REFERENCES project (id),
+                    id TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    marking TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    meta TEXT,
+                    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'leased', 'done', 'skipped')),
+                    station TEXT,
+                    epoch INTEGER NOT NULL DEFAULT 0,
+                    lease_expires_at DATETIME,
+                    seq INTEGER NOT NULL,
+                    PRIMARY KEY (project_id, id)
+                );
+                CREATE INDEX task_to_lease ON task (project_id, state, priority DESC, seq);
+                CREATE INDEX task_lease_expiry ON task (lease_expires_at) WHERE state = 'leased';
+
+                CREATE TABLE judgement (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    project_id TEXT NOT NULL,
+                    task_id TEXT NOT NULL,
+                    labels TEXT NOT NULL,
+                    skip_reason TEXT,
+                    username TEXT NOT NULL,
+                    station_id TEXT NOT NULL,
+                    lease_epoch INTEGER NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    seconds_on_task REAL NOT NULL,
+                    content TEXT NOT NULL,
+                    canonical INTEGER NOT NULL CHECK (canonical IN (0, 1)),
+                    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'superseded')),
+                    received_at DATETIME NOT NULL,
+                    FOREIGN KEY (project_id, task_id) REFERENCES task (project_id, id)
+                );
+                CREATE INDEX judgement_by_task ON judgement (project_id, task_id);
+                CREATE UNIQUE INDEX judgement_one_canonical_per_task ON judgement (project_id, task_id) WHERE canonical = 1;
+                """)
+            try AuditMigration.createAuditTable(db)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,92 @@
+import GRDB
+
+/// The station database's schema, one named step at a time.
+///
+/// A migration that has shipped is never edited: change the schema with a new one.
+/// Tables and columns are named with strings here, never through record types, so a
+/// later rename in Swift cannot change what an old migration does.
+enum StationMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("station-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    username TEXT PRIMARY KEY NOT NULL,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    locked_at DATETIME,
+                    last_logon_at DATETIME,
+                    created_at DATETIME NOT NULL
+                );
+                CREATE TABLE logon_failure (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    username TEXT NOT NULL,
+                    at DATETIME NOT NULL
+                );
+                CREATE INDEX logon_failure_by_user ON logon_failure (username, at);
+
+                CREATE TABLE project (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    json TEXT NOT NULL,
+                    waiting_at_hub INTEGER NOT NULL DEFAULT 0
+                );
+
+                CREATE TABLE task (
+                    project_id TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    marking TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    meta TEXT,
+                    epoch INTEGER NOT NULL,
+                    expires_at DATETIME NOT NULL,
+                    seq INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('queued', 'done')),
+                    PRIMARY KEY (project_id, id)
+                );
+                CREATE INDEX task_next ON task (state, project_id, priority DESC, seq);
+
+                CREATE TABLE annotation (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    project_id TEXT NOT NULL,
+                    task_id TEXT NOT NULL,
+                    labels TEXT NOT NULL,
+                    skip_reason TEXT,
+                    username TEXT NOT NULL,
+                    station_id TEXT NOT NULL,
+                    lease_epoch INTEGER NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    seconds_on_task REAL NOT NULL,
+                    outcome TEXT
+                );
+                CREATE INDEX annotation_by_task ON annotation (project_id, task_id);
+                CREATE INDEX annotation_by_user ON annotation (username, project_id, created_at);
+
+                CREATE TABLE outbox (
+                    annotation_id TEXT PRIMARY KEY NOT NULL REFERENCES annotation (id) ON DELETE CASCADE,
+                    queued_at DATETIME NOT NULL,
+                    in_flight INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX outbox_by_time ON outbox (queued_at);
+
+                CREATE TABLE rejected (
+                    annotation_id TEXT PRIMARY KEY NOT NULL,
+                    reason TEXT NOT NULL,
+                    at DATETIME NOT NULL
+                );
+
+                CREATE TABLE sync_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    cursor INTEGER NOT NULL,
+                    last_sync_at DATETIME,
+                    last_error TEXT,
+                    last_error_at DATETIME
+                );
+                INSERT INTO sync_state (id, cursor) VALUES (1, 0);
+                """)
+            try AuditMigration.createAuditTable(db)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,47 @@
+import Domain
+import Foundation
+import GRDB
+
+/// A row of the station's `annotation` table: the labeler's work, kept after it is
+/// synced so the day's counts survive.
+struct AnnotationRecord: SnakeCaseRecord {
+    static let databaseTableName = "annotation"
+
+    var id: String
+    var projectId: String
+    var taskId: String
+    /// The chosen labels as a JSON array of strings.
+    var labels: String
+    var skipReason: String?
+    var username: String
+    var stationId: String
+    var leaseEpoch: Int
+    var createdAt: Date
+    var secondsOnTask: Double
+    /// The hub's answer (`accepted`, `superseded`, `rejected`) once it has come.
+    var outcome: String?
+
+    func annotation() throws -> Annotation {
+        guard let uuid = UUID(uuidString: id) else {
+            throw StoreError.unreadableRow(table: "annotation", problem: "\"\(id)\" is not a UUID")
+        }
+        guard case .array(let items)? = try? JSONValue.parse(labels) else {
+            throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has unreadable labels")
+        }
+        let names = items.compactMap { item -> String? in
+            if case .string(let name) = item { return name }
+            return nil
+        }
+        return Annotation(
+            id: uuid, taskID: taskId, projectID: projectId, labels: names, skipReason: skipReason, username: username,
+            stationID: stationId, leaseEpoch: leaseEpoch, createdAt: createdAt, secondsOnTask: secondsOnTask)
+    }
+}
+
+extension Annotation {
+    /// The labels as the JSON array both databases store.
+    var storedLabels: String { JSONValue.array(labels.map(JSONValue.string)).canonicalText }
+
+    /// The id as both databases store it: upper-case text, readable in a SQL shell.
+    var storedID: String { id.uuidString }
+}

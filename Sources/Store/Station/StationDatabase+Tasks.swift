@@ -1,0 +1,135 @@
+import Domain
+import Foundation
+import GRDB
+
+extension StationDatabase {
+    /// Caches leased tasks, queued.
+    ///
+    /// A task that already has work waiting in the outbox keeps that work and its row
+    /// untouched: a stale lease must not bring back a task the labeler has done. A lease
+    /// with an older epoch than the cached one is ignored too.
+    public func cacheLeases(_ leases: [LeasedTask]) throws {
+        guard !leases.isEmpty else { return }
+        try pool.write { db in try Self.cacheLeases(leases, in: db) }
+    }
+
+    static func cacheLeases(_ leases: [LeasedTask], in db: Database) throws {
+        guard !leases.isEmpty else { return }
+        var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
+        // One prepared statement for the whole batch: records would be several times slower.
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO task (project_id, id, text, marking, priority, meta, epoch, expires_at, seq, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')
+            ON CONFLICT (project_id, id) DO UPDATE SET
+                text = excluded.text, marking = excluded.marking, priority = excluded.priority,
+                meta = excluded.meta, epoch = excluded.epoch, expires_at = excluded.expires_at, state = 'queued'
+            WHERE excluded.epoch >= task.epoch
+              AND NOT EXISTS (
+                SELECT 1 FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
+                WHERE annotation.project_id = excluded.project_id AND annotation.task_id = excluded.id)
+            """)
+        // Leases of one batch mostly share an expiry; format each distinct date once.
+        var expiryValues: [Date: DatabaseValue] = [:]
+        for lease in leases {
+            seq += 1
+            let expiry: DatabaseValue
+            if let known = expiryValues[lease.expiresAt] {
+                expiry = known
+            } else {
+                expiry = lease.expiresAt.databaseValue
+                expiryValues[lease.expiresAt] = expiry
+            }
+            let task = lease.task
+            statement.setUncheckedArguments([
+                task.projectID, task.id, task.text, task.marking.rawValue, task.priority, task.meta,
+                lease.epoch, expiry, seq,
+            ])
+            try statement.execute()
+        }
+    }
+
+    /// The task to show next in a project: highest priority first, then the order the
+    /// tasks arrived in. An index lookup (`task_next`), so it stays instant.
+    public func nextTask(projectID: String) throws -> LeasedTask? {
+        try pool.read { db in
+            try StationTaskRecord.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT * FROM task WHERE state = 'queued' AND project_id = ?
+                    ORDER BY priority DESC, seq LIMIT 1
+                    """),
+                arguments: [projectID]
+            )?.leasedTask()
+        }
+    }
+
+    /// How many tasks are cached and queued, in all projects.
+    public func queuedTaskCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task WHERE state = 'queued'") ?? 0 }
+    }
+
+    /// Queued tasks per project, with every known project present (0 when none are queued).
+    public func queuedTaskCountsByProject() throws -> [String: Int] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT project.id AS id,
+                       (SELECT COUNT(*) FROM task WHERE task.state = 'queued' AND task.project_id = project.id) AS queued
+                FROM project
+                """)
+            var counts: [String: Int] = [:]
+            for row in rows { counts[row["id"]] = row["queued"] }
+            return counts
+        }
+    }
+
+    /// Every project this station knows, with what waits and what `username` did today.
+    ///
+    /// "Today" is the calendar day of `now` in `calendar`'s time zone.
+    public func queueSummaries(username: String, now: Date, calendar: Calendar) throws -> [QueueSummary] {
+        let dayStart = calendar.startOfDay(for: now)
+        let dayEnd = calendar.date(byAdding: .day, value: 1, to: dayStart) ?? dayStart.addingTimeInterval(86_400)
+        return try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT project.id, project.json, project.waiting_at_hub,
+                       (SELECT COUNT(*) FROM task
+                        WHERE task.state = 'queued' AND task.project_id = project.id) AS queued,
+                       (SELECT COUNT(*) FROM annotation
+                        WHERE annotation.username = ? AND annotation.project_id = project.id
+                          AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today
+                FROM project ORDER BY project.id
+                """, arguments: [username, dayStart, dayEnd])
+            return try rows.map { row in
+                let record = StationProjectRecord(id: row["id"], json: row["json"], waitingAtHub: row["waiting_at_hub"])
+                let queued: Int = row["queued"]
+                return QueueSummary(project: try record.project(), waiting: queued + record.waitingAtHub, doneToday: row["done_today"])
+            }
+        }
+    }
+
+    public func project(id: String) throws -> Project? {
+        try pool.read { db in try StationProjectRecord.fetchOne(db, key: id)?.project() }
+    }
+
+    public func projects() throws -> [Project] {
+        try pool.read { db in try StationProjectRecord.order(Column("id")).fetchAll(db).map { try $0.project() } }
+    }
+
+    /// Saves projects as the hub described them, keeping what is known of their queues.
+    public func saveProjects(_ projects: [Project]) throws {
+        try pool.write { db in try Self.saveProjects(projects, waitingAtHub: [:], in: db) }
+    }
+
+    static func saveProjects(_ projects: [Project], waitingAtHub: [String: Int], in db: Database) throws {
+        for project in projects {
+            try db.execute(
+                sql: """
+                    INSERT INTO project (id, json, waiting_at_hub) VALUES (?, ?, 0)
+                    ON CONFLICT (id) DO UPDATE SET json = excluded.json
+                    """,
+                arguments: [project.id, try project.storedJSON()])
+        }
+        for (projectID, waiting) in waitingAtHub {
+            try db.execute(
+                sql: "UPDATE project SET waiting_at_hub = ? WHERE id = ?", arguments: [waiting, projectID])
+        }
+    }
+}

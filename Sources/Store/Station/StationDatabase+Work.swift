@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import GRDB
+
+extension StationDatabase {
+    /// Saves a labeler's judgement before the screen moves on.
+    ///
+    /// One transaction: the task is marked done, the audit entry (`submit`, or `skip`
+    /// with its reason) is appended, and the annotation and its outbox row are written.
+    /// Either all of it is on disk, or none of it is.
+    public func submit(_ annotation: Annotation, now: Date) throws {
+        try pool.write { db in
+            try db.cachedStatement(sql: "UPDATE task SET state = 'done' WHERE project_id = ? AND id = ?")
+                .execute(arguments: [annotation.projectID, annotation.taskID])
+            let subject = "\(annotation.projectID)/\(annotation.taskID)"
+            let event = if let reason = annotation.skipReason {
+                AuditEvent(kind: .skip, actor: annotation.username, detail: "\(subject) skipped: \(reason)", at: now)
+            } else {
+                AuditEvent(kind: .submit, actor: annotation.username, detail: "\(subject): \(annotation.labels.joined(separator: ", "))", at: now)
+            }
+            try AuditLog.append(event, in: db)
+            try db.cachedStatement(sql: """
+                INSERT INTO annotation (id, project_id, task_id, labels, skip_reason, username, station_id,
+                                        lease_epoch, created_at, seconds_on_task)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    annotation.storedID, annotation.projectID, annotation.taskID, annotation.storedLabels,
+                    annotation.skipReason, annotation.username, annotation.stationID, annotation.leaseEpoch,
+                    annotation.createdAt, annotation.secondsOnTask,
+                ])
+            try db.cachedStatement(sql: "INSERT INTO outbox (annotation_id, queued_at) VALUES (?, ?)")
+                .execute(arguments: [annotation.storedID, now])
+        }
+    }
+
+    /// Takes back the person's latest submission in a project, if the hub cannot have it yet.
+    ///
+    /// Only work still in the outbox and not yet handed to a sync can be undone: once a
+    /// sync has picked it up the hub may already hold it. Returns the task to show again,
+    /// or nil when there is nothing to undo.
+    public func undoLastSubmission(username: String, projectID: String, now: Date) throws -> LeasedTask? {
+        try pool.write { db in
+            guard let latest = try AnnotationRecord.fetchOne(db, sql: """
+                SELECT annotation.* FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
+                WHERE annotation.username = ? AND annotation.project_id = ? AND outbox.in_flight = 0
+                ORDER BY outbox.rowid DESC LIMIT 1
+                """, arguments: [username, projectID])
+            else { return nil }
+            guard var task = try StationTaskRecord.fetchOne(db, key: ["project_id": latest.projectId, "id": latest.taskId])
+            else { return nil }
+            try OutboxRecord.deleteOne(db, key: latest.id)
+            try AnnotationRecord.deleteOne(db, key: latest.id)
+            task.state = .queued
+            try task.update(db)
+            try AuditLog.append(
+                AuditEvent(kind: .undo, actor: username, detail: "\(latest.projectId)/\(latest.taskId)", at: now), in: db)
+            return try task.leasedTask()
+        }
+    }
+
+    /// The oldest unsent annotations queued at or before `cutoff`, oldest first.
+    ///
+    /// Rows handed out here are marked in flight: the hub may receive them from now on,
+    /// so undo no longer takes them back. They stay in the outbox, and are handed out
+    /// again, until the hub's answer is applied.
+    public func outboxBatch(sentBefore cutoff: Date, limit: Int) throws -> [Annotation] {
+        try pool.write { db in
+            let records = try AnnotationRecord.fetchAll(db, sql: """
+                SELECT annotation.* FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
+                WHERE outbox.queued_at <= ?
+                ORDER BY outbox.queued_at, outbox.rowid LIMIT ?
+                """, arguments: [cutoff, limit])
+            let mark = try db.cachedStatement(sql: "UPDATE outbox SET in_flight = 1 WHERE annotation_id = ?")
+            for record in records { try mark.execute(arguments: [record.id]) }
+            return try records.map { try $0.annotation() }
+        }
+    }
+
+    /// Annotations the hub has not answered for yet.
+    public func outboxCount() throws -> Int {
+        try pool.read { db in try OutboxRecord.fetchCount(db) }
+    }
+}

@@ -1,0 +1,18 @@
+/// What one sync did, for the status line and the log.
+public struct SyncSummary: Equatable, Sendable {
+    /// Annotations sent to the hub.
+    public var sent: Int
+    public var accepted: Int
+    public var superseded: Int
+    public var rejected: Int
+    /// New tasks leased to this station.
+    public var leased: Int
+
+    public init(sent: Int = 0, accepted: Int = 0, superseded: Int = 0, rejected: Int = 0, leased: Int = 0) {
+        self.sent = sent
+        self.accepted = accepted
+        self.superseded = superseded
+        self.rejected = rejected
+        self.leased = leased
+    }
+}

@@ -1,0 +1,39 @@
+/// A key a person pressed, decoded from whatever the terminal sent.
+public enum Key: Hashable, Sendable, CustomStringConvertible {
+    case character(Character)
+    case enter, escape, tab, backTab, backspace, delete, insert
+    case up, down, left, right, home, end, pageUp, pageDown
+    case function(Int)
+    /// Ctrl with a letter, lower-case: Ctrl-A is `.control("a")`.
+    case control(Character)
+
+    public var description: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let c): return String(c)
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case .insert: return "Insert"
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .function(let n): return "F\(n)"
+        case .control(let c): return "Ctrl-\(c.uppercased())"
+        }
+    }
+}
+
+/// Something the terminal tells the program.
+public enum InputEvent: Hashable, Sendable {
+    case key(Key)
+    case resize(Size)
+}

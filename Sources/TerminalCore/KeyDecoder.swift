@@ -1,0 +1,182 @@
+/// Turns the bytes a terminal sends into keys.
+///
+/// Handles UTF-8 text, control keys, and the escape sequences xterm, tmux, the Linux
+/// console and rxvt send for arrows, Home/End, Insert/Delete, PgUp/PgDn and F1-F12.
+/// Bytes that do not yet make a whole key are kept for the next call. A lone Esc is
+/// ambiguous (it also starts every sequence), so the backend calls `flushPendingEscape`
+/// when no more bytes arrive within a short wait.
+public struct KeyDecoder: Sendable {
+    private var pending: [UInt8] = []
+
+    public init() {}
+
+    public var hasPendingBytes: Bool { !pending.isEmpty }
+
+    /// Decodes as many whole keys as the bytes so far make.
+    public mutating func decode(_ bytes: [UInt8]) -> [Key] {
+        pending += bytes
+        var keys: [Key] = []
+        while !pending.isEmpty {
+            switch parse(pending[...]) {
+            case .key(let key, let used):
+                keys.append(key)
+                pending.removeFirst(used)
+            case .skip(let used):
+                pending.removeFirst(used)
+            case .incomplete:
+                return keys
+            }
+        }
+        return keys
+    }
+
+    /// Called when input has paused: a lone Esc, or an unfinished sequence, is Esc.
+    public mutating func flushPendingEscape() -> [Key] {
+        guard !pending.isEmpty else { return [] }
+        if pending.first == 0x1B {
+            let rest = Array(pending.dropFirst())
+            pending = []
+            return [.escape] + decode(rest)
+        }
+        pending = []
+        return []
+    }
+
+    private enum Parse {
+        case key(Key, used: Int)
+        case skip(used: Int)
+        case incomplete
+    }
+
+    private func parse(_ bytes: ArraySlice<UInt8>) -> Parse {
+        let first = bytes[bytes.startIndex]
+        switch first {
+        case 0x1B: return parseEscape(bytes)
+        case 0x0D, 0x0A: return .key(.enter, used: 1)
+        case 0x09: return .key(.tab, used: 1)
+        case 0x7F, 0x08: return .key(.backspace, used: 1)
+        case 0x00: return .key(.control(" "), used: 1)
+        case 0x01...0x1A: return .key(.control(Character(Unicode.Scalar(first + 0x60))), used: 1)
+        case 0x1C...0x1F: return .skip(used: 1)
+        default: return parseUTF8(bytes)
+        }
+    }
+
+    private func parseUTF8(_ bytes: ArraySlice<UInt8>) -> Parse {
+        let first = bytes[bytes.startIndex]
+        let length: Int
+        switch first {
+        case 0x00..<0x80: length = 1
+        case 0xC2..<0xE0: length = 2
+        case 0xE0..<0xF0: length = 3
+        case 0xF0..<0xF5: length = 4
+        default: return .skip(used: 1)
+        }
+        // A lead byte followed by something other than continuation bytes is broken:
+        // drop the lead at once instead of holding back the keys that follow it.
+        let continuations = bytes.dropFirst().prefix(length - 1)
+        guard continuations.allSatisfy({ $0 & 0xC0 == 0x80 }) else { return .skip(used: 1) }
+        guard bytes.count >= length else { return .incomplete }
+        let slice = bytes.prefix(length)
+        guard let text = String(validating: Array(slice), as: UTF8.self), let character = text.first else {
+            return .skip(used: 1)
+        }
+        return .key(.character(character), used: length)
+    }
+
+    private func parseEscape(_ bytes: ArraySlice<UInt8>) -> Parse {
+        let start = bytes.startIndex
+        guard bytes.count >= 2 else { return .incomplete }
+        let second = bytes[start + 1]
+        if second == UInt8(ascii: "[") { return parseCSI(bytes) }
+        if second == UInt8(ascii: "O") {
+            guard bytes.count >= 3 else { return .incomplete }
+            let final = bytes[start + 2]
+            let key: Key? = switch final {
+            case UInt8(ascii: "A"): .up
+            case UInt8(ascii: "B"): .down
+            case UInt8(ascii: "C"): .right
+            case UInt8(ascii: "D"): .left
+            case UInt8(ascii: "H"): .home
+            case UInt8(ascii: "F"): .end
+            case UInt8(ascii: "M"): .enter
+            case UInt8(ascii: "P"): .function(1)
+            case UInt8(ascii: "Q"): .function(2)
+            case UInt8(ascii: "R"): .function(3)
+            case UInt8(ascii: "S"): .function(4)
+            default: nil
+            }
+            return key.map { .key($0, used: 3) } ?? .skip(used: 3)
+        }
+        if second == 0x1B { return .key(.escape, used: 1) }
+        // Alt+key arrives as Esc then the key: report Esc, the key follows by itself.
+        return .key(.escape, used: 1)
+    }
+
+    private func parseCSI(_ bytes: ArraySlice<UInt8>) -> Parse {
+        let start = bytes.startIndex
+        var index = start + 2
+        var parameters = ""
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x40 && byte <= 0x7E {
+                let used = index - start + 1
+                // rxvt sends ESC [ [ A for F1: '[' is a final byte only in that spelling.
+                if byte == UInt8(ascii: "["), parameters.isEmpty {
+                    guard index + 1 < bytes.endIndex else { return .incomplete }
+                    let final = bytes[index + 1]
+                    let number = Int(final) - Int(UInt8(ascii: "A")) + 1
+                    return (1...5).contains(number) ? .key(.function(number), used: used + 1) : .skip(used: used + 1)
+                }
+                return Self.csiKey(final: byte, parameters: parameters).map { .key($0, used: used) } ?? .skip(used: used)
+            }
+            // Only parameter and intermediate bytes belong inside; anything else means
+            // this was not a sequence (Esc, then '[' typed), so keep the byte as a key.
+            guard (0x20...0x3F).contains(byte) else { return .skip(used: index - start) }
+            parameters.append(Character(Unicode.Scalar(byte)))
+            index += 1
+            if index - start > 32 { return .skip(used: index - start) }
+        }
+        return .incomplete
+    }
+
+    private static func csiKey(final: UInt8, parameters: String) -> Key? {
+        let numbers = parameters.split(separator: ";").map { Int($0) ?? 0 }
+        switch final {
+        case UInt8(ascii: "A"): return .up
+        case UInt8(ascii: "B"): return .down
+        case UInt8(ascii: "C"): return .right
+        case UInt8(ascii: "D"): return .left
+        case UInt8(ascii: "H"): return .home
+        case UInt8(ascii: "F"): return .end
+        case UInt8(ascii: "Z"): return .backTab
+        case UInt8(ascii: "P"): return .function(1)
+        case UInt8(ascii: "Q"): return .function(2)
+        case UInt8(ascii: "R"): return .function(3)
+        case UInt8(ascii: "S"): return .function(4)
+        case UInt8(ascii: "~"):
+            switch numbers.first ?? 0 {
+            case 1, 7: return .home
+            case 2: return .insert
+            case 3: return .delete
+            case 4, 8: return .end
+            case 5: return .pageUp
+            case 6: return .pageDown
+            case 11: return .function(1)
+            case 12: return .function(2)
+            case 13: return .function(3)
+            case 14: return .function(4)
+            case 15: return .function(5)
+            case 17: return .function(6)
+            case 18: return .function(7)
+            case 19: return .function(8)
+            case 20: return .function(9)
+            case 21: return .function(10)
+            case 23: return .function(11)
+            case 24: return .function(12)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+}

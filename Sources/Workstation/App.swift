@@ -1,0 +1,269 @@
+import Domain
+import Foundation
+import Screens
+import TerminalCore
+
+/// The app's update and render: routing between screens, the idle lock and sync timing.
+///
+/// Pure: time arrives in actions, and everything that touches disk or network leaves as
+/// an `AppEffect`.
+public enum App {
+    public static func update(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+        switch action {
+        case let .input(event, at):
+            state.now = at
+            state.lastInputAt = at
+            switch event {
+            case .resize(let size):
+                state.size = size
+                if case .task(var task) = state.screen {
+                    task.textRows = TaskScreen.textRows(for: size)
+                    state.screen = .task(task)
+                }
+                return []
+            case .key(let key):
+                if var lock = state.lock {
+                    let effects = LockScreen.update(&lock, key)
+                    state.lock = lock
+                    return effects.flatMap { lockEffect($0, &state) }
+                }
+                return handleKey(key, &state)
+            }
+        case .tick(let now):
+            return tick(now, &state)
+        case .logonAnswered(let answer):
+            return logonAnswered(answer, &state)
+        case .unlockAnswered(let answer):
+            return unlockAnswered(answer, &state)
+        case .queuesLoaded(let queues):
+            if case .task(let task) = state.screen, let queue = queues.first(where: { $0.projectID == task.project.id }) {
+                return taskAction(.countsChanged(waiting: queue.waiting, doneToday: queue.doneToday), &state)
+            }
+            guard case .home(var home) = state.screen else { return [] }
+            home.queues = queues
+            home.selected = min(home.selected, max(0, queues.count - 1))
+            state.screen = .home(home)
+            return []
+        case let .taskOpened(project, task, waiting, doneToday):
+            guard case .home = state.screen, let keys = try? LabelKeys(labels: project.labels) else { return [] }
+            var screen = TaskScreen.State(project: project, keys: keys, current: task, now: state.now, doneToday: doneToday, waiting: waiting, timeZone: state.timeZone)
+            screen.sync = state.sync
+            screen.textRows = TaskScreen.textRows(for: state.size)
+            if task == nil { screen.message = "All done: this queue is empty. Press q to go back." }
+            state.screen = .task(screen)
+            return []
+        case .submitted(let next):
+            return taskAction(.taskArrived(next, at: state.now), &state)
+        case .undone(let task):
+            return taskAction(.undone(task, at: state.now), &state)
+        case .failed(let message):
+            switch state.screen {
+            case .task: return taskAction(.saveFailed(message), &state)
+            case .home(var home):
+                home.message = message
+                state.screen = .home(home)
+            case .login(var login):
+                login.isChecking = false
+                login.message = message
+                state.screen = .login(login)
+            case .notice: break
+            }
+            return []
+        case let .syncStatusChanged(indicator, finishedSync):
+            if finishedSync { state.isSyncing = false }
+            state.sync = indicator
+            switch state.screen {
+            case .task: _ = taskAction(.syncChanged(indicator), &state)
+            case .home(var home):
+                home.sync = indicator
+                state.screen = .home(home)
+            default: break
+            }
+            // A sync may have brought tasks or news from the hub: show the new counts.
+            if finishedSync, let username = state.session?.account.username { return [.loadQueues(username: username)] }
+            return []
+        case .stopRequested:
+            return state.isQuitting ? [] : quit(&state)
+        case .finished:
+            state.isRunning = false
+            return []
+        }
+    }
+
+    // MARK: keys
+
+    private static func handleKey(_ key: Key, _ state: inout AppState) -> [AppEffect] {
+        guard !state.isQuitting else { return [] }
+        switch state.screen {
+        case .notice(var notice):
+            let effects = NoticeScreen.update(&notice, key)
+            state.screen = .notice(notice)
+            return effects.flatMap { effect -> [AppEffect] in
+                switch effect {
+                case .acknowledged:
+                    state.screen = .login(LoginScreen.State())
+                    return []
+                case .quit:
+                    return quit(&state)
+                }
+            }
+        case .login(var login):
+            let effects = LoginScreen.update(&login, key)
+            state.screen = .login(login)
+            return effects.flatMap { effect -> [AppEffect] in
+                switch effect {
+                case let .logOn(username, password): return [.logOn(username: username, password: password)]
+                case .quit: return quit(&state)
+                }
+            }
+        case .home(var home):
+            let effects = HomeScreen.update(&home, key)
+            state.screen = .home(home)
+            guard let username = state.session?.account.username else { return [] }
+            return effects.flatMap { effect -> [AppEffect] in
+                switch effect {
+                case .openQueue(let projectID): return [.openTask(projectID: projectID, username: username)]
+                case .refresh: return startSync(&state, flushAll: false) + [.loadQueues(username: username)]
+                case .logOut: return logOut(&state, reason: "logged out")
+                case .quit: return quit(&state)
+                }
+            }
+        case .task:
+            return taskAction(.key(key), &state)
+        }
+    }
+
+    private static func taskAction(_ action: TaskScreen.Action, _ state: inout AppState) -> [AppEffect] {
+        guard case .task(var task) = state.screen, let session = state.session else { return [] }
+        let effects = TaskScreen.update(&task, action)
+        state.screen = .task(task)
+        let username = session.account.username
+        return effects.flatMap { effect -> [AppEffect] in
+            switch effect {
+            case let .submit(leased, labels, seconds):
+                return [.save(Submission(task: leased, labels: labels, skipReason: nil, username: username, secondsOnTask: seconds))]
+            case let .skip(leased, reason, seconds):
+                return [.save(Submission(task: leased, labels: [], skipReason: reason, username: username, secondsOnTask: seconds))]
+            case .undo:
+                return [.undo(username: username, projectID: task.project.id)]
+            case .back:
+                state.screen = .home(homeState(for: session, state: state))
+                return [.loadQueues(username: username)]
+            }
+        }
+    }
+
+    private static func homeState(for session: AppState.Session, state: AppState) -> HomeScreen.State {
+        var home = HomeScreen.State(displayName: session.account.displayName, previousLogonAt: session.previousLogonAt, timeZone: state.timeZone)
+        home.sync = state.sync
+        return home
+    }
+
+    // MARK: logon, lock, session
+
+    private static func logonAnswered(_ answer: LogonAnswer, _ state: inout AppState) -> [AppEffect] {
+        guard case .login(var login) = state.screen else { return [] }
+        switch answer {
+        case let .accepted(account, previous):
+            let session = AppState.Session(account: account, previousLogonAt: previous, startedAt: state.now)
+            state.session = session
+            state.lastInputAt = state.now
+            state.screen = .home(homeState(for: session, state: state))
+            return [.audit(AuditEvent(kind: .sessionStart, actor: account.username, detail: "session started", at: state.now)),
+                    .loadQueues(username: account.username)] + startSync(&state, flushAll: false)
+        case .refused(let refusal):
+            LoginScreen.refused(&login, refusal)
+            state.screen = .login(login)
+            return []
+        }
+    }
+
+    private static func unlockAnswered(_ answer: LogonAnswer, _ state: inout AppState) -> [AppEffect] {
+        guard var lock = state.lock else { return [] }
+        switch answer {
+        case .accepted:
+            state.lock = nil
+            state.lastInputAt = state.now
+            return []
+        case .refused(let refusal):
+            if refusal == .wrongPassword {
+                LockScreen.refused(&lock, refusal)
+                state.lock = lock
+                return []
+            }
+            // The account locked itself: end the session, the login screen says why.
+            let effects = logOut(&state, reason: "account locked at the idle lock")
+            var login = LoginScreen.State()
+            LoginScreen.refused(&login, refusal)
+            state.screen = .login(login)
+            return effects
+        }
+    }
+
+    private static func lockEffect(_ effect: LockScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        switch effect {
+        case let .unlock(username, password): return [.unlock(username: username, password: password)]
+        case .logOut: return logOut(&state, reason: "logged out at the idle lock")
+        }
+    }
+
+    private static func logOut(_ state: inout AppState, reason: String) -> [AppEffect] {
+        guard let session = state.session else { return [] }
+        state.session = nil
+        state.lock = nil
+        state.screen = .notice(NoticeScreen.State(notice: state.settings.notice, hint: state.noticeHint))
+        return [.audit(AuditEvent(kind: .sessionEnd, actor: session.account.username, detail: reason, at: state.now))] + startSync(&state, flushAll: false)
+    }
+
+    private static func quit(_ state: inout AppState) -> [AppEffect] {
+        var effects: [AppEffect] = []
+        if let session = state.session {
+            effects.append(.audit(AuditEvent(kind: .sessionEnd, actor: session.account.username, detail: "quit", at: state.now)))
+        }
+        state.isQuitting = true
+        return effects + [.finish]
+    }
+
+    // MARK: time
+
+    private static func tick(_ now: Date, _ state: inout AppState) -> [AppEffect] {
+        state.now = now
+        var effects: [AppEffect] = []
+        if case .task = state.screen { effects += taskAction(.tick(now), &state) }
+        if let session = state.session, state.lock == nil, !state.isQuitting,
+           now.timeIntervalSince(state.lastInputAt) >= TimeInterval(state.settings.idleLockSeconds) {
+            state.lock = LockScreen.State(username: session.account.username)
+            effects.append(.audit(AuditEvent(kind: .idleLock, actor: session.account.username, detail: "locked after \(state.settings.idleLockSeconds) s without a key", at: now)))
+        }
+        if state.session != nil, !state.isQuitting {
+            let interval = TimeInterval(state.settings.syncIntervalSeconds)
+            if state.lastSyncStartedAt.map({ now.timeIntervalSince($0) >= interval }) ?? true {
+                effects += startSync(&state, flushAll: false)
+            }
+        }
+        return effects
+    }
+
+    private static func startSync(_ state: inout AppState, flushAll: Bool) -> [AppEffect] {
+        guard !state.isSyncing else { return [] }
+        state.isSyncing = true
+        state.lastSyncStartedAt = state.now
+        return [.sync(flushAll: flushAll)]
+    }
+
+    // MARK: render
+
+    /// Draws the whole terminal for this state. Pure.
+    public static func render(_ state: AppState, into buffer: inout Buffer) {
+        if let lock = state.lock {
+            LockScreen.render(lock, into: &buffer)
+            return
+        }
+        switch state.screen {
+        case .notice(let notice): NoticeScreen.render(notice, into: &buffer)
+        case .login(let login): LoginScreen.render(login, into: &buffer)
+        case .home(let home): HomeScreen.render(home, into: &buffer)
+        case .task(let task): TaskScreen.render(task, into: &buffer)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Domain
+import Foundation
+import Screens
+import TerminalCore
+
+/// Everything the terminal shows, in one value. Only `App.update` changes it.
+public struct AppState: Equatable, Sendable {
+    public enum Screen: Equatable, Sendable {
+        case notice(NoticeScreen.State)
+        case login(LoginScreen.State)
+        case home(HomeScreen.State)
+        case task(TaskScreen.State)
+    }
+
+    /// The person logged in, and when their session began.
+    public struct Session: Equatable, Sendable {
+        public var account: Account
+        public var previousLogonAt: Date?
+        public var startedAt: Date
+    }
+
+    public var screen: Screen
+    /// Set while the idle lock hides the screen.
+    public var lock: LockScreen.State?
+    public var session: Session?
+    public var settings: WorkspaceSettings
+    /// A line under the notice, such as the demo account; nil for real workspaces.
+    public var noticeHint: String?
+    public var size: Size
+    public var now: Date
+    public var lastInputAt: Date
+    public var lastSyncStartedAt: Date?
+    public var isSyncing = false
+    public var sync: SyncIndicator
+    public var timeZone: TimeZone
+    /// False once the app has finished; the run loop then stops.
+    public var isRunning = true
+    /// Quitting: waiting for the last sync before the run loop stops.
+    public var isQuitting = false
+
+    public init(settings: WorkspaceSettings, noticeHint: String?, size: Size, now: Date, timeZone: TimeZone, link: SyncIndicator.Link) {
+        self.settings = settings
+        self.noticeHint = noticeHint
+        self.screen = .notice(NoticeScreen.State(notice: settings.notice, hint: noticeHint))
+        self.size = size
+        self.now = now
+        self.lastInputAt = now
+        self.sync = SyncIndicator(link: link)
+        self.timeZone = timeZone
+    }
+}
+
+/// Facts the app learns: keys, time, and the answers of effects.
+public enum AppAction: Equatable, Sendable {
+    case input(InputEvent, at: Date)
+    case tick(Date)
+    case logonAnswered(LogonAnswer)
+    case unlockAnswered(LogonAnswer)
+    case queuesLoaded([HomeScreen.Queue])
+    case taskOpened(project: Project, task: LeasedTask?, waiting: Int, doneToday: Int)
+    case submitted(next: LeasedTask?)
+    case undone(LeasedTask?)
+    case syncStatusChanged(SyncIndicator, finishedSync: Bool)
+    case failed(String)
+    /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
+    case stopRequested
+    /// Everything the quit asked for is done.
+    case finished
+}
+
+/// The answer to a logon or unlock attempt.
+public enum LogonAnswer: Equatable, Sendable {
+    case accepted(Account, previousLogonAt: Date?)
+    case refused(LoginScreen.Refusal)
+}
+
+/// Commands for the effect runner. Nothing here runs inside `update`.
+public enum AppEffect: Equatable, Sendable {
+    case logOn(username: String, password: String)
+    case unlock(username: String, password: String)
+    case loadQueues(username: String)
+    case openTask(projectID: String, username: String)
+    case save(Submission)
+    case undo(username: String, projectID: String)
+    case sync(flushAll: Bool)
+    case audit(AuditEvent)
+    /// Finish outstanding work, send what can be sent, then answer `.finished`.
+    case finish
+}
+
+/// A labeler's decision on a task, before the runner gives it an id and a time.
+public struct Submission: Equatable, Sendable {
+    public var task: LeasedTask
+    public var labels: [String]
+    public var skipReason: String?
+    public var username: String
+    public var secondsOnTask: Double
+
+    public init(task: LeasedTask, labels: [String], skipReason: String?, username: String, secondsOnTask: Double) {
+        self.task = task
+        self.labels = labels
+        self.skipReason = skipReason
+        self.username = username
+        self.secondsOnTask = secondsOnTask
+    }
+}

@@ -1,0 +1,156 @@
+import Dispatch
+import Domain
+import Foundation
+import Logging
+import Screens
+import Store
+import Sync
+
+/// Runs the app's effects off the UI thread and posts their answers to the inbox.
+///
+/// Database work runs in order on one queue, so a submission is saved before the
+/// next one starts and before the next task is read. Sync runs on its own, so a slow
+/// hub never holds up a keystroke.
+public final class EffectRunner: Sendable {
+    private let station: StationDatabase
+    private let syncer: StationSyncer
+    private let settings: WorkspaceSettings
+    private let link: SyncIndicator.Link
+    private let inbox: ActionInbox
+    private let clock: @Sendable () -> Date
+    private let makeID: @Sendable () -> UUID
+    private let calendar: Calendar
+    private let logger: Logger
+    private let storeQueue = DispatchQueue(label: "labeldesk.store")
+    private let policy = LogonPolicy()
+
+    public init(
+        station: StationDatabase, syncer: StationSyncer, settings: WorkspaceSettings, link: SyncIndicator.Link,
+        inbox: ActionInbox, calendar: Calendar = .current, logger: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() }, makeID: @escaping @Sendable () -> UUID = { UUID() }
+    ) {
+        self.station = station
+        self.syncer = syncer
+        self.settings = settings
+        self.link = link
+        self.inbox = inbox
+        self.calendar = calendar
+        self.logger = logger
+        self.clock = clock
+        self.makeID = makeID
+    }
+
+    public func run(_ effect: AppEffect) {
+        switch effect {
+        case .sync(let flushAll):
+            Task { await self.sync(flushAll: flushAll) }
+        case .finish:
+            storeQueue.async {
+                let done = DispatchSemaphore(value: 0)
+                Task {
+                    await self.sync(flushAll: true)
+                    done.signal()
+                }
+                done.wait()
+                self.inbox.post(.finished)
+            }
+        default:
+            storeQueue.async { self.perform(effect) }
+        }
+    }
+
+    /// Waits until every database effect queued so far has run. For tests and shutdown.
+    public func waitForStoreWork() {
+        storeQueue.sync {}
+    }
+
+    private func perform(_ effect: AppEffect) {
+        do {
+            switch effect {
+            case let .logOn(username, password):
+                inbox.post(.logonAnswered(Self.answer(try station.logOn(username: username, password: password, now: clock(), policy: policy))))
+            case let .unlock(username, password):
+                inbox.post(.unlockAnswered(Self.answer(try station.checkPassword(username: username, password: password, now: clock(), policy: policy))))
+            case .loadQueues(let username):
+                inbox.post(.queuesLoaded(try queues(for: username)))
+            case let .openTask(projectID, username):
+                guard let project = try station.project(id: projectID) else {
+                    inbox.post(.failed("Project \(projectID) is no longer on this station; press r to refresh."))
+                    return
+                }
+                let queue = try queues(for: username).first { $0.projectID == projectID }
+                inbox.post(.taskOpened(project: project, task: try station.nextTask(projectID: projectID), waiting: queue?.waiting ?? 0, doneToday: queue?.doneToday ?? 0))
+            case .save(let submission):
+                let annotation = Annotation(
+                    id: makeID(), taskID: submission.task.task.id, projectID: submission.task.task.projectID,
+                    labels: submission.labels, skipReason: submission.skipReason, username: submission.username,
+                    stationID: settings.stationID, leaseEpoch: submission.task.epoch, createdAt: clock(),
+                    secondsOnTask: submission.secondsOnTask
+                )
+                try station.submit(annotation, now: annotation.createdAt)
+                inbox.post(.submitted(next: try station.nextTask(projectID: annotation.projectID)))
+                postSyncStatus(finishedSync: false)
+            case let .undo(username, projectID):
+                inbox.post(.undone(try station.undoLastSubmission(username: username, projectID: projectID, now: clock())))
+                postSyncStatus(finishedSync: false)
+            case .audit(let event):
+                try station.audit(event)
+            case .sync, .finish:
+                break
+            }
+        } catch {
+            logger.error("effect failed", metadata: ["effect": "\(effect.logName)", "error": "\(error)"])
+            inbox.post(.failed("Could not save to this station's database: \(error). Your earlier work is safe; try again, and tell an admin if it keeps happening."))
+        }
+    }
+
+    private func queues(for username: String) throws -> [HomeScreen.Queue] {
+        try station.queueSummaries(username: username, now: clock(), calendar: calendar).map {
+            HomeScreen.Queue(projectID: $0.project.id, title: $0.project.title, marking: $0.project.defaultMarking, waiting: $0.waiting, doneToday: $0.doneToday)
+        }
+    }
+
+    private func sync(flushAll: Bool) async {
+        var reachedHub = true
+        do {
+            let summary = try await syncer.sync(now: clock(), flushAll: flushAll)
+            logger.info("synced", metadata: ["sent": "\(summary.sent)", "leased": "\(summary.leased)", "rejected": "\(summary.rejected)"])
+        } catch {
+            reachedHub = false
+            logger.warning("sync failed", metadata: ["error": "\(error)"])
+        }
+        postSyncStatus(finishedSync: true, reachedHub: reachedHub)
+    }
+
+    private func postSyncStatus(finishedSync: Bool, reachedHub: Bool = true) {
+        guard let status = try? station.syncStatus() else { return }
+        let shownLink: SyncIndicator.Link = link == .standalone ? .standalone : (reachedHub ? .online : .offline)
+        inbox.post(.syncStatusChanged(SyncIndicator(link: shownLink, pending: status.pending, lastSyncAt: status.lastSyncAt), finishedSync: finishedSync))
+    }
+
+    private static func answer(_ result: LogonResult) -> LogonAnswer {
+        switch result {
+        case let .success(account, previousLogonAt): .accepted(account, previousLogonAt: previousLogonAt)
+        case .wrongPassword: .refused(.wrongPassword)
+        case .locked: .refused(.locked)
+        case .justLocked: .refused(.justLocked)
+        }
+    }
+}
+
+extension AppEffect {
+    /// The effect's name for logs, without anything typed into a password field.
+    var logName: String {
+        switch self {
+        case .logOn(let username, _): "logOn(\(username))"
+        case .unlock(let username, _): "unlock(\(username))"
+        case .loadQueues: "loadQueues"
+        case .openTask(let projectID, _): "openTask(\(projectID))"
+        case .save(let submission): "save(\(submission.task.task.id))"
+        case .undo: "undo"
+        case .sync: "sync"
+        case .audit(let event): "audit(\(event.kind.rawValue))"
+        case .finish: "finish"
+        }
+    }
+}

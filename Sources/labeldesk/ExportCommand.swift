@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Workstation
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a project's labels.",
+        discussion: "In a standalone workspace this first sends the station's unsent work to the hub, so the export has every label typed."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl
+    }
+
+    @OptionGroup var workspace: WorkspaceOption
+    @Option(help: "The project to export.") var project: String
+    @Option(help: "The output format.") var format: Format = .jsonl
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+
+    func run() async throws {
+        let opened = try workspace.resolved().open()
+        guard try opened.hub.projects().contains(where: { $0.id == project }) else {
+            throw UserFacingError("there is no project \"\(project)\"; `labeldesk project list` shows the projects")
+        }
+        _ = try await opened.syncer.sync(now: Date(), flushAll: true)
+        let text = try opened.hub.exportJSONL(projectID: project, actor: "admin", now: Date())
+        if let out {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw UserFacingError("cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

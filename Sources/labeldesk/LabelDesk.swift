@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Workstation
+
+/// `labeldesk`: with no subcommand, the terminal workstation; subcommands for admins.
+struct LabelDesk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "labeldesk",
+        abstract: "A keyboard-first terminal workstation for data labelers.",
+        discussion: """
+            With no subcommand, opens LabelDesk in this terminal on the workspace (created \
+            with the built-in demo on first run).
+            """,
+        subcommands: [
+            DemoCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self,
+            UserCommand.self, AuditCommand.self, BenchCommand.self,
+        ]
+    )
+
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() async throws {
+        try await Terminal.run(workspace: workspace.resolved())
+    }
+}
+
+/// `--workspace DIR`, shared by every subcommand.
+struct WorkspaceOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace folder.", discussion: "Default: $LABELDESK_HOME, or ~/.labeldesk.", valueName: "DIR"))
+    var workspace: String?
+
+    func resolved() -> Workspace { Workspace.resolve(workspace) }
+
+    /// The workspace, created empty (no demo) if it does not exist yet.
+    func prepared() throws -> Workspace {
+        let resolved = resolved()
+        try resolved.prepare()
+        return resolved
+    }
+}

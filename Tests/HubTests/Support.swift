@@ -1,0 +1,53 @@
+import Domain
+import Foundation
+import Hub
+import Store
+
+/// A folder of its own for one test's database files, removed when the test ends.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-hub-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// 2025-03-03 09:00:00 UTC.
+let monday = Date(timeIntervalSince1970: 1_740_992_400)
+
+func sentimentProject(leaseSeconds: Int = 600) -> Project {
+    Project(
+        id: "sentiment", title: "Sentiment", labels: [LabelChoice(name: "positive"), LabelChoice(name: "negative")],
+        leaseSeconds: leaseSeconds)
+}
+
+func task(_ id: String, priority: Int = 0, meta: String? = nil, project: String = "sentiment") -> LabelTask {
+    LabelTask(id: id, projectID: project, text: "text of \(id)", marking: .unclassified, priority: priority, meta: meta)
+}
+
+/// A hub in a fresh folder with the sentiment project created.
+func makeHub(in directory: TemporaryDirectory, leaseSeconds: Int = 600) throws -> Hub {
+    let hub = try Hub(database: HubDatabase(path: directory.path("hub.sqlite")))
+    try hub.createProject(sentimentProject(leaseSeconds: leaseSeconds), actor: "admin", now: monday)
+    return hub
+}
+
+/// The work a station would send for a lease it holds.
+func work(
+    on lease: LeasedTask, labels: [String] = ["positive"], skipReason: String? = nil, station: String = "station-1",
+    username: String = "ana", at createdAt: Date = monday, id: UUID = UUID()
+) -> Annotation {
+    Annotation(
+        id: id, taskID: lease.task.id, projectID: lease.task.projectID, labels: skipReason == nil ? labels : [],
+        skipReason: skipReason, username: username, stationID: station, leaseEpoch: lease.epoch, createdAt: createdAt,
+        secondsOnTask: 3)
+}
+
+func request(from station: String = "station-1", _ annotations: [Annotation] = [], wanted: Int = 0, cursor: Int64 = 0) -> SyncRequest {
+    SyncRequest(stationID: station, annotations: annotations, cursor: cursor, wantedLeases: wanted)
+}

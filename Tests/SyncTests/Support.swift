@@ -1,0 +1,74 @@
+import Domain
+import Foundation
+import Hub
+import Store
+import Sync
+
+/// A folder of its own for one test's database files, removed when the test ends.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-sync-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// 2025-03-03 09:00:00 UTC.
+let monday = Date(timeIntervalSince1970: 1_740_992_400)
+
+/// A clock tests move by hand; the hub reads it through the transport.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) { current = start }
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+let sentiment = Project(
+    id: "sentiment", title: "Sentiment", labels: [LabelChoice(name: "positive"), LabelChoice(name: "negative")],
+    leaseSeconds: 3600)
+
+/// A hub and a station on real files, joined in-process.
+struct StandaloneSetup {
+    let directory: TemporaryDirectory
+    let clock: TestClock
+    let hub: Hub
+    let station: StationDatabase
+    let syncer: StationSyncer
+
+    init(taskCount: Int, undoWindow: TimeInterval = 20, leaseTarget: Int = 200) throws {
+        directory = try TemporaryDirectory()
+        clock = TestClock(monday)
+        hub = try Hub(database: HubDatabase(path: directory.path("hub.sqlite")))
+        try hub.createProject(sentiment, actor: "admin", now: monday)
+        let tasks = (1...max(1, taskCount)).prefix(taskCount).map {
+            LabelTask(id: "t\($0)", projectID: "sentiment", text: "text \($0)", marking: .unclassified)
+        }
+        try hub.importTasks(projectID: "sentiment", tasks: tasks, actor: "admin", now: monday)
+        station = try StationDatabase(path: directory.path("station.sqlite"), passwordHasher: .cheapForTests)
+        let clock = clock
+        syncer = StationSyncer(
+            database: station, transport: InProcessTransport(hub: hub, clock: { clock.now }), stationID: "station-1",
+            undoWindow: undoWindow, leaseTarget: leaseTarget)
+    }
+
+    /// Labels the next queued task the way the task screen does.
+    @discardableResult
+    func labelNext(_ label: String = "positive", by username: String = "ana") throws -> Annotation? {
+        guard let next = try station.nextTask(projectID: "sentiment") else { return nil }
+        let annotation = Annotation(
+            id: UUID(), taskID: next.task.id, projectID: "sentiment", labels: [label], username: username,
+            stationID: "station-1", leaseEpoch: next.epoch, createdAt: clock.now, secondsOnTask: 2)
+        try station.submit(annotation, now: clock.now)
+        return annotation
+    }
+}

@@ -1,0 +1,128 @@
+import Domain
+import Foundation
+import Screens
+import TerminalCore
+import Testing
+@testable import Workstation
+
+/// Routing, the idle lock and sync timing, fed actions with no disk or terminal.
+@Suite struct AppUpdateTests {
+    let start = Date(timeIntervalSince1970: 1_795_000_000)
+    let account = Account(username: "demo", displayName: "Demo Labeler", role: .labeler)
+
+    func fresh(idleLockSeconds: Int = 900) -> AppState {
+        AppState(settings: WorkspaceSettings(idleLockSeconds: idleLockSeconds, syncIntervalSeconds: 30), noticeHint: nil, size: Size(width: 80, height: 24), now: start, timeZone: TimeZone(identifier: "UTC")!, link: .standalone)
+    }
+
+    func key(_ key: Key, at offset: TimeInterval = 0) -> AppAction { .input(.key(key), at: start.addingTimeInterval(offset)) }
+
+    func loggedIn() -> AppState {
+        var state = fresh()
+        _ = App.update(&state, key(.enter))
+        for character in "demo" { _ = App.update(&state, key(.character(character))) }
+        _ = App.update(&state, key(.enter))
+        for character in "pw" { _ = App.update(&state, key(.character(character))) }
+        _ = App.update(&state, key(.enter))
+        _ = App.update(&state, .logonAnswered(.accepted(account, previousLogonAt: nil)))
+        return state
+    }
+
+    @Test func noticeThenLoginAsksTheStoreToCheckTheLogon() {
+        var state = fresh()
+        #expect(App.update(&state, key(.character("x"))).isEmpty)
+        guard case .notice = state.screen else { Issue.record("left the notice on a key that is not Enter"); return }
+        _ = App.update(&state, key(.enter))
+        guard case .login = state.screen else { Issue.record("Enter did not open the login"); return }
+        for character in "demo" { _ = App.update(&state, key(.character(character))) }
+        _ = App.update(&state, key(.enter))
+        for character in "pw" { _ = App.update(&state, key(.character(character))) }
+        #expect(App.update(&state, key(.enter)) == [.logOn(username: "demo", password: "pw")])
+    }
+
+    @Test func anAcceptedLogonOpensHomeStartsTheSessionAndSyncs() {
+        var state = fresh()
+        _ = App.update(&state, key(.enter))
+        let effects = App.update(&state, .logonAnswered(.accepted(account, previousLogonAt: start.addingTimeInterval(-3600))))
+        #expect(effects == [
+            .audit(AuditEvent(kind: .sessionStart, actor: "demo", detail: "session started", at: start)),
+            .loadQueues(username: "demo"),
+            .sync(flushAll: false),
+        ])
+        guard case .home(let home) = state.screen else { Issue.record("not home"); return }
+        #expect(home.previousLogonAt == start.addingTimeInterval(-3600))
+    }
+
+    @Test func aRefusedLogonStaysOnLoginWithTheReason() {
+        var state = fresh()
+        _ = App.update(&state, key(.enter))
+        _ = App.update(&state, .logonAnswered(.refused(.justLocked)))
+        guard case .login(let login) = state.screen else { Issue.record("not login"); return }
+        #expect(login.message == LoginScreen.Refusal.justLocked.sentence)
+    }
+
+    @Test func theScreenLocksAfterTheIdleTimeAndUnlocksWithThePassword() {
+        var state = loggedIn()
+        #expect(state.lock == nil)
+        let effects = App.update(&state, .tick(start.addingTimeInterval(900)))
+        #expect(state.lock != nil)
+        #expect(effects.contains(.audit(AuditEvent(kind: .idleLock, actor: "demo", detail: "locked after 900 s without a key", at: start.addingTimeInterval(900)))))
+        // The locked screen hides the queues
+        var buffer = Buffer(size: Size(width: 80, height: 24))
+        App.render(state, into: &buffer)
+        #expect(buffer.text.contains("Screen locked"))
+        #expect(!buffer.text.contains("Your queues"))
+        // Keys go to the lock, not the screen behind it
+        #expect(App.update(&state, key(.character("q"), at: 901)).isEmpty)
+        #expect(state.isRunning && !state.isQuitting)
+        _ = App.update(&state, key(.character("w"), at: 902))
+        #expect(App.update(&state, key(.enter, at: 903)) == [.unlock(username: "demo", password: "qw")])
+        _ = App.update(&state, .unlockAnswered(.accepted(account, previousLogonAt: nil)))
+        #expect(state.lock == nil)
+    }
+
+    @Test func aKeyResetsTheIdleClock() {
+        var state = loggedIn()
+        _ = App.update(&state, key(.down, at: 800))
+        _ = App.update(&state, .tick(start.addingTimeInterval(1600)))
+        #expect(state.lock == nil)
+        _ = App.update(&state, .tick(start.addingTimeInterval(1700)))
+        #expect(state.lock != nil)
+    }
+
+    @Test func syncRunsOnTheIntervalAndNeverTwiceAtOnce() {
+        var state = loggedIn()  // the logon started one sync
+        #expect(!App.update(&state, .tick(start.addingTimeInterval(40))).contains(.sync(flushAll: false)))
+        _ = App.update(&state, .syncStatusChanged(SyncIndicator(link: .standalone, pending: 0, lastSyncAt: start), finishedSync: true))
+        #expect(App.update(&state, .tick(start.addingTimeInterval(41))).contains(.sync(flushAll: false)))
+        #expect(!App.update(&state, .tick(start.addingTimeInterval(80))).contains(.sync(flushAll: false)))
+    }
+
+    @Test func quittingEndsTheSessionAndFinishesBeforeStopping() {
+        var state = loggedIn()
+        let effects = App.update(&state, key(.character("q")))
+        #expect(effects == [.audit(AuditEvent(kind: .sessionEnd, actor: "demo", detail: "quit", at: start)), .finish])
+        #expect(state.isRunning)
+        _ = App.update(&state, .finished)
+        #expect(!state.isRunning)
+    }
+
+    @Test func aStopSignalQuitsCleanlyFromAnyScreen() {
+        var state = loggedIn()
+        _ = App.update(&state, .queuesLoaded([HomeScreen.Queue(projectID: "p", title: "P", marking: .cui, waiting: 3, doneToday: 0)]))
+        #expect(App.update(&state, key(.enter)) == [.openTask(projectID: "p", username: "demo")])
+        let effects = App.update(&state, .stopRequested)
+        #expect(effects.last == .finish)
+        #expect(App.update(&state, .stopRequested).isEmpty)
+    }
+
+    @Test func aSubmissionCarriesTheUserAndTheLease() {
+        var state = loggedIn()
+        let project = Project(id: "p", title: "P", labels: [LabelChoice(name: "yes"), LabelChoice(name: "no")])
+        let task = LeasedTask(task: LabelTask(id: "t1", projectID: "p", text: "text", marking: .cui), epoch: 3, expiresAt: start)
+        _ = App.update(&state, .taskOpened(project: project, task: task, waiting: 5, doneToday: 0))
+        _ = App.update(&state, key(.character("2"), at: 4))
+        _ = App.update(&state, .tick(start.addingTimeInterval(5)))
+        let effects = App.update(&state, key(.enter, at: 5))
+        #expect(effects == [.save(Submission(task: task, labels: ["no"], skipReason: nil, username: "demo", secondsOnTask: 5))])
+    }
+}
