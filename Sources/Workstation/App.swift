@@ -172,9 +172,14 @@ public enum App {
             return [.audit(AuditEvent(kind: .sessionStart, actor: account.username, detail: "session started", at: state.now)),
                     .loadQueues(username: account.username)] + startSync(&state, flushAll: false)
         case .refused(let refusal):
-            LoginScreen.refused(&login, refusal)
+            let effects = LoginScreen.refused(&login, refusal)
             state.screen = .login(login)
-            return []
+            return effects.flatMap { effect -> [AppEffect] in
+                switch effect {
+                case let .logOn(username, password): return [.logOn(username: username, password: password)]
+                case .quit: return quit(&state)
+                }
+            }
         }
     }
 
@@ -187,14 +192,14 @@ public enum App {
             return []
         case .refused(let refusal):
             if refusal == .wrongPassword {
-                LockScreen.refused(&lock, refusal)
+                let effects = LockScreen.refused(&lock, refusal)
                 state.lock = lock
-                return []
+                return effects.flatMap { lockEffect($0, &state) }
             }
             // The account locked itself: end the session, the login screen says why.
             let effects = logOut(&state, reason: "account locked at the idle lock")
             var login = LoginScreen.State()
-            LoginScreen.refused(&login, refusal)
+            _ = LoginScreen.refused(&login, refusal)
             state.screen = .login(login)
             return effects
         }

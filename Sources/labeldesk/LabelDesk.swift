@@ -3,6 +3,9 @@ import Foundation
 import Workstation
 
 /// `labeldesk`: with no subcommand, the terminal workstation; subcommands for admins.
+/// argument-parser runs the command and prints any error as "Error: <sentence>": every
+/// error type LabelDesk throws describes itself as a sentence for a person.
+@main
 struct LabelDesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labeldesk",

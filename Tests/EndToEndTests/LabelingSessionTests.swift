@@ -20,7 +20,6 @@ import Testing
 
     func openQueue(_ tmux: TmuxSession) {
         tmux.waitFor("Movie review sentiment")
-        tmux.waitFor("Last successful logon")
         tmux.send("Enter")
     }
 
@@ -66,6 +65,7 @@ import Testing
         let again = TmuxSession()
         again.start(binary.terminalCommand)
         logIn(again)
+        again.waitFor("Last successful logon")
         openQueue(again)
         again.waitFor("straight-faced fashion")
         again.type("q")

@@ -25,7 +25,8 @@ final class TmuxSession {
 
     /// Starts `command` (a shell command line) in a new session of the given size.
     func start(_ command: String) {
-        let pane = "env -u LC_ALL LANG=C.UTF-8 TERM=tmux-256color \(command); echo \"[exited $?]\"; sleep 3600"
+        // After a SIGKILL the terminal is still raw: `stty sane` so the marker reads cleanly.
+        let pane = "env -u LC_ALL LANG=C.UTF-8 TERM=tmux-256color \(command); status=$?; stty sane 2>/dev/null; printf '\\r\\n[exited %s]\\r\\n' $status; sleep 3600"
         let result = tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", pane])
         #expect(result.status == 0, "tmux new-session failed: \(result.output)")
     }

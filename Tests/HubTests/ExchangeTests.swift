@@ -27,6 +27,12 @@ struct ExchangeTests {
         #expect(try hub.taskCounts(projectID: "sentiment") == TaskCounts(open: 1, leased: 3))
     }
 
+    @Test func equalPrioritiesLeaseInImportOrder() throws {
+        let reply = try hub.exchange(request(wanted: 10), now: monday)
+        #expect(reply.leases.map(\.task.id) == ["high", "mid", "low", "low2"])
+        #expect(reply.waitingAtHub == ["sentiment": 0])
+    }
+
     @Test func theCursorOnlyBringsProjectsChangedSinceIt() throws {
         let first = try hub.exchange(request(), now: monday)
         let second = try hub.exchange(request(cursor: first.cursor), now: monday)

@@ -42,21 +42,31 @@ struct ImportTests {
         #expect(try hub.verifyAudit() == .intact(entries: 2))
     }
 
-    @Test func aBadLineImportsNothing() throws {
-        // Given a file whose third line has a bad marking
-        let file = Data("""
-            {"text": "one"}
-            {"text": "two"}
-            {"text": "three", "marking": "SECRETISH"}
-            """.utf8)
+    @Test(arguments: [
+        (#"{"text": "three" "x"}"#, #"tasks.jsonl:3: not valid JSON (expected ',' or '}' in an object at column 18)"#),
+        (#"{"id": "c"}"#, #"tasks.jsonl:3: "text" is missing; every line needs a "text" string"#),
+        (#"{"text": "three", "marking": "SECRETISH"}"#,
+         #"tasks.jsonl:3: marking "SECRETISH" is not one of "UNCLASSIFIED", "CUI", "CONFIDENTIAL", "SECRET", "TOP SECRET", "TOP SECRET//SCI""#),
+        (#"{"text": "three", "priority": "high"}"#, #"tasks.jsonl:3: "priority" must be a whole number, not a string"#),
+        (#"{"id": "a", "text": "three"}"#, #"tasks.jsonl:3: id "a" is already used on line 1; every task needs its own id"#),
+    ])
+    func aBadThirdLineImportsNothing(_ badLine: String, _ message: String) throws {
+        // Given a file whose first two lines are good and whose third is not
+        let file = Data("{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"two\"}\n\(badLine)\n".utf8)
 
-        // When it is imported
+        // When it is imported, the error names the file and line
         #expect(throws: TaskFileError.self) {
-            try hub.importTaskFile(contents: file, fileName: "tasks.jsonl", projectID: "sentiment", actor: "admin", now: monday)
+            do {
+                try hub.importTaskFile(contents: file, fileName: "tasks.jsonl", projectID: "sentiment", actor: "admin", now: monday)
+            } catch {
+                #expect("\(error)" == message)
+                throw error
+            }
         }
 
-        // Then not even the good lines are there
+        // Then not even the good lines are there, and nothing was audited as imported
         #expect(try hub.taskCounts(projectID: "sentiment") == TaskCounts())
+        #expect(try hub.verifyAudit() == .intact(entries: 1))
     }
 
     @Test func anIDAlreadyAtTheHubRollsBackTheWholeImport() throws {

@@ -24,9 +24,12 @@ import Testing
         #expect(effects == [.logOn(username: "demo", password: "pw2")])
         #expect(state.password.text.isEmpty)
         #expect(state.isChecking)
-        // Keys wait while the logon is checked
+        // Keys typed while the logon is checked wait, then play back after a refusal
         #expect(LoginScreen.update(&state, .character("x")).isEmpty)
+        #expect(LoginScreen.update(&state, .enter).isEmpty)
         #expect(state.password.text.isEmpty)
+        #expect(LoginScreen.refused(&state, .wrongPassword) == [.logOn(username: "demo", password: "x")])
+        #expect(state.isChecking)
     }
 
     @Test func loginWithoutUsernameSaysWhatToDo() {

@@ -29,7 +29,7 @@ import Testing
         _ = LoginScreen.update(&state, .tab)
         for key in "secret" { _ = LoginScreen.update(&state, .character(key)) }
         check("login-typing") { LoginScreen.render(state, into: &$0) }
-        LoginScreen.refused(&state, .wrongPassword)
+        _ = LoginScreen.refused(&state, .wrongPassword)
         check("login-refused") { LoginScreen.render(state, into: &$0) }
     }
 

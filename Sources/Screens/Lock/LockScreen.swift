@@ -9,6 +9,8 @@ public enum LockScreen {
         public var password = TextField(isMasked: true)
         public var message: String?
         public var isChecking = false
+        /// Keys typed while the password is checked, played back after a refusal.
+        public var deferredKeys: [Key] = []
 
         public init(username: String) {
             self.username = username
@@ -21,7 +23,10 @@ public enum LockScreen {
     }
 
     public static func update(_ state: inout State, _ key: Key) -> [Effect] {
-        guard !state.isChecking else { return [] }
+        guard !state.isChecking else {
+            state.deferredKeys.append(key)
+            return []
+        }
         switch key {
         case .enter:
             guard !state.password.text.isEmpty else {
@@ -40,9 +45,14 @@ public enum LockScreen {
         }
     }
 
-    public static func refused(_ state: inout State, _ refusal: LoginScreen.Refusal) {
+    public static func refused(_ state: inout State, _ refusal: LoginScreen.Refusal) -> [Effect] {
         state.isChecking = false
         state.message = refusal.sentence
+        var effects: [Effect] = []
+        while !state.deferredKeys.isEmpty, !state.isChecking {
+            effects += update(&state, state.deferredKeys.removeFirst())
+        }
+        return effects
     }
 
     public static func render(_ state: State, into buffer: inout Buffer) {

@@ -12,8 +12,9 @@ public enum LoginScreen {
         public var focus: Field = .username
         /// The answer to the last attempt, shown under the fields.
         public var message: String?
-        /// A logon is being checked; keys wait.
+        /// A logon is being checked; keys typed meanwhile wait in `deferredKeys`.
         public var isChecking = false
+        public var deferredKeys: [Key] = []
 
         public init(message: String? = nil) {
             self.message = message
@@ -41,7 +42,10 @@ public enum LoginScreen {
     }
 
     public static func update(_ state: inout State, _ key: Key) -> [Effect] {
-        guard !state.isChecking else { return [] }
+        guard !state.isChecking else {
+            state.deferredKeys.append(key)
+            return []
+        }
         switch key {
         case .control("c"), .control("q"): return [.quit]
         case .tab, .backTab, .up, .down:
@@ -74,11 +78,17 @@ public enum LoginScreen {
         return []
     }
 
-    /// Shows why the last logon was refused and puts the person back in the password field.
-    public static func refused(_ state: inout State, _ refusal: Refusal) {
+    /// Shows why the last logon was refused, puts the person back in the password
+    /// field, and plays back what they typed while the logon was being checked.
+    public static func refused(_ state: inout State, _ refusal: Refusal) -> [Effect] {
         state.isChecking = false
         state.message = refusal.sentence
         state.focus = .password
+        var effects: [Effect] = []
+        while !state.deferredKeys.isEmpty, !state.isChecking {
+            effects += update(&state, state.deferredKeys.removeFirst())
+        }
+        return effects
     }
 
     public static func render(_ state: State, into buffer: inout Buffer) {

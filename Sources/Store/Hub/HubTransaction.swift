@@ -107,20 +107,19 @@ public final class HubTransaction {
     /// then import order; each epoch rises by one.
     public func leaseOpenTasks(projectID: String, limit: Int, to station: String, until expiry: Date) throws -> [LeasedTask] {
         guard limit > 0 else { return [] }
+        // One statement for the whole batch: a station filling a large cache leases
+        // a hundred thousand tasks at once. RETURNING gives the rows as updated (new
+        // epoch) but in no promised order, hence the sort.
         let records = try HubTaskRecord.fetchAll(db, sql: """
-            SELECT * FROM task WHERE project_id = ? AND state = 'open'
-            ORDER BY priority DESC, seq LIMIT ?
-            """, arguments: [projectID, limit])
-        let lease = try db.makeStatement(sql: """
             UPDATE task SET state = 'leased', station = ?, epoch = epoch + 1, lease_expires_at = ?
-            WHERE project_id = ? AND id = ?
-            """)
-        let expiryValue = expiry.databaseValue
-        return try records.map { record in
-            try lease.execute(arguments: [station, expiryValue, record.projectId, record.id])
-            let task = try record.hubTask().task
-            return LeasedTask(task: task, epoch: record.epoch + 1, expiresAt: expiry)
-        }
+            WHERE rowid IN (
+                SELECT rowid FROM task WHERE project_id = ? AND state = 'open'
+                ORDER BY priority DESC, seq LIMIT ?)
+            RETURNING *
+            """, arguments: [station, expiry, projectID, limit])
+        return try records
+            .sorted { ($0.priority, -$0.seq) > ($1.priority, -$1.seq) }
+            .map { record in LeasedTask(task: try record.hubTask().task, epoch: record.epoch, expiresAt: expiry) }
     }
 
     /// Open tasks per project, every project present.

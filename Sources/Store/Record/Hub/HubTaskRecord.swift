@@ -18,6 +18,39 @@ struct HubTaskRecord: SnakeCaseRecord {
     var leaseExpiresAt: Date?
     var seq: Int64
 
+    /// Read by column name rather than through `Decodable`: leasing reads a hundred
+    /// thousand rows at once, and the Codable path is several times slower.
+    init(row: Row) throws {
+        projectId = row["project_id"]
+        id = row["id"]
+        text = row["text"]
+        marking = row["marking"]
+        priority = row["priority"]
+        meta = row["meta"]
+        state = row["state"]
+        station = row["station"]
+        epoch = row["epoch"]
+        leaseExpiresAt = row["lease_expires_at"]
+        seq = row["seq"]
+    }
+
+    init(
+        projectId: String, id: String, text: String, marking: String, priority: Int, meta: String?, state: String,
+        station: String?, epoch: Int, leaseExpiresAt: Date?, seq: Int64
+    ) {
+        self.projectId = projectId
+        self.id = id
+        self.text = text
+        self.marking = marking
+        self.priority = priority
+        self.meta = meta
+        self.state = state
+        self.station = station
+        self.epoch = epoch
+        self.leaseExpiresAt = leaseExpiresAt
+        self.seq = seq
+    }
+
     func hubTask() throws -> HubTask {
         guard let marking = Marking(rawValue: marking) else {
             throw StoreError.unreadableRow(table: "task", problem: "task \(id) has unknown marking \"\(self.marking)\"")

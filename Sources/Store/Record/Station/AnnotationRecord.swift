@@ -21,6 +21,38 @@ struct AnnotationRecord: SnakeCaseRecord {
     /// The hub's answer (`accepted`, `superseded`, `rejected`) once it has come.
     var outcome: String?
 
+    /// Read by column name rather than through `Decodable`: a sync reads a whole batch.
+    init(row: Row) throws {
+        id = row["id"]
+        projectId = row["project_id"]
+        taskId = row["task_id"]
+        labels = row["labels"]
+        skipReason = row["skip_reason"]
+        username = row["username"]
+        stationId = row["station_id"]
+        leaseEpoch = row["lease_epoch"]
+        createdAt = row["created_at"]
+        secondsOnTask = row["seconds_on_task"]
+        outcome = row["outcome"]
+    }
+
+    init(
+        id: String, projectId: String, taskId: String, labels: String, skipReason: String?, username: String,
+        stationId: String, leaseEpoch: Int, createdAt: Date, secondsOnTask: Double, outcome: String?
+    ) {
+        self.id = id
+        self.projectId = projectId
+        self.taskId = taskId
+        self.labels = labels
+        self.skipReason = skipReason
+        self.username = username
+        self.stationId = stationId
+        self.leaseEpoch = leaseEpoch
+        self.createdAt = createdAt
+        self.secondsOnTask = secondsOnTask
+        self.outcome = outcome
+    }
+
     func annotation() throws -> Annotation {
         guard let uuid = UUID(uuidString: id) else {
             throw StoreError.unreadableRow(table: "annotation", problem: "\"\(id)\" is not a UUID")
