@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .target(name: "Domain"),
@@ -30,7 +31,11 @@ let package = Package(
             ]
         ),
         .target(name: "Hub", dependencies: ["Domain", "Store"]),
-        .target(name: "Sync", dependencies: ["Domain", "Store", "Hub"]),
+        .target(name: "Sync", dependencies: ["Domain", "Store", "Hub", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Server",
+            dependencies: ["Domain", "Store", "Hub", "Sync", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "TerminalCore"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "TerminalCurses", dependencies: ["TerminalCore", "CNCurses"]),
@@ -46,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "labeldesk",
             dependencies: [
-                "Domain", "Store", "Hub", "Sync", "Screens", "TerminalCore", "TerminalCurses", "Workstation",
+                "Domain", "Store", "Hub", "Sync", "Server", "Screens", "TerminalCore", "TerminalCurses", "Workstation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,6 +60,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
         .testTarget(name: "HubTests", dependencies: ["Hub", "Store", "Domain"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Hub", "Store", "Domain"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Sync", "Hub", "Store", "Domain"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__"]),

@@ -19,6 +19,12 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case export
     case userAdd = "user.add"
     case projectCreate = "project.create"
+    case stationAdd = "station.add"
+    case stationEnrol = "station.enrol"
+    case stationRevoke = "station.revoke"
+    case bundleExport = "bundle.export"
+    case bundleImport = "bundle.import"
+    case bundleRefused = "bundle.refused"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -48,11 +48,7 @@ public enum LockScreen {
     public static func refused(_ state: inout State, _ refusal: LoginScreen.Refusal) -> [Effect] {
         state.isChecking = false
         state.message = refusal.sentence
-        var effects: [Effect] = []
-        while !state.deferredKeys.isEmpty, !state.isChecking {
-            effects += update(&state, state.deferredKeys.removeFirst())
-        }
-        return effects
+        return DeferredKeys.replay(&state, keys: \.deferredKeys, isWaiting: \.isChecking, through: update)
     }
 
     public static func render(_ state: State, into buffer: inout Buffer) {

@@ -84,11 +84,7 @@ public enum LoginScreen {
         state.isChecking = false
         state.message = refusal.sentence
         state.focus = .password
-        var effects: [Effect] = []
-        while !state.deferredKeys.isEmpty, !state.isChecking {
-            effects += update(&state, state.deferredKeys.removeFirst())
-        }
-        return effects
+        return DeferredKeys.replay(&state, keys: \.deferredKeys, isWaiting: \.isChecking, through: update)
     }
 
     public static func render(_ state: State, into buffer: inout Buffer) {

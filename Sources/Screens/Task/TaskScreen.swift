@@ -129,12 +129,7 @@ public enum TaskScreen {
     }
 
     private static func replayDeferredKeys(_ state: inout State) -> [Effect] {
-        var effects: [Effect] = []
-        while !state.deferredKeys.isEmpty, !state.isBusy {
-            let key = state.deferredKeys.removeFirst()
-            effects += handle(key, &state)
-        }
-        return effects
+        DeferredKeys.replay(&state, keys: \.deferredKeys, isWaiting: \.isBusy) { state, key in handle(key, &state) }
     }
 
     private static func handle(_ key: Key, _ state: inout State) -> [Effect] {

@@ -11,6 +11,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchProject(projectID: String)
     case projectExists(projectID: String)
     case unreadableRow(table: String, problem: String)
+    case stationExists(stationID: String)
+    case noSuchStation(stationID: String)
+    case unknownEnrolmentCode
+    case enrolmentCodeExpired(stationID: String)
+    case stationRevoked(stationID: String)
+    case badPublicKey
 
     public var description: String {
         switch self {
@@ -32,6 +38,18 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "a project with id \"\(projectID)\" already exists; choose another id"
         case .unreadableRow(let table, let problem):
             "a row of table \(table) cannot be read: \(problem)"
+        case .stationExists(let stationID):
+            "station \"\(stationID)\" is already enrolled; revoke it first (`labeldesk station revoke \(stationID)`) to enrol it again"
+        case .noSuchStation(let stationID):
+            "the hub knows no station \"\(stationID)\"; `labeldesk station list` shows the stations"
+        case .unknownEnrolmentCode:
+            "that enrolment code is not valid: it was mistyped or already used; ask the hub's admin for a new one (`labeldesk station add NAME`)"
+        case .enrolmentCodeExpired(let stationID):
+            "the enrolment code for station \"\(stationID)\" has expired; ask the hub's admin to run `labeldesk station add \(stationID)` again"
+        case .stationRevoked(let stationID):
+            "station \"\(stationID)\" has been revoked at the hub; ask the hub's admin"
+        case .badPublicKey:
+            "the station's public key is not a 32-byte Ed25519 key"
         }
     }
 }

@@ -62,6 +62,59 @@ enum HubMigrations {
                 """)
             try AuditMigration.createAuditTable(db)
         }
+        migrator.registerMigration("hub-v2-stations-and-bundles") { db in
+            try db.execute(sql: """
+                -- A station the hub knows: created by `station add` with a one-time
+                -- enrolment code (only its SHA-256 is kept), given its public key at
+                -- enrolment, refused everything once revoked.
+                CREATE TABLE station (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    enrolment_code_hash TEXT,
+                    code_expires_at DATETIME,
+                    public_key TEXT,
+                    enrolled_at DATETIME,
+                    revoked_at DATETIME,
+                    created_at DATETIME NOT NULL
+                );
+
+                -- Nonces of authenticated requests seen recently, so a replayed request
+                -- is refused; rows older than the clock window may be pruned.
+                CREATE TABLE request_nonce (
+                    station_id TEXT NOT NULL REFERENCES station (id),
+                    nonce TEXT NOT NULL,
+                    seen_at DATETIME NOT NULL,
+                    PRIMARY KEY (station_id, nonce)
+                );
+                CREATE INDEX request_nonce_by_age ON request_nonce (seen_at);
+
+                -- The hub's own Ed25519 key pair, made once, for signing its bundles.
+                CREATE TABLE hub_identity (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    private_key TEXT NOT NULL,
+                    created_at DATETIME NOT NULL
+                );
+
+                -- Per sender: the last bundle applied, so replays are ignored and gaps refused.
+                CREATE TABLE bundle_received (
+                    sender TEXT PRIMARY KEY NOT NULL,
+                    last_sequence INTEGER NOT NULL,
+                    last_hash TEXT NOT NULL,
+                    received_at DATETIME NOT NULL
+                );
+
+                -- Per receiving station: bundles the hub has written, kept until the station
+                -- acknowledges them, so each new bundle carries everything not yet acknowledged.
+                CREATE TABLE bundle_sent (
+                    receiver TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    hash TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    acknowledged INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0, 1)),
+                    created_at DATETIME NOT NULL,
+                    PRIMARY KEY (receiver, sequence)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -87,6 +87,36 @@ enum StationMigrations {
                 """)
             try AuditMigration.createAuditTable(db)
         }
+        migrator.registerMigration("station-v2-identity-and-bundles") { db in
+            try db.execute(sql: """
+                -- Who this station is to its hub: its Ed25519 key pair, made at enrolment,
+                -- the hub's address and the hub's public key (to check hub bundles).
+                -- No row: the station runs standalone with an in-process hub.
+                CREATE TABLE identity (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    station_id TEXT NOT NULL,
+                    private_key TEXT NOT NULL,
+                    hub_url TEXT,
+                    hub_public_key TEXT NOT NULL,
+                    enrolled_at DATETIME NOT NULL
+                );
+
+                -- The last hub bundle applied, so replays are ignored and gaps refused.
+                CREATE TABLE bundle_received (
+                    sender TEXT PRIMARY KEY NOT NULL,
+                    last_sequence INTEGER NOT NULL,
+                    last_hash TEXT NOT NULL,
+                    received_at DATETIME NOT NULL
+                );
+
+                -- The station's own bundle stream: the next number and the last hash to chain to.
+                CREATE TABLE bundle_sent (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    last_sequence INTEGER NOT NULL,
+                    last_hash TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }
