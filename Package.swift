@@ -57,10 +57,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["Hub", "Store", "Domain"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Hub", "Store", "Domain"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Sync", "Hub", "Store", "Domain"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__"]),

@@ -8,8 +8,10 @@ extension Hub {
     /// One transaction, in this order:
     /// 1. Apply each annotation at most once, keyed by its UUID. A resend with the same
     ///    content gets the outcome it got the first time; a resend with different
-    ///    content is rejected as a client fault. Work for a task the hub does not know,
-    ///    or with labels the project does not have, is rejected with the reason.
+    ///    content is rejected as a client fault. Work sent by another station than the
+    ///    one that made it, by a person not on the hub's roster or whose role may not
+    ///    label (see `Role.mayLabel`), for a task the hub does not know, or with labels
+    ///    the project does not have, is rejected with the reason.
     /// 2. Decide which judgement is canonical (see `CanonicalRule`).
     /// 3. Expire leases that ran out before `now`: those tasks are open again.
     /// 4. Lease up to `request.wantedLeases` open tasks of each project to the station,
@@ -18,31 +20,35 @@ extension Hub {
     /// 5. Answer with the outcomes, the leases, the projects changed since the station's
     ///    cursor, the open tasks left per project, and the new cursor.
     public func exchange(_ request: SyncRequest, now: Date) throws -> SyncReply {
-        try database.write { transaction in
-            var projectsByID: [String: Project] = [:]
-            for project in try transaction.projects() { projectsByID[project.id] = project }
+        try database.write { transaction in try exchange(request, now: now, in: transaction) }
+    }
 
-            let outcomes = try request.annotations.map { annotation in
-                try apply(annotation, projects: projectsByID, transaction: transaction, now: now)
-            }
+    /// `exchange` inside the caller's transaction: a bundle's place in its stream is
+    /// then stored with the work it brought, so a crash cannot apply it twice.
+    public func exchange(_ request: SyncRequest, now: Date, in transaction: HubTransaction) throws -> SyncReply {
+        var projectsByID: [String: Project] = [:]
+        for project in try transaction.projects() { projectsByID[project.id] = project }
 
-            try transaction.expireLeases(now: now)
-            var leases: [LeasedTask] = []
-            for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
-                leases += try transaction.leaseOpenTasks(
-                    projectID: project.id, limit: request.wantedLeases, to: request.stationID,
-                    until: now.addingTimeInterval(TimeInterval(project.leaseSeconds)))
-            }
-            return SyncReply(
-                outcomes: outcomes, leases: leases,
-                projects: try transaction.projectsChanged(since: request.cursor),
-                waitingAtHub: try transaction.openTaskCounts(),
-                cursor: try transaction.latestChange())
+        let outcomes = try request.annotations.map { annotation in
+            try apply(annotation, sentBy: request.stationID, projects: projectsByID, transaction: transaction, now: now)
         }
+
+        try transaction.expireLeases(now: now)
+        var leases: [LeasedTask] = []
+        for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
+            leases += try transaction.leaseOpenTasks(
+                projectID: project.id, limit: request.wantedLeases, to: request.stationID,
+                until: now.addingTimeInterval(TimeInterval(project.leaseSeconds)))
+        }
+        return SyncReply(
+            outcomes: outcomes, leases: leases,
+            projects: try transaction.projectsChanged(since: request.cursor),
+            waitingAtHub: try transaction.openTaskCounts(),
+            cursor: try transaction.latestChange())
     }
 
     private func apply(
-        _ annotation: Annotation, projects: [String: Project], transaction: HubTransaction, now: Date
+        _ annotation: Annotation, sentBy stationID: String, projects: [String: Project], transaction: HubTransaction, now: Date
     ) throws -> AnnotationOutcome {
         func rejected(_ reason: String) -> AnnotationOutcome {
             AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: reason)
@@ -54,6 +60,9 @@ extension Hub {
                     "annotation \(annotation.id.uuidString) was already received with different content; this is a client fault")
             }
             return AnnotationOutcome(annotationID: annotation.id, status: earlier.firstOutcome)
+        }
+        if let problem = try Self.authorshipProblem(of: annotation, sentBy: stationID, transaction: transaction) {
+            return rejected(problem)
         }
         guard let project = projects[annotation.projectID] else {
             return rejected("project \"\(annotation.projectID)\" is not known at the hub")
@@ -81,6 +90,26 @@ extension Hub {
                 annotation: annotation, content: content, isCanonical: false, firstOutcome: .superseded, receivedAt: now))
             return AnnotationOutcome(annotationID: annotation.id, status: .superseded)
         }
+    }
+
+    /// Why the hub will not take this work from this sender, if it will not.
+    ///
+    /// The station is the authenticated sender, so work claiming another station could
+    /// take over that station's lease (see `CanonicalRule`). The person must be on the
+    /// hub's roster in a role that labels: stations keep their own accounts for logon
+    /// without a network, so the hub cannot trust a station's word for who may label.
+    static func authorshipProblem(of annotation: Annotation, sentBy stationID: String, transaction: HubTransaction) throws -> String? {
+        if annotation.stationID != stationID {
+            return "annotation \(annotation.id.uuidString) was made at station \"\(annotation.stationID)\" but sent by station \"\(stationID)\"; a station may only send its own work"
+        }
+        guard let user = try transaction.user(username: annotation.username) else {
+            return "user \"\(annotation.username)\" is not known at the hub; an admin adds them with `labeldesk user add \(annotation.username) --role labeler --db HUB.sqlite`"
+        }
+        guard user.role.mayLabel else {
+            let allowed = Role.labelingRoles.map { $0.rawValue + "s" }.joined(separator: " and ")
+            return "user \"\(user.username)\" has the role \(user.role.rawValue) at the hub, and only \(allowed) may label"
+        }
+        return nil
     }
 
     /// Why the labels do not fit the project, if they do not.

@@ -53,6 +53,7 @@ public enum App {
             state.screen = .task(screen)
             return []
         case .submitted(let next):
+            scheduleSubmissionSync(&state)
             return taskAction(.taskArrived(next, at: state.now), &state)
         case .undone(let task):
             return taskAction(.undone(task, at: state.now), &state)
@@ -70,7 +71,7 @@ public enum App {
             }
             return []
         case let .syncStatusChanged(indicator, finishedSync):
-            if finishedSync { state.isSyncing = false }
+            if finishedSync { syncFinished(indicator, &state) }
             state.sync = indicator
             switch state.screen {
             case .task: _ = taskAction(.syncChanged(indicator), &state)
@@ -240,20 +241,53 @@ public enum App {
             state.lock = LockScreen.State(username: session.account.username)
             effects.append(.audit(AuditEvent(kind: .idleLock, actor: session.account.username, detail: "locked after \(state.settings.idleLockSeconds) s without a key", at: now)))
         }
-        if state.session != nil, !state.isQuitting {
-            let interval = TimeInterval(state.settings.syncIntervalSeconds)
-            if state.lastSyncStartedAt.map({ now.timeIntervalSince($0) >= interval }) ?? true {
-                effects += startSync(&state, flushAll: false)
-            }
+        if state.session != nil, !state.isQuitting, !state.isSyncing, now >= nextSyncDue(state) {
+            effects += startSync(&state, flushAll: false)
         }
         return effects
+    }
+
+    /// When the next background sync is due.
+    ///
+    /// After a failure, the backoff decides, counted from when the failed sync ended (a
+    /// timeout can take longer than the first delays). Otherwise the interval, or sooner
+    /// when a submission has waited out its undo window.
+    static func nextSyncDue(_ state: AppState) -> Date {
+        guard let started = state.lastSyncStartedAt else { return state.now }
+        if state.syncFailures > 0 {
+            let delay = state.syncBackoff.delay(
+                afterFailures: state.syncFailures, seed: SyncBackoff.seed(for: state.settings.stationID))
+            return (state.lastSyncFinishedAt ?? started).addingTimeInterval(delay)
+        }
+        let regular = started.addingTimeInterval(TimeInterval(state.settings.syncIntervalSeconds))
+        return min(regular, state.submissionSyncDueAt ?? regular)
     }
 
     private static func startSync(_ state: inout AppState, flushAll: Bool) -> [AppEffect] {
         guard !state.isSyncing else { return [] }
         state.isSyncing = true
         state.lastSyncStartedAt = state.now
+        state.submissionSyncDueAt = nil
         return [.sync(flushAll: flushAll)]
+    }
+
+    /// A sync ended: count it towards the backoff, and if work is still waiting (it was
+    /// inside its undo window), sync again once that window has passed.
+    private static func syncFinished(_ indicator: SyncIndicator, _ state: inout AppState) {
+        state.isSyncing = false
+        state.lastSyncFinishedAt = state.now
+        switch indicator.link {
+        case .offline, .refused: state.syncFailures += 1
+        case .online, .standalone: state.syncFailures = 0
+        }
+        if indicator.pending > 0 { scheduleSubmissionSync(&state) }
+    }
+
+    /// Asks for a sync one undo window (and a second, for the clock's rounding) from now,
+    /// unless one is already due sooner.
+    private static func scheduleSubmissionSync(_ state: inout AppState) {
+        guard state.submissionSyncDueAt == nil else { return }
+        state.submissionSyncDueAt = state.now.addingTimeInterval(TimeInterval(state.settings.undoWindowSeconds + 1))
     }
 
     // MARK: render

@@ -30,7 +30,14 @@ public struct AppState: Equatable, Sendable {
     public var now: Date
     public var lastInputAt: Date
     public var lastSyncStartedAt: Date?
+    public var lastSyncFinishedAt: Date?
     public var isSyncing = false
+    /// Syncs in a row that did not reach the hub (or that it refused); 0 once one works.
+    public var syncFailures = 0
+    /// When the next sync is due because of a submission: once the undo window has
+    /// passed, so the work reaches the hub soon rather than at the next interval.
+    public var submissionSyncDueAt: Date?
+    public var syncBackoff = SyncBackoff()
     public var sync: SyncIndicator
     public var timeZone: TimeZone
     /// False once the app has finished; the run loop then stops.

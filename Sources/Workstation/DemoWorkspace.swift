@@ -34,7 +34,7 @@ public enum DemoWorkspace {
         try opened.hub.createProject(project, actor: "system", now: now)
         let tasks = try sentences(from: assets.appendingPathComponent("demo/sst2.dev.txt"))
         _ = try opened.hub.importTasks(projectID: projectID, tasks: tasks, actor: "system", now: now)
-        try opened.station.addAccount(Account(username: username, displayName: "Demo Labeler", role: .labeler), password: password, now: now)
+        try opened.addAccount(Account(username: username, displayName: "Demo Labeler", role: .labeler), password: password, now: now)
     }
 
     /// Reads SST-2's `LABEL sentence` lines into tasks.

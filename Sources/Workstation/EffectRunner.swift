@@ -5,6 +5,7 @@ import Logging
 import Screens
 import Store
 import Sync
+import Synchronization
 
 /// Runs the app's effects off the UI thread and posts their answers to the inbox.
 ///
@@ -16,6 +17,8 @@ public final class EffectRunner: Sendable {
     private let syncer: StationSyncer
     private let settings: WorkspaceSettings
     private let link: SyncIndicator.Link
+    /// How the last sync went, so the status after a save shows it too.
+    private let lastLink: Mutex<SyncIndicator.Link>
     private let inbox: ActionInbox
     private let clock: @Sendable () -> Date
     private let makeID: @Sendable () -> UUID
@@ -33,6 +36,7 @@ public final class EffectRunner: Sendable {
         self.syncer = syncer
         self.settings = settings
         self.link = link
+        self.lastLink = Mutex(link)
         self.inbox = inbox
         self.calendar = calendar
         self.logger = logger
@@ -111,20 +115,26 @@ public final class EffectRunner: Sendable {
     }
 
     private func sync(flushAll: Bool) async {
-        var reachedHub = true
+        var reached: SyncIndicator.Link = .online
         do {
             let summary = try await syncer.sync(now: clock(), flushAll: flushAll)
             logger.info("synced", metadata: ["sent": "\(summary.sent)", "leased": "\(summary.leased)", "rejected": "\(summary.rejected)"])
+        } catch let error as HTTPTransportError where error.isRefusalOfStation {
+            // The hub answered no: the labeler must see it differs from a dead network.
+            reached = .refused
+            logger.error("the hub refused this station", metadata: ["error": "\(error)"])
         } catch {
-            reachedHub = false
+            reached = .offline
             logger.warning("sync failed", metadata: ["error": "\(error)"])
         }
-        postSyncStatus(finishedSync: true, reachedHub: reachedHub)
+        if link != .standalone { lastLink.withLock { $0 = reached } }
+        postSyncStatus(finishedSync: true)
     }
 
-    private func postSyncStatus(finishedSync: Bool, reachedHub: Bool = true) {
+    /// In standalone mode the hub is in this process: there is no link to show.
+    private func postSyncStatus(finishedSync: Bool) {
         guard let status = try? station.syncStatus() else { return }
-        let shownLink: SyncIndicator.Link = link == .standalone ? .standalone : (reachedHub ? .online : .offline)
+        let shownLink = lastLink.withLock { $0 }
         inbox.post(.syncStatusChanged(SyncIndicator(link: shownLink, pending: status.pending, lastSyncAt: status.lastSyncAt), finishedSync: finishedSync))
     }
 

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hub
+import Screens
 import Store
 import Sync
 
@@ -56,16 +57,43 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Opens the databases and the in-process hub of this workspace.
+    /// Opens the databases of this workspace and picks how the station syncs.
+    ///
+    /// A station that joined a hub (`labeldesk station join`) has an identity with the
+    /// hub's address: it syncs over HTTP, signed with its key, and starts out offline
+    /// until a sync reaches the hub. Otherwise it runs standalone against the hub in this
+    /// folder, whose roster is then this station's accounts: one machine, one admin.
     public func open() throws -> OpenWorkspace {
-        let settings = try loadSettings()
+        var settings = try loadSettings()
         let station = try StationDatabase(path: stationPath)
-        let hub = Hub(database: try HubDatabase(path: hubPath))
+        let hubDatabase = try HubDatabase(path: hubPath)
+        let hub = Hub(database: hubDatabase)
+        let transport: any SyncTransport
+        let link: SyncIndicator.Link
+        if let identity = try station.identity(), identity.hubURL != nil {
+            transport = try HTTPTransport(identity: identity)
+            link = .offline
+            // The hub knows the station by the id it enrolled under, whatever settings.json says.
+            settings.stationID = identity.stationID
+        } else {
+            transport = InProcessTransport(hub: hub, clock: { Date() })
+            link = .standalone
+            try Self.putAccountsOnRoster(of: hub, from: station, now: Date())
+        }
         let syncer = StationSyncer(
-            database: station, transport: InProcessTransport(hub: hub, clock: { Date() }),
-            stationID: settings.stationID, undoWindow: TimeInterval(settings.undoWindowSeconds)
+            database: station, transport: transport, stationID: settings.stationID,
+            undoWindow: TimeInterval(settings.undoWindowSeconds)
         )
-        return OpenWorkspace(workspace: self, settings: settings, station: station, hub: hub, syncer: syncer)
+        return OpenWorkspace(workspace: self, settings: settings, station: station, hub: hub, hubDatabase: hubDatabase, syncer: syncer, link: link)
+    }
+
+    /// In standalone mode the in-process hub takes work only from people on its roster,
+    /// like any hub: give it this station's accounts with their roles.
+    static func putAccountsOnRoster(of hub: Hub, from station: StationDatabase, now: Date) throws {
+        let roster = Dictionary(try hub.users().map { ($0.username, $0.role) }, uniquingKeysWith: { first, _ in first })
+        for account in try station.accounts() where roster[account.username] != account.role {
+            try hub.setUser(username: account.username, role: account.role, actor: "system", now: now)
+        }
     }
 
     private static func describe(_ error: Error) -> String {
@@ -84,8 +112,23 @@ public struct OpenWorkspace: Sendable {
     public let workspace: Workspace
     public let settings: WorkspaceSettings
     public let station: StationDatabase
+    /// The hub in this folder: the one the station syncs with in standalone mode, and
+    /// the one admin commands work on unless given `--db`.
     public let hub: Hub
+    public let hubDatabase: HubDatabase
     public let syncer: StationSyncer
+    /// `.standalone`, or `.offline` for a station that syncs over HTTP (until a sync
+    /// reaches the hub): for the status bar and the effect runner.
+    public let link: SyncIndicator.Link
+
+    /// Adds a local account; in standalone mode also to the in-process hub's roster, so
+    /// the new person's work is taken at once.
+    public func addAccount(_ account: Account, password: String, now: Date) throws {
+        try station.addAccount(account, password: password, now: now)
+        if link == .standalone {
+            try hub.setUser(username: account.username, role: account.role, actor: "system", now: now)
+        }
+    }
 }
 
 /// Problems with the workspace folder, in words for the person at the terminal.

@@ -15,19 +15,20 @@ struct ImportCommand: ParsableCommand {
     )
 
     @OptionGroup var workspace: WorkspaceOption
+    @OptionGroup var hubDatabase: HubDatabaseOption
     @Option(help: "The project to import into.") var project: String
     @Argument(help: "The JSONL file.") var file: String
 
     func run() throws {
-        let opened = try workspace.prepared().open()
-        guard let target = try opened.hub.projects().first(where: { $0.id == project }) else {
+        let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+        guard let target = try hub.projects().first(where: { $0.id == project }) else {
             throw UserFacingError("there is no project \"\(project)\"; create it first with: labeldesk project create --id \(project) ...")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw UserFacingError("cannot read \(file); check the path and that you may read it")
         }
         let tasks = try TaskFileParser.parse(contents: data, fileName: URL(fileURLWithPath: file).lastPathComponent, project: target)
-        let count = try opened.hub.importTasks(projectID: project, tasks: tasks, actor: "admin", now: Date())
+        let count = try hub.importTasks(projectID: project, tasks: tasks, actor: "admin", now: Date())
         print("Imported \(count) tasks into \(project).")
     }
 }

@@ -17,6 +17,8 @@ struct LabelDesk: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self,
             UserCommand.self, AuditCommand.self, BenchCommand.self,
+            ServeCommand.self, StationCommand.self,
+            BundleCommand.self,
         ]
     )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Hub
 import Workstation
 
 struct ProjectCommand: ParsableCommand {
@@ -17,6 +18,7 @@ struct ProjectCommand: ParsableCommand {
         )
 
         @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
         @Option(help: "A short id people type: letters, digits, '-' and '_'.") var id: String
         @Option(help: "The title labelers see.") var title: String
         @Option(help: ArgumentHelp("Comma-separated labels, each optionally NAME:LETTER to pick its key.", valueName: "LABELS")) var labels: String
@@ -37,8 +39,8 @@ struct ProjectCommand: ParsableCommand {
                 id: id, title: title, labels: choices, allowsMultipleLabels: multiLabel, defaultMarking: defaultMarking,
                 leaseSeconds: leaseMinutes * 60, instructions: instructions
             )
-            let opened = try workspace.prepared().open()
-            try opened.hub.createProject(project, actor: "admin", now: Date())
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: true))
+            try hub.createProject(project, actor: "admin", now: Date())
             print("Created project \(id) with labels \(choices.map(\.name).joined(separator: ", ")).")
         }
     }
@@ -46,11 +48,12 @@ struct ProjectCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the hub's projects.")
         @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
 
         func run() throws {
-            let opened = try workspace.prepared().open()
-            for project in try opened.hub.projects() {
-                let counts = try opened.hub.taskCounts(projectID: project.id)
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            for project in try hub.projects() {
+                let counts = try hub.taskCounts(projectID: project.id)
                 print("\(project.id)\t\(project.title)\t\(project.defaultMarking.rawValue)\topen \(counts.open), leased \(counts.leased), done \(counts.done), skipped \(counts.skipped)")
             }
         }

@@ -6,16 +6,23 @@ import Workstation
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage local accounts on this station.",
+        abstract: "Manage local accounts on this station, or the hub's roster with --db.",
+        discussion: """
+            People log on at a station, so accounts with passwords live there. The hub keeps a roster of \
+            usernames and roles and takes work only from people on it whose role labels (labeler, lead). \
+            In a standalone workspace both are kept at once; with a separate hub, add each person on the \
+            station and, with --db, at the hub.
+            """,
         subcommands: [Add.self, List.self, Unlock.self]
     )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an account.",
-            discussion: "Asks for the password twice at a terminal; with input redirected, reads it from the first line of standard input."
+            abstract: "Add an account, or with --db put a person on a hub's roster (or change their role there).",
+            discussion: "Asks for the password twice at a terminal; with input redirected, reads it from the first line of standard input. With --db no password is asked: the hub keeps none."
         )
         @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
         @Argument(help: "The username: lower-case letters, digits, '.', '-' and '_'.") var name: String
         @Option(help: "labeler, trainer, lead or admin.") var role: String = "labeler"
         @Option(help: "The name shown on screen.") var displayName: String?
@@ -25,19 +32,35 @@ struct UserCommand: ParsableCommand {
             guard let parsedRole = Role(rawValue: role.lowercased()) else {
                 throw UserFacingError("--role \"\(role)\" is not a role; use labeler, trainer, lead or admin")
             }
+            if hubDatabase.isGiven {
+                let database = try hubDatabase.open(workspace: workspace, creating: true)
+                switch try database.setUser(username: name, role: parsedRole, actor: "admin", now: Date()) {
+                case .added: print("Added \(parsedRole.rawValue) \(name) to the hub's roster.")
+                case .roleChanged(let previous): print("Changed \(name)'s role at the hub from \(previous) to \(parsedRole.rawValue).")
+                case .unchanged: print("\(name) is already on the hub's roster as \(parsedRole.rawValue).")
+                }
+                return
+            }
             let password = try PasswordPrompt.read(confirm: true)
             guard password.count >= 8 else { throw UserFacingError("the password must have at least 8 characters") }
             let opened = try workspace.prepared().open()
-            try opened.station.addAccount(Account(username: name, displayName: displayName ?? name, role: parsedRole), password: password, now: Date())
+            try opened.addAccount(Account(username: name, displayName: displayName ?? name, role: parsedRole), password: password, now: Date())
             print("Added \(parsedRole.rawValue) \(name).")
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List accounts, with their role and whether they are locked.")
+        static let configuration = CommandConfiguration(abstract: "List accounts, with their role and whether they are locked; with --db, a hub's roster.")
         @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
 
         func run() throws {
+            if hubDatabase.isGiven {
+                for user in try hubDatabase.open(workspace: workspace, creating: false).users() {
+                    print("\(user.username)\t\(user.role.rawValue)\t\(user.role.mayLabel ? "may label" : "may not label")")
+                }
+                return
+            }
             let opened = try workspace.prepared().open()
             for account in try opened.station.accounts() {
                 let lastLogon = account.lastLogonAt.map { ISO8601DateFormatter().string(from: $0) } ?? "never"

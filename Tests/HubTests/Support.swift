@@ -30,10 +30,14 @@ func task(_ id: String, priority: Int = 0, meta: String? = nil, project: String 
     LabelTask(id: id, projectID: project, text: "text of \(id)", marking: .unclassified, priority: priority, meta: meta)
 }
 
-/// A hub in a fresh folder with the sentiment project created.
-func makeHub(in directory: TemporaryDirectory, leaseSeconds: Int = 600) throws -> Hub {
+/// A hub in a fresh folder with the sentiment project created and `labelers` (ana and
+/// bea unless told otherwise) on its roster.
+func makeHub(in directory: TemporaryDirectory, leaseSeconds: Int = 600, labelers: [String] = ["ana", "bea"]) throws -> Hub {
     let hub = try Hub(database: HubDatabase(path: directory.path("hub.sqlite")))
     try hub.createProject(sentimentProject(leaseSeconds: leaseSeconds), actor: "admin", now: monday)
+    for username in labelers {
+        try hub.setUser(username: username, role: .labeler, actor: "admin", now: monday)
+    }
     return hub
 }
 

@@ -59,6 +59,7 @@ struct StationSyncerTests {
         let directory = try TemporaryDirectory()
         let hub = try Hub(database: HubDatabase(path: directory.path("hub.sqlite")))
         try hub.createProject(sentiment, actor: "admin", now: monday)
+        try hub.setUser(username: "ana", role: .labeler, actor: "admin", now: monday)
         try hub.importTasks(
             projectID: "sentiment",
             tasks: (1...7).map { LabelTask(id: "t\($0)", projectID: "sentiment", text: "x", marking: .unclassified) },

@@ -50,6 +50,7 @@ struct StandaloneSetup {
         clock = TestClock(monday)
         hub = try Hub(database: HubDatabase(path: directory.path("hub.sqlite")))
         try hub.createProject(sentiment, actor: "admin", now: monday)
+        try hub.setUser(username: "ana", role: .labeler, actor: "admin", now: monday)
         let tasks = (1...max(1, taskCount)).prefix(taskCount).map {
             LabelTask(id: "t\($0)", projectID: "sentiment", text: "text \($0)", marking: .unclassified)
         }

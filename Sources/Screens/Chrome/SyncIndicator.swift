@@ -8,6 +8,9 @@ public struct SyncIndicator: Equatable, Sendable {
         case standalone
         case online
         case offline
+        /// The hub answered but refuses this station (revoked, unknown, bad signature):
+        /// retrying will not help, an admin must.
+        case refused = "refused by hub"
     }
 
     public var link: Link

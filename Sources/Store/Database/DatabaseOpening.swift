@@ -11,12 +11,15 @@ enum DatabaseOpening {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // 64 MB of page cache (allocated only as used): a 100,000-task import then
             // writes each page to the WAL once instead of spilling and rewriting it.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets `synchronous = NORMAL` while it switches the pool to WAL, after
+        // `prepareDatabase` has run, so FULL must be set again on the one connection that
+        // commits. Without it a power cut can lose submissions the screen called saved.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try migrator.migrate(pool)
         return pool
     }

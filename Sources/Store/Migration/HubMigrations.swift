@@ -115,6 +115,8 @@ enum HubMigrations {
                 );
                 """)
         }
+        migrator.registerMigration(HubUserMigration.name, migrate: HubUserMigration.migrate)
+        migrator.registerMigration(BundleStreamMigration.hubName, migrate: BundleStreamMigration.migrateHub)
         return migrator
     }
 }

@@ -117,6 +117,7 @@ enum StationMigrations {
                 );
                 """)
         }
+        migrator.registerMigration(BundleStreamMigration.stationName, migrate: BundleStreamMigration.migrateStation)
         return migrator
     }
 }

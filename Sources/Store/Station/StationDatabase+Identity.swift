@@ -37,11 +37,13 @@ extension StationDatabase {
 
     /// Records this station's enrolment, replacing any earlier one.
     public func saveIdentity(_ identity: StationIdentity) throws {
-        try pool.write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO identity (id, station_id, private_key, hub_url, hub_public_key, enrolled_at)
-                VALUES (1, ?, ?, ?, ?, ?)
-                """, arguments: [identity.stationID, identity.privateKey.base64EncodedString(), identity.hubURL, identity.hubPublicKey.base64EncodedString(), identity.enrolledAt])
-        }
+        try pool.write { db in try Self.saveIdentity(identity, in: db) }
+    }
+
+    static func saveIdentity(_ identity: StationIdentity, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO identity (id, station_id, private_key, hub_url, hub_public_key, enrolled_at)
+            VALUES (1, ?, ?, ?, ?, ?)
+            """, arguments: [identity.stationID, identity.privateKey.base64EncodedString(), identity.hubURL, identity.hubPublicKey.base64EncodedString(), identity.enrolledAt])
     }
 }

@@ -10,33 +10,37 @@ extension StationDatabase {
     /// hands them out again; the new leases are cached (never over unsent work); the
     /// projects, their waiting counts and the cursor are saved.
     public func applySyncReply(_ reply: SyncReply, now: Date) throws {
-        try pool.write { db in
-            let deleteOutbox = try db.makeStatement(sql: "DELETE FROM outbox WHERE annotation_id = ?")
-            let recordOutcome = try db.makeStatement(sql: "UPDATE annotation SET outcome = ? WHERE id = ?")
-            for outcome in reply.outcomes {
-                let id = outcome.annotationID.uuidString
-                try deleteOutbox.execute(arguments: [id])
-                try recordOutcome.execute(arguments: [outcome.status.rawValue, id])
-                if outcome.status == .rejected {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO rejected (annotation_id, reason, at) VALUES (?, ?, ?)",
-                        arguments: [id, outcome.reason ?? "no reason given", now])
-                }
+        try pool.write { db in try Self.applySyncReply(reply, now: now, in: db) }
+    }
+
+    /// `applySyncReply` inside the caller's transaction, so a bundle's place in its
+    /// stream is stored with the reply it brought.
+    static func applySyncReply(_ reply: SyncReply, now: Date, in db: Database) throws {
+        let deleteOutbox = try db.makeStatement(sql: "DELETE FROM outbox WHERE annotation_id = ?")
+        let recordOutcome = try db.makeStatement(sql: "UPDATE annotation SET outcome = ? WHERE id = ?")
+        for outcome in reply.outcomes {
+            let id = outcome.annotationID.uuidString
+            try deleteOutbox.execute(arguments: [id])
+            try recordOutcome.execute(arguments: [outcome.status.rawValue, id])
+            if outcome.status == .rejected {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO rejected (annotation_id, reason, at) VALUES (?, ?, ?)",
+                    arguments: [id, outcome.reason ?? "no reason given", now])
             }
-            try db.execute(
-                sql: """
-                    DELETE FROM task WHERE state = 'queued' AND expires_at <= ?
-                      AND NOT EXISTS (
-                        SELECT 1 FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
-                        WHERE annotation.project_id = task.project_id AND annotation.task_id = task.id)
-                    """,
-                arguments: [now])
-            try Self.saveProjects(reply.projects, waitingAtHub: reply.waitingAtHub, in: db)
-            try Self.cacheLeases(reply.leases, in: db)
-            try db.execute(
-                sql: "UPDATE sync_state SET cursor = ?, last_sync_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1",
-                arguments: [reply.cursor, now])
         }
+        try db.execute(
+            sql: """
+                DELETE FROM task WHERE state = 'queued' AND expires_at <= ?
+                  AND NOT EXISTS (
+                    SELECT 1 FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
+                    WHERE annotation.project_id = task.project_id AND annotation.task_id = task.id)
+                """,
+            arguments: [now])
+        try Self.saveProjects(reply.projects, waitingAtHub: reply.waitingAtHub, in: db)
+        try Self.cacheLeases(reply.leases, in: db)
+        try db.execute(
+            sql: "UPDATE sync_state SET cursor = ?, last_sync_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1",
+            arguments: [reply.cursor, now])
     }
 
     /// Remembers why a sync failed, for the status line; the outbox is left as it was.

@@ -16,12 +16,16 @@ public enum StationBenchmark {
         public var importSeconds: Double
         public var leaseSeconds: Double
         public var latenciesMilliseconds: [Double]
+        /// The part of each latency spent in the durable commit (the fsync included).
+        public var commitMilliseconds: [Double] = []
 
         public var importRate: Double { Double(tasks) / importSeconds }
-        public func percentile(_ p: Double) -> Double {
-            let sorted = latenciesMilliseconds.sorted()
+        public func percentile(_ p: Double) -> Double { Self.percentile(p, of: latenciesMilliseconds) }
+
+        public static func percentile(_ p: Double, of values: [Double]) -> Double {
+            let sorted = values.sorted()
             guard !sorted.isEmpty else { return 0 }
-            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+            return sorted[max(0, min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1))]
         }
     }
 
@@ -66,12 +70,14 @@ public enum StationBenchmark {
     }
 
     /// Submits `count` tasks as a labeler would, timing each from the submit to the next
-    /// task drawn into the buffer.
-    public static func measureNextTask(opened: OpenWorkspace, count: Int, size: Size = Size(width: 100, height: 30)) throws -> [Double] {
-        guard let project = try opened.station.project(id: projectID) else { return [] }
+    /// task drawn into the buffer; also returns the commit's share of each.
+    public static func measureNextTask(opened: OpenWorkspace, count: Int, size: Size = Size(width: 100, height: 30)) throws -> (total: [Double], commit: [Double]) {
+        guard let project = try opened.station.project(id: projectID) else { return ([], []) }
         var state = try firstScreen(opened: opened, project: project, size: size)
         var latencies: [Double] = []
+        var commits: [Double] = []
         latencies.reserveCapacity(count)
+        commits.reserveCapacity(count)
         for _ in 0..<count {
             guard let task = state.current else { break }
             let start = DispatchTime.now()
@@ -80,13 +86,14 @@ public enum StationBenchmark {
                 stationID: "bench-station", leaseEpoch: task.epoch, createdAt: Date(), secondsOnTask: 1
             )
             try opened.station.submit(annotation, now: annotation.createdAt)
+            commits.append(seconds(since: start) * 1000)
             let next = try opened.station.nextTask(projectID: projectID)
             _ = TaskScreen.update(&state, .taskArrived(next, at: Date()))
             var buffer = Buffer(size: size)
             TaskScreen.render(state, into: &buffer)
             latencies.append(seconds(since: start) * 1000)
         }
-        return latencies
+        return (latencies, commits)
     }
 
     /// The task screen as it first appears: the next task, drawn. Used by the startup probe.

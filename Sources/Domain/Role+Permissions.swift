@@ -1,0 +1,19 @@
+/// What each role may ask of the hub.
+///
+/// Kept beside `Role` rather than in the hub so the station, the hub and the tests read
+/// the same table. Labelers and shift leads label (a lead fills in on a queue); trainers
+/// write and grade courses and admins hold the answer keys and move data, so neither's
+/// judgements enter a project's answers: an admin who can see gold must not be scored
+/// against it.
+extension Role {
+    /// Whether annotations by a person in this role count as a project's work.
+    public var mayLabel: Bool {
+        switch self {
+        case .labeler, .lead: true
+        case .trainer, .admin: false
+        }
+    }
+
+    /// The roles that may label, for sentences that tell a person what to ask for.
+    public static var labelingRoles: [Role] { allCases.filter(\.mayLabel) }
+}

@@ -1,0 +1,126 @@
+import Domain
+import Foundation
+import Hub
+import Hummingbird
+import Logging
+import Store
+import Sync
+
+/// The hub's three endpoints: health, enrolment and sync.
+///
+/// Each handler reads the body within the size limit, checks who is asking, decodes,
+/// and only then lets the hub change anything; every refusal is a `ServerError` with a
+/// sentence. The rules themselves live in `Hub` and `Sync`, not here.
+struct HubController: Sendable {
+    let hub: Hub
+    let database: HubDatabase
+    let verifier: RequestVerifier
+    let configuration: ServerConfiguration
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get(RouterPath(HubPath.health)) { _, _ in
+            JSONResponse.make(["status": "ok"])
+        }
+        router.post(RouterPath(HubPath.enrol)) { request, _ in
+            try await answering { try await enrol(request) }
+        }
+        router.post(RouterPath(HubPath.sync)) { request, _ in
+            try await answering { try await sync(request) }
+        }
+    }
+
+    /// `POST /v1/enrol`: no signature yet (the station has no key the hub knows); the
+    /// one-time code is the proof.
+    func enrol(_ request: Request) async throws -> Response {
+        let body = try await collectBody(request)
+        let enrolment = try decode(EnrolmentRequest.self, from: body)
+        let database = database
+        let now = configuration.clock()
+        do {
+            let reply = try await BlockingWork.run { try HubEnrolment.enrol(enrolment, database: database, now: now) }
+            configuration.logger.info("station enrolled", metadata: ["station": "\(reply.stationID)"])
+            return JSONResponse.make(reply)
+        } catch let error as StoreError {
+            switch error {
+            case .unknownEnrolmentCode, .enrolmentCodeExpired, .stationRevoked:
+                throw ServerError(.forbidden, error.description)
+            default:
+                throw ServerError.badRequest(error.description)
+            }
+        }
+    }
+
+    /// `POST /v1/sync`: signed by an enrolled station, speaking only for itself.
+    func sync(_ request: Request) async throws -> Response {
+        let body = try await collectBody(request)
+        let now = configuration.clock()
+        let stationID = try await authenticate(request, body: body, now: now)
+        let syncRequest = try decode(SyncRequest.self, from: body)
+        guard syncRequest.stationID == stationID else {
+            throw ServerError(
+                .forbidden,
+                "the request speaks for station \"\(syncRequest.stationID)\" but is signed by station \"\(stationID)\"; a station may only sync as itself")
+        }
+        let hub = hub
+        let reply = try await BlockingWork.run { try hub.exchange(syncRequest, now: now) }
+        return JSONResponse.make(reply)
+    }
+
+    private func authenticate(_ request: Request, body: Data, now: Date) async throws -> String {
+        // Header names are case-insensitive; HTTPTypes keeps them lower-cased.
+        var found: [String: String] = [:]
+        for field in request.headers {
+            if let name = RequestSignature.headerNames.first(where: { $0.lowercased() == field.name.canonicalName }) {
+                found[name] = field.value
+            }
+        }
+        let headers = found
+        let verifier = verifier
+        let method = request.method.rawValue
+        let path = request.uri.path
+        do {
+            return try await BlockingWork.run {
+                try verifier.authenticate(method: method, path: path, header: { headers[$0] }, body: body, now: now)
+            }
+        } catch let failure as AuthenticationFailure {
+            configuration.logger.warning("request refused", metadata: ["reason": "\(failure)"])
+            throw ServerError(.unauthorized, failure.description)
+        }
+    }
+
+    /// The whole body, or 413 when it is over the limit. A declared length over the
+    /// limit is refused before a byte of the body is read.
+    private func collectBody(_ request: Request) async throws -> Data {
+        let limit = configuration.maximumBodySize
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw ServerError.bodyTooLarge(limit: limit)
+        }
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Data(buffer.readableBytesView)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // NIO's "too many bytes": replaced so the client gets the sentence too.
+            throw ServerError.bodyTooLarge(limit: limit)
+        }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
+        do {
+            return try SyncCoding.decode(type, from: body)
+        } catch {
+            throw ServerError.badRequest(error.description)
+        }
+    }
+
+    /// Runs a handler so that anything it throws reaches the client as a sentence.
+    private func answering(_ handler: () async throws -> Response) async throws -> Response {
+        do {
+            return try await handler()
+        } catch let error as ServerError {
+            throw error
+        } catch {
+            configuration.logger.error("request failed", metadata: ["error": "\(error)"])
+            throw ServerError.internalFailure("the hub could not complete the request (\(error)); try again, and tell the hub's admin if it keeps happening")
+        }
+    }
+}

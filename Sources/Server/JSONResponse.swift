@@ -1,0 +1,23 @@
+import Foundation
+import Hummingbird
+import Sync
+
+/// Builds JSON responses with the sync protocol's encoder (sorted keys, millisecond dates).
+///
+/// Hummingbird's own encoder writes ISO 8601 dates; the station reads milliseconds, so
+/// every body goes through `SyncCoding` instead.
+enum JSONResponse {
+    static func make(status: HTTPResponse.Status = .ok, _ value: some Encodable) -> Response {
+        let data: Data
+        do {
+            data = try SyncCoding.encoder().encode(value)
+        } catch {
+            // Our own reply types always encode; if one ever does not, say so in JSON.
+            data = Data(#"{"error":"the hub could not write its reply"}"#.utf8)
+            return Response(
+                status: .internalServerError, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+
+/// What a signed request carries and what exactly is signed.
+///
+/// The signed text is `METHOD\nPATH\nTIMESTAMP\nNONCE\nSHA256-HEX-OF-BODY`: the body's
+/// hash ties the signature to these bytes, the timestamp bounds how long a captured
+/// request is any use, and the nonce makes each request usable once within that time.
+public enum RequestSignature {
+    public static let stationHeader = "X-LabelDesk-Station"
+    /// Unix seconds at the sender.
+    public static let timestampHeader = "X-LabelDesk-Timestamp"
+    /// 16 random bytes, hex.
+    public static let nonceHeader = "X-LabelDesk-Nonce"
+    /// The Ed25519 signature of `message`, base64.
+    public static let signatureHeader = "X-LabelDesk-Signature"
+
+    public static let headerNames = [stationHeader, timestampHeader, nonceHeader, signatureHeader]
+
+    /// The bytes a station signs and the hub checks.
+    public static func message(method: String, path: String, timestamp: String, nonce: String, body: Data) -> Data {
+        Data([method.uppercased(), path, timestamp, nonce, sha256Hex(body)].joined(separator: "\n").utf8)
+    }
+
+    public static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A fresh nonce: 16 bytes from the system's random source, as 32 hex digits.
+    public static func makeNonce() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}

@@ -1,0 +1,20 @@
+@testable import Store
+import Foundation
+import GRDB
+import Testing
+
+/// The promise behind "nothing acknowledged is lost": every commit reaches the disk.
+@Suite struct DurabilityTests {
+    @Test func bothDatabasesCommitInWALWithSynchronousFull() throws {
+        let folder = try TemporaryDirectory()
+        let station = try StationDatabase(path: folder.path("station.sqlite"), passwordHasher: .cheapForTests)
+        let hub = try HubDatabase(path: folder.path("hub.sqlite"))
+        for pool in [station.pool, hub.pool] {
+            // The writer is the connection that commits; 2 is FULL.
+            let synchronous = try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+            let journal = try pool.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+            #expect(synchronous == 2)
+            #expect(journal == "wal")
+        }
+    }
+}
