@@ -36,6 +36,9 @@ extension HubDatabase {
                 ON CONFLICT (id) DO UPDATE SET enrolment_code_hash = excluded.enrolment_code_hash,
                     code_expires_at = excluded.code_expires_at, public_key = NULL, enrolled_at = NULL, revoked_at = NULL
                 """, arguments: [id, Self.hash(code), now.addingTimeInterval(Self.enrolmentCodeLifetime), now])
+            // A station enrolled afresh starts new bundle streams: its old numbers mean nothing now.
+            try db.execute(sql: "DELETE FROM bundle_received WHERE sender = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM bundle_sent WHERE receiver = ?", arguments: [id])
             try AuditLog.append(AuditEvent(kind: .stationAdd, actor: actor, detail: "station \(id) registered; enrolment code issued", at: now), in: db)
         }
         return code

@@ -40,7 +40,11 @@ extension StationDatabase {
         try pool.write { db in try Self.saveIdentity(identity, in: db) }
     }
 
+    /// A new enrolment starts new bundle streams in both directions, so the stream
+    /// positions of an earlier one are forgotten in the same transaction.
     static func saveIdentity(_ identity: StationIdentity, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM bundle_received")
+        try db.execute(sql: "DELETE FROM bundle_sent")
         try db.execute(sql: """
             INSERT OR REPLACE INTO identity (id, station_id, private_key, hub_url, hub_public_key, enrolled_at)
             VALUES (1, ?, ?, ?, ?, ?)
