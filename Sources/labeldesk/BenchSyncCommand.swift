@@ -24,6 +24,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
     @Option(help: "Tasks to pull and annotations to push.") var tasks = 50_000
     @Option(help: "Annotations per request when pushing.") var batch = 500
     @Option(help: "Idle round trips to time.") var roundTrips = 300
+    @Flag(help: "Push and pull through the in-process transport instead, to compare with HTTP.") var inProcess = false
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-bench-sync-\(UUID().uuidString)")
@@ -49,9 +50,11 @@ struct BenchSyncCommand: AsyncParsableCommand {
         let station = try StationDatabase(path: folder.appendingPathComponent("station.sqlite").path)
         let identity = try await HTTPTransport.enrol(hubURL: server.url, code: code)
         try station.joinHub(identity, now: Date())
-        let transport = try HTTPTransport(identity: identity)
+        let transport: any SyncTransport = inProcess
+            ? InProcessTransport(hub: Hub(database: try HubDatabase(path: hubPath)), clock: { Date() })
+            : try HTTPTransport(identity: identity)
 
-        print("labeldesk bench sync: \(tasks) tasks, batches of \(batch), hub at \(server.url) (its own process), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("labeldesk bench sync: \(tasks) tasks, batches of \(batch), \(inProcess ? "in-process hub" : "hub at \(server.url) (its own process)"), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         let pullStart = DispatchTime.now()
         let puller = StationSyncer(database: station, transport: transport, stationID: identity.stationID, undoWindow: 0, leaseTarget: tasks, batchLimit: batch)

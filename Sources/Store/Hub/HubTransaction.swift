@@ -154,7 +154,11 @@ public final class HubTransaction {
     // MARK: Judgements
 
     public func judgement(id: UUID) throws -> Judgement? {
-        try JudgementRecord.fetchOne(db, key: id.uuidString)?.judgement()
+        // A prepared statement, not the query interface: this runs once per annotation
+        // received, and building the SQL each time was most of its cost.
+        try JudgementRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM judgement WHERE id = ?"), arguments: [id.uuidString]
+        )?.judgement()
     }
 
     public func canonicalJudgement(projectID: String, taskID: String) throws -> Judgement? {
@@ -174,7 +178,18 @@ public final class HubTransaction {
 
     /// Stores a judgement. At most one per task may be canonical: demote the old one first.
     public func insertJudgement(_ judgement: Judgement) throws {
-        try JudgementRecord(judgement).insert(db)
+        // Bound by hand rather than through Codable: one insert per annotation received,
+        // where encoding the record cost more than SQLite did.
+        let record = JudgementRecord(judgement)
+        try db.cachedStatement(sql: """
+            INSERT INTO judgement (id, project_id, task_id, labels, skip_reason, username, station_id, lease_epoch,
+                                   created_at, seconds_on_task, content, canonical, outcome, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                record.id, record.projectId, record.taskId, record.labels, record.skipReason, record.username,
+                record.stationId, record.leaseEpoch, record.createdAt, record.secondsOnTask, record.content,
+                record.canonical, record.outcome, record.receivedAt,
+            ])
     }
 
     public func setCanonical(judgementID: UUID, _ isCanonical: Bool) throws {
