@@ -68,5 +68,6 @@ let package = Package(
         .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.
         .testTarget(name: "EndToEndTests", dependencies: ["labeldesk", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "FaultTests", dependencies: ["labeldesk", "Sync", "Hub", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -19,6 +19,7 @@ struct LabelDesk: AsyncParsableCommand {
             UserCommand.self, AuditCommand.self, BenchCommand.self,
             ServeCommand.self, StationCommand.self,
             BundleCommand.self,
+            FaultStationCommand.self,
         ]
     )
 
