@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "Domain"),
@@ -31,7 +33,13 @@ let package = Package(
             ]
         ),
         .target(name: "Hub", dependencies: ["Domain", "Store"]),
-        .target(name: "Sync", dependencies: ["Domain", "Store", "Hub", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Sync",
+            dependencies: [
+                "Domain", "Store", "Hub", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "Server",
             dependencies: ["Domain", "Store", "Hub", "Sync", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]

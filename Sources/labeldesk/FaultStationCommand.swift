@@ -41,7 +41,7 @@ struct FaultStationCommand: AsyncParsableCommand {
         }
         // Short waits: the fault test cuts connections and kills the hub, and a station
         // that waited the standard ten seconds would spend the test waiting.
-        let transport = try HTTPTransport(identity: identity, timeouts: HTTPTransport.Timeouts(request: 3, resource: 6))
+        let transport = try HTTPTransport(identity: identity, timeouts: HTTPTransport.Timeouts(exchange: 6))
         let labeling = StationSyncer(
             database: station, transport: transport, stationID: identity.stationID, undoWindow: 0,
             leaseTarget: leaseTarget, batchLimit: 10)

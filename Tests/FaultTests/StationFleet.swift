@@ -17,8 +17,6 @@ final class StationFleet: @unchecked Sendable {
         var finished = false
         var kills = 0
         var unexpectedExits: [String] = []
-        /// Runs that crashed in FoundationNetworking on a reply cut inside its headers.
-        var networkingCrashes = 0
 
         init(stationID: String, username: String, workspace: URL, quota: Int) {
             self.stationID = stationID
@@ -89,9 +87,7 @@ final class StationFleet: @unchecked Sendable {
                         worker.finished = true
                         continue
                     }
-                    if status == 128 + SIGILL, process.output().contains(Self.foundationNetworkingCrash) {
-                        worker.networkingCrashes += 1
-                    } else if status != 128 + SIGKILL {
+                    if status != 128 + SIGKILL {
                         let tail = process.output().split(separator: "\n").suffix(3).joined(separator: " | ")
                         worker.unexpectedExits.append("run \(worker.runs) exited with \(status): \(tail)")
                     }
@@ -125,11 +121,6 @@ final class StationFleet: @unchecked Sendable {
             }
         }
     }
-
-    /// URLSession on Linux traps, instead of failing the request, when a connection
-    /// closes after the status line and before the end of the headers: a station's
-    /// process then dies as if killed (swift-corelibs-foundation issue 5285).
-    static let foundationNetworkingCrash = "Fatal error: Transfer completed, but there's no response."
 
     private func killLocked(_ worker: Worker) {
         worker.process?.kill()

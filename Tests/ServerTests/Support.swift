@@ -39,7 +39,7 @@ final class TestClock: @unchecked Sendable {
 }
 
 /// Short waits, so a test against a hub that never answers fails in seconds.
-let testTimeouts = HTTPTransport.Timeouts(request: 5, resource: 10)
+let testTimeouts = HTTPTransport.Timeouts(exchange: 10)
 
 struct TimedOut: Error, CustomStringConvertible {
     var description: String { "the hub did not start listening within 10 s" }

@@ -1,32 +1,31 @@
+import AsyncHTTPClient
 import Domain
 import Foundation
+import NIOCore
 import Store
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Syncs with a hub over HTTP: each request signed with the station's key.
 ///
-/// URLSession rather than AsyncHTTPClient: it ships with Foundation, so the station
-/// builds minutes faster, and it is quick enough on a LAN (about 1 ms per request on
-/// loopback). The station never waits on it: the effect runner syncs off the UI.
+/// AsyncHTTPClient rather than URLSession: on Linux, URLSession traps ("Transfer
+/// completed, but there's no response") when a reply is cut inside its headers, which
+/// the fault test provokes by killing the hub; that would take the labeler's screen
+/// down with it. AsyncHTTPClient reports the same cut as an error. The station never
+/// waits on it: the effect runner syncs off the UI.
 public final class HTTPTransport: SyncTransport {
     /// How long to wait for the hub, in seconds.
     public struct Timeouts: Sendable {
-        /// The longest silence while connecting or waiting for bytes.
-        public var request: TimeInterval
-        /// The longest a whole exchange may take, a large batch included.
-        public var resource: TimeInterval
+        /// The longest a whole exchange may take, from connecting to the last byte of
+        /// the reply, a large batch included. Past it the sync fails and is retried later.
+        public var exchange: TimeInterval
 
-        public init(request: TimeInterval = 10, resource: TimeInterval = 60) {
-            self.request = request
-            self.resource = resource
+        public init(exchange: TimeInterval = 60) {
+            self.exchange = exchange
         }
     }
 
     public let hubURL: URL
     private let signer: RequestSigner
-    private let session: URLSession
+    private let timeouts: Timeouts
     private let clock: @Sendable () -> Date
 
     /// - Parameter clock: the time put in signatures; tests share it with the hub.
@@ -36,25 +35,15 @@ public final class HTTPTransport: SyncTransport {
         guard let address = identity.hubURL else { throw HTTPTransportError.badHubURL("") }
         hubURL = try Self.parseHubURL(address)
         signer = try RequestSigner(stationID: identity.stationID, privateKey: identity.privateKey)
-        session = Self.makeSession(timeouts)
+        self.timeouts = timeouts
         self.clock = clock
-    }
-
-    deinit {
-        session.finishTasksAndInvalidate()
     }
 
     public func exchange(_ request: SyncRequest) async throws -> SyncReply {
         let url = hubURL.appendingPathComponent(String(HubPath.sync.dropFirst()))
         let body = try SyncCoding.encoder().encode(request)
-        var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = "POST"
-        urlRequest.httpBody = body
-        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        for (name, value) in try signer.headers(method: "POST", path: url.path, body: body, now: clock()) {
-            urlRequest.setValue(value, forHTTPHeaderField: name)
-        }
-        let data = try await Self.send(urlRequest, over: session, hub: hubURL)
+        let headers = try signer.headers(method: "POST", path: url.path, body: body, now: clock())
+        let data = try await Self.post(body, to: url, headers: headers, timeouts: timeouts, hub: hubURL)
         do {
             return try SyncCoding.decode(SyncReply.self, from: data)
         } catch {
@@ -72,13 +61,7 @@ public final class HTTPTransport: SyncTransport {
         let base = try parseHubURL(hubURL)
         let keys = StationKeyPair()
         let body = try SyncCoding.encoder().encode(EnrolmentRequest(code: code, publicKey: keys.publicKey.base64EncodedString()))
-        var urlRequest = URLRequest(url: base.appendingPathComponent(String(HubPath.enrol.dropFirst())))
-        urlRequest.httpMethod = "POST"
-        urlRequest.httpBody = body
-        urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        let session = makeSession(timeouts)
-        defer { session.finishTasksAndInvalidate() }
-        let data = try await send(urlRequest, over: session, hub: base)
+        let data = try await post(body, to: base.appendingPathComponent(String(HubPath.enrol.dropFirst())), headers: [:], timeouts: timeouts, hub: base)
         let reply: EnrolmentReply
         do {
             reply = try SyncCoding.decode(EnrolmentReply.self, from: data)
@@ -102,35 +85,32 @@ public final class HTTPTransport: SyncTransport {
         return url
     }
 
-    private static func makeSession(_ timeouts: Timeouts) -> URLSession {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeouts.request
-        configuration.timeoutIntervalForResource = timeouts.resource
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpShouldSetCookies = false
-        return URLSession(configuration: configuration)
-    }
+    /// The largest reply read: a reply carries at most a batch of leases.
+    static let maximumReplySize = 256 * 1024 * 1024
 
-    /// Sends one request; a success's body, or a typed error with the hub's sentence.
-    private static func send(_ request: URLRequest, over session: URLSession, hub: URL) async throws -> Data {
+    /// Sends one POST; a success's body, or a typed error with the hub's sentence.
+    private static func post(_ body: Data, to url: URL, headers: [String: String], timeouts: Timeouts, hub: URL) async throws -> Data {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let status: UInt
         let data: Data
-        let response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
-        } catch let error as URLError {
-            throw HTTPTransportError.unreachable(hub: hub.absoluteString, reason: error.localizedDescription)
+            let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeouts.exchange * 1000)))
+            status = response.status.code
+            let buffer = try await response.body.collect(upTo: maximumReplySize)
+            data = Data(buffer.readableBytesView)
         } catch {
             throw HTTPTransportError.unreachable(hub: hub.absoluteString, reason: "\(error)")
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw HTTPTransportError.unreadableReply("the answer is not HTTP")
-        }
-        if (200..<300).contains(http.statusCode) { return data }
-        let sentence = hubSentence(in: data) ?? "HTTP status \(http.statusCode)"
-        switch http.statusCode {
+        if (200..<300).contains(status) { return data }
+        let sentence = hubSentence(in: data) ?? "HTTP status \(status)"
+        switch status {
         case 401: throw HTTPTransportError.unauthorized(sentence)
         case 403: throw HTTPTransportError.forbidden(sentence)
-        default: throw HTTPTransportError.refused(status: http.statusCode, sentence)
+        default: throw HTTPTransportError.refused(status: Int(status), sentence)
         }
     }
 
