@@ -47,6 +47,20 @@ struct AccountTests {
         #expect(kinds.suffix(5) == ["logon.failure", "logon.failure", "logon.failure", "lockout", "logon.failure"])
     }
 
+    @Test(arguments: [0.0004, 0.0006, 0.9995, 0.9999])
+    func theThirdFailureLocksWhateverTheClocksSubMillisecondDigits(fraction: Double) throws {
+        // Given failures at moments the database stores only to the millisecond
+        let base = monday.addingTimeInterval(fraction)
+        #expect(try station.logOn(username: "ana", password: "wrong", now: base) == .wrongPassword)
+        #expect(try station.logOn(username: "ana", password: "wrong", now: base + 1) == .wrongPassword)
+
+        // When the third comes, its stored time possibly rounded past its real one
+        let third = try station.logOn(username: "ana", password: "wrong", now: base + 2)
+
+        // Then it still counts: the account locks
+        #expect(third == .justLocked)
+    }
+
     @Test func failuresSpreadOverMoreThanFifteenMinutesDoNotLock() throws {
         // Given failures at 0, 10 and 20 minutes: never three within fifteen
         for offset in [0.0, 10, 20] {

@@ -90,10 +90,14 @@ extension StationDatabase {
                 try audit(successKind, successKind == .logonSuccess ? "logged on" : "unlocked the idle screen")
                 return .success(try record.account(), previousLogonAt: previous)
             }
-            try LogonFailureRecord(id: nil, username: username, at: now).insert(db)
-            let failures = try Date.fetchAll(
+            // Earlier failures from the database, this one by its exact time: read back,
+            // it is rounded to the millisecond and may land just after `now`, and must
+            // count all the same.
+            let earlier = try Date.fetchAll(
                 db, sql: "SELECT at FROM logon_failure WHERE username = ? AND at > ?",
                 arguments: [username, now.addingTimeInterval(-policy.window)])
+            try LogonFailureRecord(id: nil, username: username, at: now).insert(db)
+            let failures = earlier + [now]
             try audit(.logonFailure, "wrong password")
             if policy.shouldLock(failures: failures, now: now) {
                 record.lockedAt = now
