@@ -135,7 +135,8 @@ public final class EffectRunner: Sendable {
     private func postSyncStatus(finishedSync: Bool) {
         guard let status = try? station.syncStatus() else { return }
         let shownLink = lastLink.withLock { $0 }
-        inbox.post(.syncStatusChanged(SyncIndicator(link: shownLink, pending: status.pending, lastSyncAt: status.lastSyncAt), finishedSync: finishedSync))
+        let refusals = status.rejected.map { SyncIndicator.Refusal(taskID: $0.taskID ?? "unknown task", reason: $0.reason) }
+        inbox.post(.syncStatusChanged(SyncIndicator(link: shownLink, pending: status.pending, lastSyncAt: status.lastSyncAt, refusals: refusals), finishedSync: finishedSync))
     }
 
     private static func answer(_ result: LogonResult) -> LogonAnswer {

@@ -45,6 +45,18 @@ import Testing
         check("home-help") { HomeScreen.render(state, into: &$0) }
     }
 
+    @Test func homeListsWorkTheHubRefused() {
+        var state = HomeScreen.State(displayName: "Demo Labeler", previousLogonAt: nil, timeZone: Fixture.utc)
+        state.queues = [.init(projectID: "sentiment", title: "Movie review sentiment", marking: .unclassified, waiting: 860, doneToday: 12)]
+        state.sync = SyncIndicator(link: .online, pending: 0, lastSyncAt: Fixture.start, refusals: [
+            .init(taskID: "sst2-dev-0007", reason: "user \"demo\" has the role trainer at the hub, and only labelers and leads may label"),
+        ])
+        check("home-refused") { HomeScreen.render(state, into: &$0) }
+        var task = Fixture.taskState()
+        task.sync = state.sync
+        check("task-refused") { TaskScreen.render(task, into: &$0) }
+    }
+
     @Test func homeFirstLogonWithNoQueues() {
         let state = HomeScreen.State(displayName: "New Person", previousLogonAt: nil, timeZone: Fixture.utc)
         check("home-empty") { HomeScreen.render(state, into: &$0) }

@@ -36,7 +36,7 @@ struct SyncStateTests {
         #expect(status.lastSyncAt == monday + 60)
         #expect(status.pending == 1)
         #expect(status.rejected == [RejectedAnnotation(
-            annotationID: refused.id, reason: "task \"t2\" is not in project \"sentiment\" at the hub", at: monday + 60)])
+            annotationID: refused.id, taskID: "t2", reason: "task \"t2\" is not in project \"sentiment\" at the hub", at: monday + 60)])
         #expect(try station.outboxBatch(sentBefore: monday, limit: 10) == [unanswered])
         #expect(try station.nextTask(projectID: "sentiment")?.task.id == "t9")
         #expect(try station.queueSummaries(username: "ana", now: monday, calendar: utcCalendar).first?.waiting == 13)

@@ -13,14 +13,28 @@ public struct SyncIndicator: Equatable, Sendable {
         case refused = "refused by hub"
     }
 
+    /// Work the hub refused, with its reason: it was not counted, and the labeler
+    /// must be told rather than find out from a report.
+    public struct Refusal: Equatable, Sendable {
+        public var taskID: String
+        public var reason: String
+
+        public init(taskID: String, reason: String) {
+            self.taskID = taskID
+            self.reason = reason
+        }
+    }
+
     public var link: Link
     public var pending: Int
     public var lastSyncAt: Date?
+    public var refusals: [Refusal]
 
-    public init(link: Link = .standalone, pending: Int = 0, lastSyncAt: Date? = nil) {
+    public init(link: Link = .standalone, pending: Int = 0, lastSyncAt: Date? = nil, refusals: [Refusal] = []) {
         self.link = link
         self.pending = pending
         self.lastSyncAt = lastSyncAt
+        self.refusals = refusals
     }
 
     public func text(in zone: TimeZone) -> String {

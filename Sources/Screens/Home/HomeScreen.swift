@@ -91,7 +91,8 @@ public enum HomeScreen {
         let logon = state.previousLogonAt.map { "Last successful logon: " + TimeText.dateTime($0, in: state.timeZone) } ?? "This is your first logon."
         Label.draw(logon, in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .dim, into: &buffer)
         y += 2
-        let assignedHeight = 2 + max(1, state.assignedWork.count)
+        let refusals = state.sync.refusals
+        let assignedHeight = 2 + (refusals.isEmpty ? max(1, state.assignedWork.count) : min(4, refusals.count))
         let tableHeight = max(2, content.maxY - y - assignedHeight - 3)
         let queuesFrame = Frame(title: "Your queues").draw(in: Rect(x: 1, y: y, width: content.width - 2, height: tableHeight + 2), into: &buffer)
         if state.queues.isEmpty {
@@ -104,8 +105,11 @@ public enum HomeScreen {
             ).draw(in: queuesFrame, into: &buffer)
         }
         y += tableHeight + 2
-        Label.draw("Assigned work", in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .bold, into: &buffer)
-        let assigned = state.assignedWork.isEmpty ? ["No training or other work is assigned to you."] : state.assignedWork
+        let heading = refusals.isEmpty ? "Assigned work" : "Refused by the hub: \(refusals.count) (not counted; tell your shift lead)"
+        Label.draw(heading, in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .bold, into: &buffer)
+        let assigned = !refusals.isEmpty
+            ? refusals.suffix(4).map { "task \($0.taskID): \($0.reason)" }
+            : (state.assignedWork.isEmpty ? ["No training or other work is assigned to you."] : state.assignedWork)
         for (index, line) in assigned.prefix(max(0, content.maxY - y - 3)).enumerated() {
             Label.draw("  " + line, in: Rect(x: 2, y: y + 1 + index, width: content.width - 4, height: 1), style: .dim, into: &buffer)
         }

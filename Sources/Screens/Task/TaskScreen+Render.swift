@@ -28,7 +28,9 @@ extension TaskScreen {
         let parts = layout(area)
         Label.draw(" " + state.project.title, in: parts.header, style: .bold, into: &buffer)
         if let task = state.current {
-            Label.draw("task \(task.task.id) ", in: parts.header, alignment: .trailing, style: .dim, into: &buffer)
+            let refused = state.sync.refusals.count
+            let note = refused > 0 ? "⚠ \(refused) refused by the hub (see Home) · " : ""
+            Label.draw(note + "task \(task.task.id) ", in: parts.header, alignment: .trailing, style: refused > 0 ? .bold : .dim, into: &buffer)
             renderText(task.task.text, scroll: state.scroll, in: parts.text, into: &buffer)
             renderLabels(state, in: parts.labels, into: &buffer)
         } else {

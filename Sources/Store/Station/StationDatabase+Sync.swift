@@ -56,8 +56,13 @@ extension StationDatabase {
             guard let state = try SyncStateRecord.fetchOne(db, key: 1) else {
                 throw StoreError.unreadableRow(table: "sync_state", problem: "its only row is missing")
             }
-            let rejected = try RejectedRecord.order(Column("at"), Column("annotation_id")).fetchAll(db).compactMap { record in
-                UUID(uuidString: record.annotationId).map { RejectedAnnotation(annotationID: $0, reason: record.reason, at: record.at) }
+            let rejected = try Row.fetchAll(db, sql: """
+                SELECT rejected.annotation_id, rejected.reason, rejected.at, annotation.task_id FROM rejected
+                LEFT JOIN annotation ON annotation.id = rejected.annotation_id
+                ORDER BY rejected.at, rejected.annotation_id
+                """).compactMap { row -> RejectedAnnotation? in
+                guard let id = UUID(uuidString: row["annotation_id"]) else { return nil }
+                return RejectedAnnotation(annotationID: id, taskID: row["task_id"], reason: row["reason"], at: row["at"])
             }
             return SyncStatus(
                 cursor: state.cursor, lastSyncAt: state.lastSyncAt, pending: try OutboxRecord.fetchCount(db),

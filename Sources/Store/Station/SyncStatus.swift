@@ -29,11 +29,14 @@ public struct SyncStatus: Equatable, Sendable {
 /// An annotation the hub refused, and its reason.
 public struct RejectedAnnotation: Equatable, Sendable {
     public var annotationID: UUID
+    /// The task the refused work was for, when the station still has the annotation.
+    public var taskID: String?
     public var reason: String
     public var at: Date
 
-    public init(annotationID: UUID, reason: String, at: Date) {
+    public init(annotationID: UUID, taskID: String? = nil, reason: String, at: Date) {
         self.annotationID = annotationID
+        self.taskID = taskID
         self.reason = reason
         self.at = at
     }
