@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// How long a station waits before trying the hub again after failed syncs.
@@ -44,10 +45,7 @@ public struct SyncBackoff: Equatable, Sendable {
 
     /// A number in [-1, 1] from the seed and the attempt: one SplitMix64 step.
     static func noise(seed: UInt64, attempt: Int) -> Double {
-        var z = seed &+ UInt64(truncatingIfNeeded: attempt) &* 0x9e37_79b9_7f4a_7c15
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        z ^= z >> 31
+        let z = SeededRandom.mix(seed &+ UInt64(truncatingIfNeeded: attempt) &* SeededRandom.increment)
         return Double(z >> 11) / Double(1 << 53) * 2 - 1
     }
 }

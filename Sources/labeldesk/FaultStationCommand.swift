@@ -51,7 +51,7 @@ struct FaultStationCommand: AsyncParsableCommand {
             database: station, transport: transport, stationID: identity.stationID, undoWindow: 0,
             leaseTarget: 0, batchLimit: 10)
 
-        var random = SplitMixRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         let deadline = Date().addingTimeInterval(seconds)
         var made = 0
         while Date() < deadline {
@@ -113,17 +113,3 @@ struct FaultStationCommand: AsyncParsableCommand {
     }
 }
 
-/// SplitMix64: a small seeded generator, so a run's choices can be repeated.
-private struct SplitMixRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}

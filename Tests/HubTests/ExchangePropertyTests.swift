@@ -36,7 +36,7 @@ struct ExchangePropertyTests {
         let directory = try TemporaryDirectory()
         let (inOrder, inOrderDatabase) = try leasedHub(directory, name: "in-order.sqlite")
         let (shuffled, shuffledDatabase) = try leasedHub(directory, name: "shuffled.sqlite")
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let batch = RandomWork.batch(taskCount: Self.taskCount, using: &generator)
 
         // When one applies it as made, and the other shuffled and split into two requests
@@ -59,7 +59,7 @@ struct ExchangePropertyTests {
         // Given a hub that has applied a random batch
         let directory = try TemporaryDirectory()
         let (hub, database) = try leasedHub(directory, name: "hub.sqlite")
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let batch = RandomWork.batch(taskCount: Self.taskCount, using: &generator)
         let first = try hub.exchange(request(batch), now: Self.appliedAt)
         let afterFirst = try database.contentDump()
@@ -75,7 +75,7 @@ struct ExchangePropertyTests {
 
 /// Random work for the property tests, drawn from a seeded generator.
 enum RandomWork {
-    static func batch(taskCount: Int, using generator: inout SplitMix64) -> [Annotation] {
+    static func batch(taskCount: Int, using generator: inout SeededRandom) -> [Annotation] {
         let size = Int.random(in: 1...16, using: &generator)
         let tasks = (1...taskCount).map { "t\($0)" }.shuffled(using: &generator).prefix(size)
         var batch = tasks.map { annotation(on: $0, using: &generator) }
@@ -85,7 +85,7 @@ enum RandomWork {
         return batch
     }
 
-    private static func annotation(on taskID: String, using generator: inout SplitMix64) -> Annotation {
+    private static func annotation(on taskID: String, using generator: inout SeededRandom) -> Annotation {
         var made = Annotation(
             id: UUID(using: &generator), taskID: taskID, projectID: "sentiment",
             labels: [["positive", "negative"].randomElement(using: &generator)!],
@@ -105,23 +105,8 @@ enum RandomWork {
     }
 }
 
-/// SplitMix64: a small seeded generator, the same on every platform, so a seed replays.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
-
 extension UUID {
-    init(using generator: inout SplitMix64) {
+    init(using generator: inout SeededRandom) {
         let high = generator.next()
         let low = generator.next()
         let bytes = (0..<8).map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) } + (0..<8).map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
