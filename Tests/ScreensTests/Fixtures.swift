@@ -11,7 +11,8 @@ enum Fixture {
 
     static let sentiment = Project(
         id: "sentiment", title: "Movie review sentiment",
-        labels: [LabelChoice(name: "negative", mnemonic: "n"), LabelChoice(name: "positive", mnemonic: "p")]
+        labels: [LabelChoice(name: "negative", mnemonic: "n"), LabelChoice(name: "positive", mnemonic: "p")],
+        instructions: "Is the reviewer's opinion of the film negative or positive?"
     )
 
     static let topics = Project(

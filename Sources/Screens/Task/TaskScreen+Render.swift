@@ -31,7 +31,7 @@ extension TaskScreen {
             let refused = state.sync.refusals.count
             let note = refused > 0 ? "⚠ \(refused) refused by the hub (see Home) · " : ""
             Label.draw(note + "task \(task.task.id) ", in: parts.header, alignment: .trailing, style: refused > 0 ? .bold : .dim, into: &buffer)
-            renderText(task.task.text, scroll: state.scroll, in: parts.text, into: &buffer)
+            renderText(task.task.text, title: state.project.instructions, scroll: state.scroll, in: parts.text, into: &buffer)
             renderLabels(state, in: parts.labels, into: &buffer)
         } else {
             let inside = Frame(title: "Queue empty").draw(in: parts.text, into: &buffer)
@@ -68,8 +68,10 @@ extension TaskScreen {
         }
     }
 
-    private static func renderText(_ text: String, scroll: Int, in rect: Rect, into buffer: inout Buffer) {
-        let inside = Frame().draw(in: rect, into: &buffer).inset(horizontal: 1, vertical: 0)
+    /// The task's text in a frame whose title is the project's instructions, so the
+    /// question stays in sight on every task.
+    private static func renderText(_ text: String, title: String, scroll: Int, in rect: Rect, into buffer: inout Buffer) {
+        let inside = Frame(title: title.isEmpty ? nil : title).draw(in: rect, into: &buffer).inset(horizontal: 1, vertical: 0)
         let lines = WrappedText.lines(text, width: inside.width)
         let first = min(scroll, max(0, lines.count - inside.height))
         for (row, line) in lines.dropFirst(first).prefix(inside.height).enumerated() {
