@@ -49,6 +49,7 @@ public enum App {
             var screen = TaskScreen.State(project: project, keys: keys, current: task, now: state.now, doneToday: doneToday, waiting: waiting, timeZone: state.timeZone)
             screen.sync = state.sync
             screen.textRows = TaskScreen.textRows(for: state.size)
+            screen.systemHigh = state.settings.systemHigh
             if task == nil { screen.message = "All done: this queue is empty. Press q to go back." }
             state.screen = .task(screen)
             return []
@@ -217,7 +218,7 @@ public enum App {
         guard let session = state.session else { return [] }
         state.session = nil
         state.lock = nil
-        state.screen = .notice(NoticeScreen.State(notice: state.settings.notice, hint: state.noticeHint))
+        state.screen = .notice(NoticeScreen.State(notice: state.settings.notice, hint: state.settings.loginHint))
         return [.audit(AuditEvent(kind: .sessionEnd, actor: session.account.username, detail: reason, at: state.now))] + startSync(&state, flushAll: false)
     }
 

@@ -24,8 +24,6 @@ public struct AppState: Equatable, Sendable {
     public var lock: LockScreen.State?
     public var session: Session?
     public var settings: WorkspaceSettings
-    /// A line under the notice, such as the demo account; nil for real workspaces.
-    public var noticeHint: String?
     public var size: Size
     public var now: Date
     public var lastInputAt: Date
@@ -45,10 +43,9 @@ public struct AppState: Equatable, Sendable {
     /// Quitting: waiting for the last sync before the run loop stops.
     public var isQuitting = false
 
-    public init(settings: WorkspaceSettings, noticeHint: String?, size: Size, now: Date, timeZone: TimeZone, link: SyncIndicator.Link) {
+    public init(settings: WorkspaceSettings, size: Size, now: Date, timeZone: TimeZone, link: SyncIndicator.Link) {
         self.settings = settings
-        self.noticeHint = noticeHint
-        self.screen = .notice(NoticeScreen.State(notice: settings.notice, hint: noticeHint))
+        self.screen = .notice(NoticeScreen.State(notice: settings.notice, hint: settings.loginHint))
         self.size = size
         self.now = now
         self.lastInputAt = now

@@ -21,7 +21,7 @@ enum Terminal {
         defer { backend.restore() }
         let inbox = ActionInbox()
         let runner = EffectRunner(station: opened.station, syncer: opened.syncer, settings: opened.settings, link: opened.link, inbox: inbox, logger: logger)
-        let state = AppState(settings: opened.settings, noticeHint: opened.settings.loginHint, size: backend.size, now: Date(), timeZone: .current, link: opened.link)
+        let state = AppState(settings: opened.settings, size: backend.size, now: Date(), timeZone: .current, link: opened.link)
         logger.info("started", metadata: ["workspace": "\(workspace.directory.path)"])
         RunLoop(state: state, backend: backend, runner: runner, inbox: inbox, stopRequested: { backend.stopRequested }).run()
         logger.info("stopped")

@@ -11,7 +11,7 @@ import Testing
     let account = Account(username: "demo", displayName: "Demo Labeler", role: .labeler)
 
     func fresh(idleLockSeconds: Int = 900) -> AppState {
-        AppState(settings: WorkspaceSettings(idleLockSeconds: idleLockSeconds, syncIntervalSeconds: 30), noticeHint: nil, size: Size(width: 80, height: 24), now: start, timeZone: TimeZone(identifier: "UTC")!, link: .standalone)
+        AppState(settings: WorkspaceSettings(idleLockSeconds: idleLockSeconds, syncIntervalSeconds: 30), size: Size(width: 80, height: 24), now: start, timeZone: TimeZone(identifier: "UTC")!, link: .standalone)
     }
 
     func key(_ key: Key, at offset: TimeInterval = 0) -> AppAction { .input(.key(key), at: start.addingTimeInterval(offset)) }

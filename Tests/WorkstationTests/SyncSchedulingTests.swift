@@ -42,7 +42,7 @@ struct SyncSchedulingTests {
     /// Logged in at `start` on a station that syncs over HTTP; the logon started a sync.
     func loggedIn(undoWindow: Int = 20) -> AppState {
         var state = AppState(
-            settings: WorkspaceSettings(stationID: "bay-1", undoWindowSeconds: undoWindow, syncIntervalSeconds: 30), noticeHint: nil,
+            settings: WorkspaceSettings(stationID: "bay-1", undoWindowSeconds: undoWindow, syncIntervalSeconds: 30),
             size: Size(width: 80, height: 24), now: start, timeZone: TimeZone(identifier: "UTC")!, link: .offline)
         _ = App.update(&state, .input(.key(.enter), at: start))
         _ = App.update(&state, .logonAnswered(.accepted(account, previousLogonAt: nil)))

@@ -103,7 +103,7 @@ public final class HTTPTransport: SyncTransport {
             let buffer = try await response.body.collect(upTo: maximumReplySize)
             data = Data(buffer.readableBytesView)
         } catch {
-            throw HTTPTransportError.unreachable(hub: hub.absoluteString, reason: "\(error)")
+            throw HTTPTransportError.unreachable(hub: hub.absoluteString, reason: reason(for: error, timeouts: timeouts))
         }
         if (200..<300).contains(status) { return data }
         let sentence = hubSentence(in: data) ?? "HTTP status \(status)"
@@ -112,6 +112,26 @@ public final class HTTPTransport: SyncTransport {
         case 403: throw HTTPTransportError.forbidden(sentence)
         default: throw HTTPTransportError.refused(status: Int(status), sentence)
         }
+    }
+
+    /// A few words for why the hub did not answer, not the network library's dump.
+    static func reason(for error: Error, timeouts: Timeouts) -> String {
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
+        if let client = error as? HTTPClientError {
+            switch client {
+            case .connectTimeout, .deadlineExceeded, .readTimeout:
+                return "no answer within \(Int(timeouts.exchange)) s"
+            case .remoteConnectionClosed:
+                return "the connection was closed before the reply was complete"
+            default:
+                break
+            }
+        }
+        let text = String(describing: error)
+        if let errno = text.range(of: "errno: "), let code = Int32(text[errno.upperBound...].prefix { $0.isNumber }) {
+            return String(cString: strerror(code)).lowercased()
+        }
+        return String(text.prefix(160))
     }
 
     /// The hub's `{"error": "..."}` sentence, or the start of whatever else it sent.

@@ -28,7 +28,7 @@ public enum HTTPTransportError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case let .unreachable(hub, reason):
-            "the hub at \(hub) did not answer (\(reason)); work stays on this station and is sent when the hub answers"
+            "the hub at \(hub) did not answer (\(reason)); check the address and that `labeldesk serve` runs there. Work already saved stays on this station until the hub answers"
         case .unauthorized(let sentence):
             "the hub refused this station: \(sentence)"
         case .forbidden(let sentence):
