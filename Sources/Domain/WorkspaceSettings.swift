@@ -4,8 +4,9 @@ import Foundation
 public struct WorkspaceSettings: Codable, Equatable, Sendable {
     /// The notice-and-consent text shown before login.
     public var notice: String
-    /// The highest marking this system may hold; the banner never shows less than the
-    /// marking of what is on screen, and never claims more than this.
+    /// The highest marking this station is accredited to hold. A task marked above it
+    /// is a spill: the task screen does not show its text and lets the labeler only
+    /// skip it, so it can be reported. The banner still shows the task's real marking.
     public var systemHigh: Marking
     /// Seconds without a key before the screen locks.
     public var idleLockSeconds: Int

@@ -76,6 +76,13 @@ import Testing
         check("task-multi") { TaskScreen.render(state, into: &$0) }
     }
 
+    @Test func taskMarkedAboveTheStationIsNotShown() {
+        var state = Fixture.taskState(task: Fixture.task(marking: .secret))
+        state.systemHigh = .cui
+        _ = TaskScreen.update(&state, .key(.character("1")))
+        check("task-spill") { TaskScreen.render(state, into: &$0) }
+    }
+
     @Test func taskHelp() {
         var state = Fixture.taskState()
         _ = TaskScreen.update(&state, .key(.character("?")))

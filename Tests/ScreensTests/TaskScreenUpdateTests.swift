@@ -165,6 +165,20 @@ import Testing
         #expect(state.message == "disk full")
     }
 
+    @Test func aTaskMarkedAboveTheStationCanOnlyBeSkipped() {
+        // Given a SECRET task on a station accredited to CUI
+        var state = Fixture.taskState(task: Fixture.task(marking: .secret))
+        state.systemHigh = .cui
+        // When the labeler tries to label and submit it
+        #expect(TaskScreen.update(&state, .key(.character("1"))).isEmpty)
+        #expect(TaskScreen.update(&state, .key(.enter)).isEmpty)
+        // Then nothing is chosen, a sentence says what to do, and skipping still works
+        #expect(state.chosen.isEmpty)
+        #expect(state.message == "This task may not be labeled on this station: skip it with s and report it.")
+        _ = TaskScreen.update(&state, .key(.character("s")))
+        #expect(TaskScreen.update(&state, .key(.character("1"))) == [.skip(task: Fixture.task(marking: .secret), reason: Project.standardSkipReasons[0], secondsOnTask: 0)])
+    }
+
     @Test func labelKeysDoNothingWhenTheQueueIsEmpty() {
         var state = Fixture.taskState(task: nil)
         #expect(TaskScreen.update(&state, .key(.character("1"))).isEmpty)

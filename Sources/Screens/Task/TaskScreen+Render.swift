@@ -31,8 +31,15 @@ extension TaskScreen {
             let refused = state.sync.refusals.count
             let note = refused > 0 ? "⚠ \(refused) refused by the hub (see Home) · " : ""
             Label.draw(note + "task \(task.task.id) ", in: parts.header, alignment: .trailing, style: refused > 0 ? .bold : .dim, into: &buffer)
-            renderText(task.task.text, title: state.project.instructions, scroll: state.scroll, in: parts.text, into: &buffer)
-            renderLabels(state, in: parts.labels, into: &buffer)
+            if state.isSpill {
+                let inside = Frame(title: "Marked above this station", style: .bold).draw(in: parts.text, into: &buffer)
+                Label.drawWrapped(
+                    "This task is marked \(task.task.marking.rawValue), above this station's \(state.systemHigh.rawValue). Its text is not shown. Press s to skip it, choose a reason, and report task \(task.task.id) to your security officer.",
+                    in: inside.inset(horizontal: 1, vertical: 0), style: .bold, into: &buffer)
+            } else {
+                renderText(task.task.text, title: state.project.instructions, scroll: state.scroll, in: parts.text, into: &buffer)
+                renderLabels(state, in: parts.labels, into: &buffer)
+            }
         } else {
             let inside = Frame(title: "Queue empty").draw(in: parts.text, into: &buffer)
             Label.drawWrapped("There are no tasks waiting in this queue on this station. New tasks arrive with the next sync; press q to go back to your queues.", in: inside.inset(horizontal: 1, vertical: 0), into: &buffer)

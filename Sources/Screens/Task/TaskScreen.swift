@@ -35,6 +35,8 @@ public enum TaskScreen {
         public var timeZone: TimeZone
         /// Rows the text view had at the last render, for paging; set by the app on resize.
         public var textRows = 10
+        /// The highest marking this station may hold; a task above it is not shown.
+        public var systemHigh: Marking = .topSecretSCI
 
         public init(project: Project, keys: LabelKeys, current: LeasedTask?, now: Date, doneToday: Int, waiting: Int, timeZone: TimeZone) {
             self.project = project
@@ -49,6 +51,9 @@ public enum TaskScreen {
 
         /// The banner shows the task's marking; with no task, the project's default.
         public var marking: Marking { current?.task.marking ?? project.defaultMarking }
+
+        /// The task on screen is marked above what this station may hold.
+        public var isSpill: Bool { (current?.task.marking ?? .unclassified) > systemHigh }
 
         public var chosenLabelNames: [String] {
             project.labels.indices.filter { chosen.contains($0) }.map { project.labels[$0].name }
@@ -183,6 +188,9 @@ public enum TaskScreen {
         switch key {
         case .character("s"):
             state.mode = .choosingSkipReason(selected: 0)
+            return []
+        case _ where state.isSpill:
+            state.message = "This task may not be labeled on this station: skip it with s and report it."
             return []
         case .enter:
             guard !state.chosen.isEmpty else {
