@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -120,7 +121,7 @@ final class FaultyProxy: @unchecked Sendable {
         while !lock.withLock({ stopped }) {
             var waiting = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
             guard poll(&waiting, 1, 100) > 0 else { continue }
-            let client = ChildProcess.descriptorLock.withLock {
+            let client = CleanSpawn.descriptorLock.withLock {
                 let accepted = accept(listener, nil, nil)
                 if accepted >= 0 { _ = fcntl(accepted, F_SETFD, FD_CLOEXEC) }
                 return accepted

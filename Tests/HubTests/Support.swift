@@ -1,24 +1,8 @@
 import Domain
+import TestSupport
 import Foundation
 import Hub
 import Store
-
-/// A folder of its own for one test's database files, removed when the test ends.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-hub-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// 2025-03-03 09:00:00 UTC.
-let monday = Date(timeIntervalSince1970: 1_740_992_400)
 
 func sentimentProject(leaseSeconds: Int = 600) -> Project {
     Project(

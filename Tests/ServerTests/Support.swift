@@ -1,4 +1,5 @@
 import Domain
+import TestSupport
 import Foundation
 import Hub
 import Logging
@@ -8,35 +9,6 @@ import Sync
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-
-/// A folder of its own for one test's database files, removed when the test ends.
-final class TemporaryDirectory: Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// 2025-03-03 09:00:00 UTC.
-let monday = Date(timeIntervalSince1970: 1_740_992_400)
-
-/// A clock tests move by hand; the server, its signatures and the stations all read it.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date) { current = start }
-
-    var now: Date { lock.withLock { current } }
-
-    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
-}
 
 /// Short waits, so a test against a hub that never answers fails in seconds.
 let testTimeouts = HTTPTransport.Timeouts(exchange: 10)

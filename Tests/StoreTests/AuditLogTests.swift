@@ -1,4 +1,5 @@
 @_spi(Testing) import Store
+import TestSupport
 import Domain
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 @testable import Store
+import TestSupport
 import Foundation
 import GRDB
 import Testing

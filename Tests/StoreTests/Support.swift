@@ -1,23 +1,7 @@
 import Domain
+import TestSupport
 import Foundation
 import Store
-
-/// A folder of its own for one test's database files, removed when the test ends.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// A fixed moment for tests: 2025-03-03 09:00:00 UTC, a Monday.
-let monday = Date(timeIntervalSince1970: 1_740_992_400)
 
 func minutes(_ count: Double) -> TimeInterval { count * 60 }
 

@@ -1,37 +1,9 @@
 import Domain
+import TestSupport
 import Foundation
 import Hub
 import Store
 import Sync
-
-/// A folder of its own for one test's database files, removed when the test ends.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-sync-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// 2025-03-03 09:00:00 UTC.
-let monday = Date(timeIntervalSince1970: 1_740_992_400)
-
-/// A clock tests move by hand; the hub reads it through the transport.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date) { current = start }
-
-    var now: Date { lock.withLock { current } }
-
-    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
-}
 
 let sentiment = Project(
     id: "sentiment", title: "Sentiment", labels: [LabelChoice(name: "positive"), LabelChoice(name: "negative")],
