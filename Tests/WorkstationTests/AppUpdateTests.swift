@@ -11,7 +11,7 @@ import Testing
     let account = Account(username: "demo", displayName: "Demo Labeler", role: .labeler)
 
     func fresh(idleLockSeconds: Int = 900) -> AppState {
-        AppState(settings: WorkspaceSettings(idleLockSeconds: idleLockSeconds, syncIntervalSeconds: 30), size: Size(width: 80, height: 24), now: start, timeZone: TimeZone(identifier: "UTC")!, link: .standalone)
+        AppState(settings: WorkspaceSettings(systemHigh: .secret, idleLockSeconds: idleLockSeconds, syncIntervalSeconds: 30), size: Size(width: 80, height: 24), now: start, timeZone: TimeZone(identifier: "UTC")!, link: .standalone)
     }
 
     func key(_ key: Key, at offset: TimeInterval = 0) -> AppAction { .input(.key(key), at: start.addingTimeInterval(offset)) }
@@ -113,6 +113,21 @@ import Testing
         let effects = App.update(&state, .stopRequested)
         #expect(effects.last == .finish)
         #expect(App.update(&state, .stopRequested).isEmpty)
+    }
+
+    @Test func theStationsSystemHighReachesTheTaskScreen() {
+        // Given a station accredited to SECRET and a TOP SECRET task
+        var state = loggedIn()
+        let project = Project(id: "p", title: "P", labels: [LabelChoice(name: "yes"), LabelChoice(name: "no")])
+        let task = LeasedTask(task: LabelTask(id: "t1", projectID: "p", text: "text", marking: .topSecret), epoch: 1, expiresAt: start)
+        _ = App.update(&state, .taskOpened(project: project, task: task, waiting: 1, doneToday: 0))
+        // When the labeler tries to label it
+        _ = App.update(&state, key(.character("1")))
+        // Then nothing is saved and the text is not drawn
+        #expect(App.update(&state, key(.enter)).isEmpty)
+        var buffer = Buffer(size: Size(width: 80, height: 24))
+        App.render(state, into: &buffer)
+        #expect(buffer.text.contains("Marked above this station"))
     }
 
     @Test func aSubmissionCarriesTheUserAndTheLease() {
