@@ -279,7 +279,7 @@ public enum App {
         state.lastSyncFinishedAt = state.now
         switch indicator.link {
         case .offline, .refused: state.syncFailures += 1
-        case .online, .standalone: state.syncFailures = 0
+        case .online, .standalone, .bundles: state.syncFailures = 0
         }
         if indicator.pending > 0 { scheduleSubmissionSync(&state) }
     }

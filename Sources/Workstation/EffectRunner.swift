@@ -115,6 +115,13 @@ public final class EffectRunner: Sendable {
     }
 
     private func sync(flushAll: Bool) async {
+        // A bundle-only station has no hub to reach: its work waits in the outbox, still
+        // undoable, until `labeldesk bundle export` carries it. The status is refreshed all
+        // the same, since a bundle imported meanwhile may have changed it.
+        guard link != .bundles else {
+            postSyncStatus(finishedSync: true)
+            return
+        }
         var reached: SyncIndicator.Link = .online
         do {
             let summary = try await syncer.sync(now: clock(), flushAll: flushAll)

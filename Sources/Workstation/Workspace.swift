@@ -59,9 +59,12 @@ public struct Workspace: Sendable {
 
     /// Opens the databases of this workspace and picks how the station syncs.
     ///
-    /// A station that joined a hub (`labeldesk station join`) has an identity with the
-    /// hub's address: it syncs over HTTP, signed with its key, and starts out offline
-    /// until a sync reaches the hub. Otherwise it runs standalone against the hub in this
+    /// A station that joined a hub (`labeldesk station join`) has an identity. With the
+    /// hub's address it syncs over HTTP, signed with its key, and starts out offline
+    /// until a sync reaches the hub. Without one (enrolled by an offer file for bundles
+    /// only) it syncs only by bundle files: it never tries the network, and never the hub
+    /// in this folder, which is not its hub and would answer for work that belongs to
+    /// the real one. A station with no identity runs standalone against the hub in this
     /// folder, whose roster is then this station's accounts: one machine, one admin.
     public func open() throws -> OpenWorkspace {
         var settings = try loadSettings()
@@ -70,9 +73,14 @@ public struct Workspace: Sendable {
         let hub = Hub(database: hubDatabase)
         let transport: any SyncTransport
         let link: SyncIndicator.Link
-        if let identity = try station.identity(), identity.hubURL != nil {
-            transport = try HTTPTransport(identity: identity)
-            link = .offline
+        if let identity = try station.identity() {
+            if identity.hubURL != nil {
+                transport = try HTTPTransport(identity: identity)
+                link = .offline
+            } else {
+                transport = BundleOnlyTransport(stationID: identity.stationID)
+                link = .bundles
+            }
             // The hub knows the station by the id it enrolled under, whatever settings.json says.
             settings.stationID = identity.stationID
         } else {
@@ -117,8 +125,9 @@ public struct OpenWorkspace: Sendable {
     public let hub: Hub
     public let hubDatabase: HubDatabase
     public let syncer: StationSyncer
-    /// `.standalone`, or `.offline` for a station that syncs over HTTP (until a sync
-    /// reaches the hub): for the status bar and the effect runner.
+    /// `.standalone`, `.offline` for a station that syncs over HTTP (until a sync
+    /// reaches the hub), or `.bundles` for one that syncs only by bundle files: for the
+    /// status bar and the effect runner.
     public let link: SyncIndicator.Link
 
     /// Adds a local account; in standalone mode also to the in-process hub's roster, so

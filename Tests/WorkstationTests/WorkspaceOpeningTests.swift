@@ -54,6 +54,41 @@ struct WorkspaceOpeningTests {
         #expect(hub == "http://127.0.0.1:9")
     }
 
+    @Test func aStationEnrolledForBundlesOnlyNeverSyncsWithTheHubInItsFolder() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given a station enrolled by an offer with no hub address, holding a task leased by
+        // its real hub and a labeler's unsent annotation for it, in a folder whose own hub
+        // has a project of the same name
+        let station = try StationDatabase(path: workspace.stationPath, passwordHasher: .cheapForTests)
+        let keys = StationKeyPair()
+        try station.joinHub(
+            StationIdentity(stationID: "bay-7", privateKey: keys.privateKey, hubURL: nil, hubPublicKey: keys.publicKey, enrolledAt: Date()),
+            now: Date())
+        let project = Project(id: "p", title: "P", labels: [LabelChoice(name: "yes")])
+        try station.saveProjects([project])
+        try station.cacheLeases([LeasedTask(task: LabelTask(id: "t1", projectID: "p", text: "x", marking: .unclassified), epoch: 1, expiresAt: Date() + 3600)])
+        try station.addAccount(Account(username: "ana", displayName: "Ana", role: .labeler), password: "long enough", now: Date())
+        try station.submit(
+            Annotation(id: UUID(), taskID: "t1", projectID: "p", labels: ["yes"], username: "ana", stationID: "bay-7", leaseEpoch: 1, createdAt: Date(), secondsOnTask: 1),
+            now: Date())
+        let folderHub = Hub(database: try HubDatabase(path: workspace.hubPath))
+        try folderHub.createProject(project, actor: "admin", now: Date())
+        try folderHub.importTasks(projectID: "p", tasks: [LabelTask(id: "t1", projectID: "p", text: "x", marking: .unclassified)], actor: "admin", now: Date())
+
+        // When the workspace opens and something asks it to sync
+        let opened = try workspace.open()
+        let error = await #expect(throws: BundleOnlyTransportError.self) { try await opened.syncer.sync(now: Date(), flushAll: true) }
+
+        // Then it syncs by bundles only, under its enrolled id, and the work is still waiting
+        // for a bundle: nothing reached the folder's hub, which did not get the station's accounts either
+        #expect(opened.link == .bundles)
+        #expect(opened.settings.stationID == "bay-7")
+        #expect(error == .noHubAddress(stationID: "bay-7"))
+        #expect(try station.outboxCount() == 1)
+        #expect(try opened.hub.taskCounts(projectID: "p") == TaskCounts(open: 1, leased: 0, done: 0))
+        #expect(try opened.hub.users().isEmpty)
+    }
+
     @Test func joiningWaitsUntilUnsentWorkIsSentAndThenEmptiesTheOldHubsCache() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         // Given a station with a cached task and one submission not yet sent

@@ -11,6 +11,9 @@ public struct SyncIndicator: Equatable, Sendable {
         /// The hub answered but refuses this station (revoked, unknown, bad signature):
         /// retrying will not help, an admin must.
         case refused = "refused by hub"
+        /// The station syncs only by bundle files carried by hand (enrolled by an offer
+        /// without a hub address): there is no link to be up or down.
+        case bundles = "bundles only"
     }
 
     /// Work the hub refused, with its reason: it was not counted, and the labeler

@@ -10,7 +10,8 @@ public enum StationJoinError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case .unsentWork(let count):
             "this station still has \(count) annotation\(count == 1 ? "" : "s") to send to the hub it uses now; "
-                + "sync them first (open LabelDesk while that hub answers, or run `labeldesk export` in a standalone workspace), then join again"
+                + "sync them first (open LabelDesk while that hub answers; at a bundle site, carry `labeldesk bundle export` to the hub and import its answer; "
+                + "in a standalone workspace, run `labeldesk export`), then join again"
         }
     }
 }

@@ -15,7 +15,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .stationNotEnrolled:
-            "this station is not enrolled with a hub, so it has no key to sign bundles with and none to check the hub's; enrol it first (`labeldesk station join URL CODE`)"
+            "this station is not enrolled with a hub, so it has no key to sign bundles with and none to check the hub's; enrol it first (`labeldesk station join URL CODE`, or with no network to the hub `labeldesk station join --offer FILE --reply-out REPLY`)"
         case .unreadableKey(let whose):
             "\(whose) key stored here cannot be read; enrol the station again"
         case .unknownStation(let station):
