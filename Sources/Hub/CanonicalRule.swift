@@ -26,15 +26,15 @@ enum CanonicalRule {
         case extra
     }
 
-    static func isCurrent(_ annotation: Annotation, for task: HubTask, now: Date) -> Bool {
+    static func isCurrent(_ annotation: Annotation, for task: TaskStanding, now: Date) -> Bool {
         guard annotation.leaseEpoch == task.epoch, annotation.stationID == task.station,
               let expiry = task.leaseExpiresAt
         else { return false }
         return now <= expiry
     }
 
-    static func decide(newcomer: Annotation, task: HubTask, existingCanonical: Annotation?, now: Date) -> Decision {
-        guard let existing = existingCanonical else { return .canonical(replacesExisting: false) }
+    static func decide(newcomer: Annotation, standing task: TaskStanding, now: Date) -> Decision {
+        guard let existing = task.canonical else { return .canonical(replacesExisting: false) }
         guard isCurrent(newcomer, for: task, now: now) else { return .extra }
         let existingIsFromCurrentLease = existing.leaseEpoch == task.epoch && existing.stationID == task.station
         return existingIsFromCurrentLease ? .extra : .canonical(replacesExisting: true)

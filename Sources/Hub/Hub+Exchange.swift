@@ -19,8 +19,19 @@ extension Hub {
     ///    and lasts the project's `leaseSeconds`.
     /// 5. Answer with the outcomes, the leases, the projects changed since the station's
     ///    cursor, the open tasks left per project, and the new cursor.
-    public func exchange(_ request: SyncRequest, now: Date) throws -> SyncReply {
-        try database.write { transaction in try exchange(request, now: now, in: transaction) }
+    ///
+    /// - Parameter admit: runs first in the transaction; the server records the
+    ///   request's nonce there, so a replay is refused and a sync is one commit.
+    public func exchange(
+        _ request: SyncRequest, now: Date, admitting admit: (HubTransaction) throws -> Void = { _ in }
+    ) throws -> SyncReply {
+        // A request with no work and no leases wanted changes nothing the next sync
+        // would not do again (expired leases, its nonce): it need not wait for an fsync.
+        let isIdle = request.annotations.isEmpty && request.wantedLeases <= 0
+        return try database.write(isIdle ? .redoable : .full) { transaction in
+            try admit(transaction)
+            return try exchange(request, now: now, in: transaction)
+        }
     }
 
     /// `exchange` inside the caller's transaction: a bundle's place in its stream is
@@ -28,9 +39,10 @@ extension Hub {
     public func exchange(_ request: SyncRequest, now: Date, in transaction: HubTransaction) throws -> SyncReply {
         var projectsByID: [String: Project] = [:]
         for project in try transaction.projects() { projectsByID[project.id] = project }
+        var roster = RosterLookup(transaction: transaction)
 
         let outcomes = try request.annotations.map { annotation in
-            try apply(annotation, sentBy: request.stationID, projects: projectsByID, transaction: transaction, now: now)
+            try apply(annotation, sentBy: request.stationID, projects: projectsByID, roster: &roster, transaction: transaction, now: now)
         }
 
         try transaction.expireLeases(now: now)
@@ -48,37 +60,35 @@ extension Hub {
     }
 
     private func apply(
-        _ annotation: Annotation, sentBy stationID: String, projects: [String: Project], transaction: HubTransaction, now: Date
+        _ annotation: Annotation, sentBy stationID: String, projects: [String: Project], roster: inout RosterLookup,
+        transaction: HubTransaction, now: Date
     ) throws -> AnnotationOutcome {
         func rejected(_ reason: String) -> AnnotationOutcome {
             AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: reason)
         }
         let content = annotation.canonicalContent
-        if let earlier = try transaction.judgement(id: annotation.id) {
+        if let earlier = try transaction.receipt(ofJudgement: annotation.id) {
             guard earlier.content == content else {
                 return rejected(
                     "annotation \(annotation.id.uuidString) was already received with different content; this is a client fault")
             }
             return AnnotationOutcome(annotationID: annotation.id, status: earlier.firstOutcome)
         }
-        if let problem = try Self.authorshipProblem(of: annotation, sentBy: stationID, transaction: transaction) {
+        if let problem = try Self.authorshipProblem(of: annotation, sentBy: stationID, roster: &roster) {
             return rejected(problem)
         }
         guard let project = projects[annotation.projectID] else {
             return rejected("project \"\(annotation.projectID)\" is not known at the hub")
         }
-        guard let task = try transaction.task(projectID: annotation.projectID, id: annotation.taskID) else {
+        guard let standing = try transaction.standing(projectID: annotation.projectID, taskID: annotation.taskID) else {
             return rejected("task \"\(annotation.taskID)\" is not in project \"\(annotation.projectID)\" at the hub")
         }
         if let problem = Self.labelProblem(of: annotation, in: project) { return rejected(problem) }
 
-        let existing = try transaction.canonicalJudgement(projectID: annotation.projectID, taskID: annotation.taskID)
-        let decision = CanonicalRule.decide(
-            newcomer: annotation, task: task, existingCanonical: existing?.annotation, now: now)
-        switch decision {
+        switch CanonicalRule.decide(newcomer: annotation, standing: standing, now: now) {
         case .canonical(let replacesExisting):
-            if replacesExisting, let existing {
-                try transaction.setCanonical(judgementID: existing.annotation.id, false)
+            if replacesExisting, let existing = standing.canonical {
+                try transaction.setCanonical(judgementID: existing.judgementID, false)
             }
             try transaction.insertJudgement(Judgement(
                 annotation: annotation, content: content, isCanonical: true, firstOutcome: .accepted, receivedAt: now))
@@ -98,11 +108,11 @@ extension Hub {
     /// take over that station's lease (see `CanonicalRule`). The person must be on the
     /// hub's roster in a role that labels: stations keep their own accounts for logon
     /// without a network, so the hub cannot trust a station's word for who may label.
-    static func authorshipProblem(of annotation: Annotation, sentBy stationID: String, transaction: HubTransaction) throws -> String? {
+    static func authorshipProblem(of annotation: Annotation, sentBy stationID: String, roster: inout RosterLookup) throws -> String? {
         if annotation.stationID != stationID {
             return "annotation \(annotation.id.uuidString) was made at station \"\(annotation.stationID)\" but sent by station \"\(stationID)\"; a station may only send its own work"
         }
-        guard let user = try transaction.user(username: annotation.username) else {
+        guard let user = try roster.user(annotation.username) else {
             return "user \"\(annotation.username)\" is not known at the hub; an admin adds them with `labeldesk user add \(annotation.username) --role labeler --db HUB.sqlite`"
         }
         guard user.role.mayLabel else {
@@ -126,5 +136,23 @@ extension Hub {
             return "label \"\(unknown)\" is not one of project \"\(project.id)\"'s labels"
         }
         return nil
+    }
+}
+
+/// The hub's roster as one exchange sees it: each person looked up once, however many
+/// annotations of theirs a batch holds.
+struct RosterLookup {
+    let transaction: HubTransaction
+    private var known: [String: HubUser?] = [:]
+
+    init(transaction: HubTransaction) {
+        self.transaction = transaction
+    }
+
+    mutating func user(_ username: String) throws -> HubUser? {
+        if let cached = known[username] { return cached }
+        let found = try transaction.user(username: username)
+        known[username] = found
+        return found
     }
 }

@@ -51,41 +51,44 @@ struct HubController: Sendable {
     }
 
     /// `POST /v1/sync`: signed by an enrolled station, speaking only for itself.
+    ///
+    /// The signature is checked before the body is decoded, and the request's nonce is
+    /// recorded in the same transaction as the exchange: one commit per sync.
     func sync(_ request: Request) async throws -> Response {
         let body = try await collectBody(request)
         let now = configuration.clock()
-        let stationID = try await authenticate(request, body: body, now: now)
-        let syncRequest = try decode(SyncRequest.self, from: body)
-        guard syncRequest.stationID == stationID else {
-            throw ServerError(
-                .forbidden,
-                "the request speaks for station \"\(syncRequest.stationID)\" but is signed by station \"\(stationID)\"; a station may only sync as itself")
+        let headers = signatureHeaders(of: request)
+        let method = request.method.rawValue
+        let path = request.uri.path
+        let (hub, verifier) = (hub, verifier)
+        do {
+            let reply = try await BlockingWork.run {
+                let verified = try verifier.verify(method: method, path: path, header: { headers[$0] }, body: body, now: now)
+                let syncRequest = try decode(SyncRequest.self, from: body)
+                guard syncRequest.stationID == verified.stationID else {
+                    throw ServerError(
+                        .forbidden,
+                        "the request speaks for station \"\(syncRequest.stationID)\" but is signed by station \"\(verified.stationID)\"; a station may only sync as itself")
+                }
+                return try hub.exchange(syncRequest, now: now) { transaction in try verifier.admit(verified, in: transaction) }
+            }
+            return JSONResponse.make(reply)
+        } catch let failure as AuthenticationFailure {
+            configuration.logger.warning("request refused", metadata: ["reason": "\(failure)"])
+            throw ServerError(.unauthorized, failure.description)
         }
-        let hub = hub
-        let reply = try await BlockingWork.run { try hub.exchange(syncRequest, now: now) }
-        return JSONResponse.make(reply)
     }
 
-    private func authenticate(_ request: Request, body: Data, now: Date) async throws -> String {
-        // Header names are case-insensitive; HTTPTypes keeps them lower-cased.
+    /// The request's signature headers by their canonical names; HTTPTypes keeps
+    /// names lower-cased, and they are case-insensitive.
+    private func signatureHeaders(of request: Request) -> [String: String] {
         var found: [String: String] = [:]
         for field in request.headers {
             if let name = RequestSignature.headerNames.first(where: { $0.lowercased() == field.name.canonicalName }) {
                 found[name] = field.value
             }
         }
-        let headers = found
-        let verifier = verifier
-        let method = request.method.rawValue
-        let path = request.uri.path
-        do {
-            return try await BlockingWork.run {
-                try verifier.authenticate(method: method, path: path, header: { headers[$0] }, body: body, now: now)
-            }
-        } catch let failure as AuthenticationFailure {
-            configuration.logger.warning("request refused", metadata: ["reason": "\(failure)"])
-            throw ServerError(.unauthorized, failure.description)
-        }
+        return found
     }
 
     /// The whole body, or 413 when it is over the limit. A declared length over the
@@ -104,7 +107,7 @@ struct HubController: Sendable {
         }
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
+    private func decode<T: Decodable>(_ type: T.Type, from body: Data) throws(ServerError) -> T {
         do {
             return try SyncCoding.decode(type, from: body)
         } catch {

@@ -29,43 +29,67 @@ public final class StationSyncer: Sendable {
 
     /// Syncs once: sends the outbox rows older than the undo window (all of them when
     /// `flushAll`, as on logout), asks for enough leases to bring every project's queue
-    /// up to `leaseTarget`, and applies the reply in one transaction. A full batch is
+    /// up to `leaseTarget`, and applies each reply in one transaction. A full batch is
     /// followed by another request until the rows due are all sent.
     ///
-    /// A transport failure is recorded for the status line and rethrown; the outbox is
-    /// untouched and the next sync sends the same work again, which the hub accepts once.
+    /// The next batch goes out while the hub applies the one before (at most
+    /// `requestsInFlight` at once): the station's reading, writing and coding then
+    /// overlap the hub's work instead of waiting for it. Only the first request asks
+    /// for leases, so a sync never leases twice what it wanted. Replies are applied in
+    /// the order the requests were sent; `applySyncReply` keeps the cursor from going
+    /// back when the hub answered them in another order.
+    ///
+    /// A transport failure is recorded for the status line and rethrown, after the
+    /// replies that did come are applied; the outbox keeps the rest, and the next sync
+    /// sends it again, which the hub accepts once.
     public func sync(now: Date, flushAll: Bool) async throws -> SyncSummary {
         let cutoff = flushAll ? Date.distantFuture : now.addingTimeInterval(-undoWindow)
         var summary = SyncSummary()
-        while true {
-            let outboxBefore = try database.outboxCount()
-            let batch = try database.outboxBatch(sentBefore: cutoff, limit: batchLimit)
-            let request = SyncRequest(
-                stationID: stationID, annotations: batch, cursor: try database.syncStatus().cursor,
-                wantedLeases: try wantedLeases())
-            let reply: SyncReply
+        var sent: [(batchSize: Int, cursor: Int64, reply: Task<SyncReply, Error>)] = []
+        var position: OutboxPosition?
+        var firstError: Error?
+        var moreToSend = true
+        var askedForLeases = false
+
+        /// Waits for the oldest request's reply and applies it.
+        func applyOldest() async throws {
+            let oldest = sent.removeFirst()
             do {
-                reply = try await transport.exchange(request)
+                let reply = try await oldest.reply.value
+                try database.applySyncReply(reply, sentWithCursor: oldest.cursor, now: now)
+                summary.count(reply, sent: oldest.batchSize)
+                // The hub answered none of a batch: sending on would only resend it.
+                if oldest.batchSize > 0, reply.outcomes.isEmpty { moreToSend = false }
             } catch {
-                try database.recordSyncFailure(String(describing: error), now: now)
-                throw error
+                firstError = firstError ?? error
+                moreToSend = false
             }
-            try database.applySyncReply(reply, now: now)
-            summary.sent += batch.count
-            summary.leased += reply.leases.count
-            for outcome in reply.outcomes {
-                switch outcome.status {
-                case .accepted: summary.accepted += 1
-                case .superseded: summary.superseded += 1
-                case .rejected: summary.rejected += 1
-                }
-            }
-            // Stop when the batch was not full, or when the outbox did not shrink:
-            // looping again would only resend the same rows.
-            let remaining = try database.outboxCount()
-            if batch.count < batchLimit || remaining >= outboxBefore { return summary }
         }
+
+        while moreToSend {
+            let batch = try database.outboxBatch(sentBefore: cutoff, after: position, limit: batchLimit)
+            position = batch.end
+            let request = SyncRequest(
+                stationID: stationID, annotations: batch.annotations, cursor: try database.syncCursor(),
+                wantedLeases: askedForLeases ? 0 : try wantedLeases())
+            askedForLeases = true
+            let transport = transport
+            sent.append((batch.annotations.count, request.cursor, Task { try await transport.exchange(request) }))
+            if batch.annotations.count < batchLimit { moreToSend = false }
+            if sent.count >= Self.requestsInFlight { try await applyOldest() }
+        }
+        while !sent.isEmpty { try await applyOldest() }
+
+        if let firstError {
+            try database.recordSyncFailure(String(describing: firstError), now: now)
+            throw firstError
+        }
+        return summary
     }
+
+    /// Requests sent before the oldest is answered: two keep the hub and the station
+    /// busy at once; more would only queue at the hub's single writer.
+    static let requestsInFlight = 2
 
     /// The request asks for a number of leases per project, so ask for what the
     /// emptiest project lacks: no project starves, though a fuller one may get more

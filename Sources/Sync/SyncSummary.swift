@@ -1,3 +1,5 @@
+import Domain
+
 /// What one sync did, for the status line and the log.
 public struct SyncSummary: Equatable, Sendable {
     /// Annotations sent to the hub.
@@ -14,5 +16,18 @@ public struct SyncSummary: Equatable, Sendable {
         self.superseded = superseded
         self.rejected = rejected
         self.leased = leased
+    }
+
+    /// Adds one reply to a batch of `sent` annotations.
+    mutating func count(_ reply: SyncReply, sent batchSize: Int) {
+        sent += batchSize
+        leased += reply.leases.count
+        for outcome in reply.outcomes {
+            switch outcome.status {
+            case .accepted: accepted += 1
+            case .superseded: superseded += 1
+            case .rejected: rejected += 1
+            }
+        }
     }
 }

@@ -87,18 +87,6 @@ extension HubDatabase {
         }
     }
 
-    /// Remembers a request's nonce; false when it was seen before (a replay).
-    ///
-    /// Nonces older than `window` are forgotten: requests that old are refused by their
-    /// timestamp before their nonce is looked at.
-    public func recordNonce(stationID: String, nonce: String, now: Date, window: TimeInterval) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM request_nonce WHERE seen_at < ?", arguments: [now.addingTimeInterval(-window)])
-            try db.execute(sql: "INSERT OR IGNORE INTO request_nonce (station_id, nonce, seen_at) VALUES (?, ?, ?)", arguments: [stationID, nonce, now])
-            return db.changesCount == 1
-        }
-    }
-
     /// The hub's Ed25519 private key (raw 32 bytes), made on first use.
     public func hubPrivateKey(now: Date) throws -> Data {
         try pool.write { db in

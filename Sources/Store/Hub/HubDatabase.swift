@@ -17,8 +17,11 @@ public final class HubDatabase: Sendable {
 
     /// Runs `body` in one write transaction: all its changes commit together, or none
     /// do when it throws.
-    public func write<T>(_ body: (HubTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(HubTransaction(db: db)) }
+    ///
+    /// - Parameter durability: `.redoable` only when nothing `body` writes would be
+    ///   missed after a power cut (see `Durability`).
+    public func write<T>(_ durability: Durability = .full, _ body: (HubTransaction) throws -> T) throws -> T {
+        try pool.write(durability) { db in try body(HubTransaction(db: db)) }
     }
 
     /// Runs `body` on a consistent read-only snapshot; writing in it fails.

@@ -18,6 +18,22 @@ public final class HubTransaction {
         try AuditLog.append(event, in: db)
     }
 
+    // MARK: Requests
+
+    /// Remembers a request's nonce; false when it was seen before (a replay).
+    ///
+    /// Recorded in the transaction that does what the request asks, so a request is
+    /// either refused and leaves nothing, or done and remembered; one commit, one fsync.
+    /// Nonces older than `window` are forgotten: requests that old are refused by their
+    /// timestamp before their nonce is looked at.
+    public func recordNonce(stationID: String, nonce: String, now: Date, window: TimeInterval) throws -> Bool {
+        try db.cachedStatement(sql: "DELETE FROM request_nonce WHERE seen_at < ?")
+            .execute(arguments: [now.addingTimeInterval(-window).databaseText])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO request_nonce (station_id, nonce, seen_at) VALUES (?, ?, ?)")
+            .execute(arguments: [stationID, nonce, now.databaseText])
+        return db.changesCount == 1
+    }
+
     // MARK: Changes
 
     /// The newest change number; what a station's cursor becomes after a pull.
@@ -57,12 +73,6 @@ public final class HubTransaction {
     }
 
     // MARK: Tasks
-
-    public func task(projectID: String, id: String) throws -> HubTask? {
-        try HubTaskRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM task WHERE project_id = ? AND id = ?"), arguments: [projectID, id]
-        )?.hubTask()
-    }
 
     /// Inserts new open tasks into a project, in order, after every task already there.
     ///
@@ -153,19 +163,32 @@ public final class HubTransaction {
 
     // MARK: Judgements
 
-    public func judgement(id: UUID) throws -> Judgement? {
-        // A prepared statement, not the query interface: this runs once per annotation
-        // received, and building the SQL each time was most of its cost.
-        try JudgementRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM judgement WHERE id = ?"), arguments: [id.uuidString]
-        )?.judgement()
+    /// How the hub answered this annotation when it first arrived, if it has.
+    public func receipt(ofJudgement id: UUID) throws -> JudgementReceipt? {
+        // Prepared statements and rows read by hand: this and `standing` run once per
+        // annotation received, where decoding whole records cost more than SQLite did.
+        let statement = try db.cachedStatement(sql: "SELECT content, outcome FROM judgement WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id.uuidString]) else { return nil }
+        let outcome: String = row[1]
+        guard let status = AnnotationOutcome.Status(rawValue: outcome) else {
+            throw StoreError.unreadableRow(table: "judgement", problem: "judgement \(id.uuidString) has unknown outcome \"\(outcome)\"")
+        }
+        return JudgementReceipt(content: row[0], firstOutcome: status)
     }
 
-    public func canonicalJudgement(projectID: String, taskID: String) throws -> Judgement? {
-        try JudgementRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM judgement WHERE project_id = ? AND task_id = ? AND canonical = 1"),
-            arguments: [projectID, taskID]
-        )?.judgement()
+    /// A task's lease and canonical judgement, or nil when the project has no such task.
+    public func standing(projectID: String, taskID: String) throws -> TaskStanding? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT task.epoch, task.station, task.lease_expires_at, judgement.id, judgement.lease_epoch, judgement.station_id
+            FROM task LEFT JOIN judgement
+              ON judgement.project_id = task.project_id AND judgement.task_id = task.id AND judgement.canonical = 1
+            WHERE task.project_id = ? AND task.id = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [projectID, taskID]) else { return nil }
+        let canonicalID: String? = row[3]
+        return TaskStanding(
+            epoch: row[0], station: row[1], leaseExpiresAt: row[2],
+            canonical: canonicalID.map { TaskStanding.CanonicalMark(judgementID: $0, leaseEpoch: row[4], stationID: row[5]) })
     }
 
     /// Every judgement of a task, in the order they arrived.
@@ -187,14 +210,13 @@ public final class HubTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 record.id, record.projectId, record.taskId, record.labels, record.skipReason, record.username,
-                record.stationId, record.leaseEpoch, record.createdAt, record.secondsOnTask, record.content,
-                record.canonical, record.outcome, record.receivedAt,
+                record.stationId, record.leaseEpoch, record.createdAt.databaseText, record.secondsOnTask, record.content,
+                record.canonical, record.outcome, record.receivedAt.databaseText,
             ])
     }
 
-    public func setCanonical(judgementID: UUID, _ isCanonical: Bool) throws {
-        try db.execute(
-            sql: "UPDATE judgement SET canonical = ? WHERE id = ?", arguments: [isCanonical, judgementID.uuidString])
+    public func setCanonical(judgementID: String, _ isCanonical: Bool) throws {
+        try db.cachedStatement(sql: "UPDATE judgement SET canonical = ? WHERE id = ?").execute(arguments: [isCanonical, judgementID])
     }
 
     /// Each task of a project with its canonical judgement, in import order; tasks

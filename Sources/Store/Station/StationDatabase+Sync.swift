@@ -9,8 +9,21 @@ extension StationDatabase {
     /// `rejected`); queued tasks whose lease has run out are dropped, because the hub
     /// hands them out again; the new leases are cached (never over unsent work); the
     /// projects, their waiting counts and the cursor are saved.
-    public func applySyncReply(_ reply: SyncReply, now: Date) throws {
-        try pool.write { db in try Self.applySyncReply(reply, now: now, in: db) }
+    ///
+    /// A reply with no outcomes, leases or projects and the cursor the request carried
+    /// (an idle sync) holds nothing the next sync would not bring again: it is committed
+    /// without waiting for an fsync (see `Durability`).
+    ///
+    /// - Parameter cursor: the cursor the request carried; nil commits durably.
+    public func applySyncReply(_ reply: SyncReply, sentWithCursor cursor: Int64? = nil, now: Date) throws {
+        let carriesNothingToKeep = reply.outcomes.isEmpty && reply.leases.isEmpty && reply.projects.isEmpty
+            && reply.cursor == cursor
+        try pool.write(carriesNothingToKeep ? .redoable : .full) { db in try Self.applySyncReply(reply, now: now, in: db) }
+    }
+
+    /// The hub change number this station has pulled up to.
+    public func syncCursor() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT cursor FROM sync_state WHERE id = 1") ?? 0 }
     }
 
     /// `applySyncReply` inside the caller's transaction, so a bundle's place in its
@@ -36,10 +49,19 @@ extension StationDatabase {
                     WHERE annotation.project_id = task.project_id AND annotation.task_id = task.id)
                 """,
             arguments: [now])
-        try Self.saveProjects(reply.projects, waitingAtHub: reply.waitingAtHub, in: db)
+        // A sync may send its next batch before this one is answered, and the hub may
+        // answer them in either order. A reply older than what the station has already
+        // pulled must not roll projects, counts or the cursor back.
+        let pulledUpTo = try Int64.fetchOne(db, sql: "SELECT cursor FROM sync_state WHERE id = 1") ?? 0
+        if reply.cursor >= pulledUpTo {
+            try Self.saveProjects(reply.projects, waitingAtHub: reply.waitingAtHub, in: db)
+        }
         try Self.cacheLeases(reply.leases, in: db)
         try db.execute(
-            sql: "UPDATE sync_state SET cursor = ?, last_sync_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1",
+            sql: """
+                UPDATE sync_state SET cursor = MAX(cursor, ?), last_sync_at = ?, last_error = NULL, last_error_at = NULL
+                WHERE id = 1
+                """,
             arguments: [reply.cursor, now])
     }
 

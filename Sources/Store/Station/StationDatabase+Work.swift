@@ -26,10 +26,10 @@ extension StationDatabase {
                 """).execute(arguments: [
                     annotation.storedID, annotation.projectID, annotation.taskID, annotation.storedLabels,
                     annotation.skipReason, annotation.username, annotation.stationID, annotation.leaseEpoch,
-                    annotation.createdAt, annotation.secondsOnTask,
+                    annotation.createdAt.databaseText, annotation.secondsOnTask,
                 ])
             try db.cachedStatement(sql: "INSERT INTO outbox (annotation_id, queued_at) VALUES (?, ?)")
-                .execute(arguments: [annotation.storedID, now])
+                .execute(arguments: [annotation.storedID, now.databaseText])
         }
     }
 
@@ -64,15 +64,39 @@ extension StationDatabase {
     /// so undo no longer takes them back. They stay in the outbox, and are handed out
     /// again, until the hub's answer is applied.
     public func outboxBatch(sentBefore cutoff: Date, limit: Int) throws -> [Annotation] {
+        try outboxBatch(sentBefore: cutoff, after: nil, limit: limit).annotations
+    }
+
+    /// Like `outboxBatch(sentBefore:limit:)`, starting after `position`: a sync that
+    /// sends the next batch before the last one is answered skips the rows on the way.
+    public func outboxBatch(sentBefore cutoff: Date, after position: OutboxPosition?, limit: Int) throws -> OutboxBatch {
         try pool.write { db in
-            let records = try AnnotationRecord.fetchAll(db, sql: """
-                SELECT annotation.* FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
-                WHERE outbox.queued_at <= ?
+            // Rows in outbox order, keyed by (queued_at, rowid); columns by position and
+            // one UPDATE for the batch: a push reads thousands.
+            let after = position ?? OutboxPosition(queuedAt: "", rowID: 0)
+            let selection = """
+                FROM outbox WHERE outbox.queued_at <= ? AND (outbox.queued_at, outbox.rowid) > (?, ?)
                 ORDER BY outbox.queued_at, outbox.rowid LIMIT ?
-                """, arguments: [cutoff, limit])
-            let mark = try db.cachedStatement(sql: "UPDATE outbox SET in_flight = 1 WHERE annotation_id = ?")
-            for record in records { try mark.execute(arguments: [record.id]) }
-            return try records.map { try $0.annotation() }
+                """
+            let arguments: StatementArguments = [cutoff.databaseText, after.queuedAt, after.rowID, limit]
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT annotation.id, annotation.project_id, annotation.task_id, annotation.labels,
+                       annotation.skip_reason, annotation.username, annotation.station_id, annotation.lease_epoch,
+                       annotation.created_at, annotation.seconds_on_task, outbox.queued_at, outbox.rowid
+                FROM (SELECT outbox.annotation_id, outbox.queued_at, outbox.rowid \(selection)) AS outbox
+                JOIN annotation ON annotation.id = outbox.annotation_id
+                ORDER BY outbox.queued_at, outbox.rowid
+                """), arguments: arguments)
+            try db.cachedStatement(sql: "UPDATE outbox SET in_flight = 1 WHERE rowid IN (SELECT outbox.rowid \(selection))")
+                .execute(arguments: arguments)
+            let annotations = try rows.map { row in
+                try AnnotationRecord(
+                    id: row[0], projectId: row[1], taskId: row[2], labels: row[3], skipReason: row[4], username: row[5],
+                    stationId: row[6], leaseEpoch: row[7], createdAt: row[8], secondsOnTask: row[9], outcome: nil
+                ).annotation()
+            }
+            return OutboxBatch(
+                annotations: annotations, end: rows.last.map { OutboxPosition(queuedAt: $0[10], rowID: $0[11]) } ?? position)
         }
     }
 

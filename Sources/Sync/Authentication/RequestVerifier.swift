@@ -4,9 +4,10 @@ import Store
 
 /// The hub's check that a request comes from an enrolled station and was not replayed.
 ///
-/// The checks run cheapest first and write nothing until every one has passed: a
-/// refused request leaves the hub exactly as it was. Only then is the nonce recorded,
-/// so the same signed request cannot be used twice.
+/// Two steps. `verify` runs the checks, cheapest first, and writes nothing. `admit`
+/// then records the nonce inside the transaction that does what the request asks, so
+/// the same signed request cannot be used twice, a refused one leaves the hub exactly
+/// as it was, and a done one costs one commit, not two.
 public struct RequestVerifier: Sendable {
     let database: HubDatabase
     /// How far a request's timestamp may be from the hub's clock, either way.
@@ -17,11 +18,21 @@ public struct RequestVerifier: Sendable {
         self.allowedClockSkew = allowedClockSkew
     }
 
-    /// Checks a request's signature headers; returns the station that signed it.
+    /// Checks a request and records its nonce in a transaction of its own; returns the
+    /// station that signed it. For requests that change nothing else.
+    ///
+    /// - Throws: `AuthenticationFailure` (answer 401) or a database error (answer 500).
+    public func authenticate(method: String, path: String, header: (String) -> String?, body: Data, now: Date) throws -> String {
+        let verified = try verify(method: method, path: path, header: header, body: body, now: now)
+        try database.write { transaction in try admit(verified, in: transaction) }
+        return verified.stationID
+    }
+
+    /// Checks a request's signature headers, writing nothing.
     ///
     /// - Parameter header: the request's value for a header name, or nil.
     /// - Throws: `AuthenticationFailure` (answer 401) or a database error (answer 500).
-    public func authenticate(method: String, path: String, header: (String) -> String?, body: Data, now: Date) throws -> String {
+    public func verify(method: String, path: String, header: (String) -> String?, body: Data, now: Date) throws -> VerifiedRequest {
         var values: [String: String] = [:]
         for name in RequestSignature.headerNames {
             guard let value = header(name), !value.isEmpty else { throw AuthenticationFailure.missingHeader(name) }
@@ -49,13 +60,26 @@ public struct RequestVerifier: Sendable {
         let message = RequestSignature.message(method: method, path: path, timestamp: timestampText, nonce: nonce, body: body)
         guard key.isValidSignature(signature, for: message) else { throw AuthenticationFailure.badSignature(stationID) }
 
+        return VerifiedRequest(stationID: stationID, nonce: nonce, receivedAt: now)
+    }
+
+    /// Records a verified request's nonce in `transaction`; throws `.replayed` when it
+    /// was seen before, and the caller's transaction then rolls back.
+    public func admit(_ request: VerifiedRequest, in transaction: HubTransaction) throws {
         // A request is accepted while the hub's clock is within the skew of its
         // timestamp, a span of twice the skew; its nonce must be remembered that long.
-        guard try database.recordNonce(stationID: stationID, nonce: nonce, now: now, window: 2 * allowedClockSkew) else {
-            throw AuthenticationFailure.replayed(stationID)
-        }
-        return stationID
+        guard try transaction.recordNonce(
+            stationID: request.stationID, nonce: request.nonce, now: request.receivedAt, window: 2 * allowedClockSkew)
+        else { throw AuthenticationFailure.replayed(request.stationID) }
     }
+}
+
+/// A request whose signature checked out; not yet admitted (its nonce not yet recorded).
+public struct VerifiedRequest: Sendable {
+    /// The enrolled station that signed it.
+    public let stationID: String
+    let nonce: String
+    let receivedAt: Date
 }
 
 /// Why the hub refuses to believe who sent a request; every case is a 401.

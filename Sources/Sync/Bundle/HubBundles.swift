@@ -144,9 +144,9 @@ public struct HubBundles: Sendable {
 
         // The reply is stored as JSON and merged from what was stored, exactly as
         // `rebuild` will merge it, so the bundle written later has this hash.
-        let replyJSON = try SyncCoding.encoder().encode(reply)
+        let replyJSON = try SyncCoding.encode(reply)
         let merged = SyncReply.merging(repliesOnTheWay + [try SyncCoding.decoder().decode(SyncReply.self, from: replyJSON)])
-        let payload = try SyncCoding.encoder().encode(merged)
+        let payload = try SyncCoding.encode(merged)
         let sequence = (latest?.sequence ?? 0) + 1
         let hubHeader = try BundleWriter.header(
             kind: .reply, sender: BundleFormat.hubID, receiver: stationID, sequence: sequence,
@@ -196,7 +196,7 @@ public struct HubBundles: Sendable {
         let replies = try transaction.bundlesSent(to: stored.receiver, after: header.buildsOn, through: stored.sequence)
             .map(decodedReply)
         let merged = SyncReply.merging(replies)
-        let body = BundleWriter.body(header: headerBytes, payload: try SyncCoding.encoder().encode(merged))
+        let body = BundleWriter.body(header: headerBytes, payload: try SyncCoding.encode(merged))
         guard BundleWriter.hash(ofBody: body) == stored.hash else {
             throw BundleError.cannotRebuild(station: stored.receiver, sequence: stored.sequence)
         }

@@ -36,7 +36,7 @@ public struct StationBundles: Sendable {
         let request = SyncRequest(
             stationID: identity.stationID, annotations: annotations, cursor: try database.syncStatus().cursor,
             wantedLeases: max(0, leaseTarget - (queued.values.min() ?? 0)))
-        let payload = try SyncCoding.encoder().encode(request)
+        let payload = try SyncCoding.encode(request)
 
         var exported: ExportedBundle?
         _ = try database.recordBundleSent(hubID: BundleFormat.hubID) { stream in

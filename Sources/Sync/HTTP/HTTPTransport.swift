@@ -41,7 +41,7 @@ public final class HTTPTransport: SyncTransport {
 
     public func exchange(_ request: SyncRequest) async throws -> SyncReply {
         let url = hubURL.appendingPathComponent(String(HubPath.sync.dropFirst()))
-        let body = try SyncCoding.encoder().encode(request)
+        let body = try SyncCoding.encode(request)
         let headers = try signer.headers(method: "POST", path: url.path, body: body, now: clock())
         let data = try await Self.post(body, to: url, headers: headers, timeouts: timeouts, hub: hubURL)
         do {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// How sync messages become JSON bytes and back, the same on the station and the hub.
@@ -12,6 +13,20 @@ public enum SyncCoding {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .millisecondsSince1970
         return encoder
+    }
+
+    /// A request as JSON bytes, the fast way (see `SyncWriter`).
+    public static func encode(_ request: SyncRequest) throws -> Data {
+        var writer = SyncWriter(reservingCapacity: 256 + request.annotations.count * 320)
+        try writer.write(request)
+        return writer.data
+    }
+
+    /// A reply as JSON bytes, the fast way (see `SyncWriter`).
+    public static func encode(_ reply: SyncReply) throws -> Data {
+        var writer = SyncWriter(reservingCapacity: 256 + reply.outcomes.count * 80 + reply.leases.count * 400)
+        try writer.write(reply)
+        return writer.data
     }
 
     public static func decoder() -> JSONDecoder {

@@ -1,0 +1,28 @@
+import Domain
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+
+@Suite("Dates bound as text")
+struct DateTextTests {
+    /// Hot statements bind `databaseText` where GRDB would bind the `Date`: the two must
+    /// be the same text, or comparisons with stored values would drift.
+    @Test func theFastTextIsGRDBsTextToTheByte() {
+        var random = SeededRandom(seed: 7)
+        var moments: [Date] = [
+            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_740_992_400.2495), Date.distantFuture,
+            Date(timeIntervalSinceReferenceDate: -0.0004), Date(timeIntervalSince1970: 4_102_444_799.9996),
+        ]
+        for index in 0..<20_000 {
+            let milliseconds = Double(random.next() % 8_000_000_000_000) - 2_000_000_000_000
+            let fraction = index.isMultiple(of: 2) ? Double(random.next() % 1000) / 1_000_000 : 0
+            moments.append(Date(timeIntervalSince1970: milliseconds / 1000 + fraction))
+        }
+        let mismatches = moments.filter { moment in
+            guard case .string(let grdbText) = moment.databaseValue.storage else { return true }
+            return moment.databaseText != grdbText
+        }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first.map { "\($0.timeIntervalSince1970)" } ?? "")")
+    }
+}
