@@ -6,7 +6,40 @@ extension Annotation {
     /// The hub keeps this text with each judgement: a resend of the same id must carry
     /// exactly the same content, and two texts are compared byte for byte. Times keep
     /// milliseconds, as both databases do.
+    ///
+    /// Written member by member, keys already in sorted order, rather than by building
+    /// a `JSONValue` object and sorting its keys: the hub writes one per annotation it
+    /// receives. A test holds it to `JSONValue`'s canonical text, byte for byte, since
+    /// stored judgements were written that way.
     public var canonicalContent: String {
+        var text = "{\"created_at\":"
+        JSONValue.writeQuoted(Timestamp.precise(createdAt), into: &text)
+        text += ",\"labels\":["
+        for (index, label) in labels.enumerated() {
+            if index > 0 { text += "," }
+            JSONValue.writeQuoted(label, into: &text)
+        }
+        text += "],\"lease_epoch\":"
+        text += String(leaseEpoch)
+        text += ",\"project_id\":"
+        JSONValue.writeQuoted(projectID, into: &text)
+        text += ",\"seconds_on_task\":"
+        JSONValue.double(secondsOnTask).write(into: &text)
+        text += ",\"skip_reason\":"
+        if let skipReason { JSONValue.writeQuoted(skipReason, into: &text) } else { text += "null" }
+        text += ",\"station_id\":"
+        JSONValue.writeQuoted(stationID, into: &text)
+        text += ",\"task_id\":"
+        JSONValue.writeQuoted(taskID, into: &text)
+        text += ",\"username\":"
+        JSONValue.writeQuoted(username, into: &text)
+        text += "}"
+        return text
+    }
+
+    /// `canonicalContent` as the `JSONValue` object it spells, for the test that holds
+    /// the two together.
+    public var canonicalContentValue: JSONValue {
         JSONValue.object([
             "project_id": .string(projectID),
             "task_id": .string(taskID),
@@ -17,6 +50,6 @@ extension Annotation {
             "lease_epoch": .integer(leaseEpoch),
             "created_at": .string(Timestamp.precise(createdAt)),
             "seconds_on_task": .double(secondsOnTask),
-        ]).canonicalText
+        ])
     }
 }

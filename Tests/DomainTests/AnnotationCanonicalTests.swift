@@ -24,4 +24,21 @@ struct AnnotationCanonicalTests {
         #expect(relabeled.canonicalContent != base.canonicalContent)
         #expect(renamed.canonicalContent == base.canonicalContent)
     }
+
+    /// Judgements already stored hold text written through `JSONValue`; the direct writer
+    /// must give the same bytes, or every resend of older work would be refused.
+    @Test func theDirectWriterGivesJSONValuesCanonicalText() {
+        var random = SeededRandom(seed: 42)
+        let awkward = ["plain", "quote \" inside", "back\\slash", "tab\tand\nnewline", "\u{01}control", "ünïcödé ✓", "", "/slash"]
+        func pick() -> String { awkward[Int(random.next() % UInt64(awkward.count))] }
+        for _ in 0..<2000 {
+            let skip = random.next() % 4 == 0
+            let seconds = [0, 4.5, 1e-7, 12345678.125, 3, -1, Double.nan, 1e20][Int(random.next() % 8)]
+            let annotation = Annotation(
+                id: UUID(), taskID: pick(), projectID: pick(), labels: skip ? [] : (0..<Int(random.next() % 3)).map { _ in pick() },
+                skipReason: skip ? pick() : nil, username: pick(), stationID: pick(), leaseEpoch: Int(random.next() % 1000),
+                createdAt: Date(timeIntervalSince1970: Double(random.next() % 4_000_000_000_000) / 1000), secondsOnTask: seconds)
+            #expect(annotation.canonicalContent == annotation.canonicalContentValue.canonicalText)
+        }
+    }
 }

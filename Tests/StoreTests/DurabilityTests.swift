@@ -1,3 +1,4 @@
+import Domain
 @testable import Store
 import TestSupport
 import Foundation
@@ -17,5 +18,26 @@ import Testing
             #expect(synchronous == 2)
             #expect(journal == "wal")
         }
+    }
+
+    /// An idle sync commits without an fsync; every commit after it must fsync again,
+    /// also when the idle transaction failed.
+    @Test func aRedoableWriteLeavesTheConnectionCommittingWithFull() throws {
+        let folder = try TemporaryDirectory()
+        let hub = try HubDatabase(path: folder.path("hub.sqlite"))
+        struct Refused: Error {}
+
+        try hub.write(.redoable) { transaction in try transaction.appendAudit(AuditEvent(kind: .logonSuccess, actor: "a", detail: "", at: monday)) }
+        #expect(throws: Refused.self) {
+            try hub.write(.redoable) { transaction in
+                try transaction.appendAudit(AuditEvent(kind: .logonSuccess, actor: "b", detail: "", at: monday))
+                throw Refused()
+            }
+        }
+
+        let synchronous = try hub.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
+        // The first was committed, the refused one rolled back.
+        #expect(try hub.recentAuditEntries(limit: 10).map(\.actor) == ["a"])
     }
 }

@@ -43,6 +43,26 @@ struct SyncStateTests {
         #expect(try station.queueSummaries(username: "ana", now: monday, calendar: utcCalendar).first?.waiting == 13)
     }
 
+    /// Replies to one sync's pipelined requests may come back in either order.
+    @Test func aReplyOlderThanWhatWasPulledRollsNothingBack() throws {
+        // Given a station that has pulled up to change 9, where the project has a new title
+        var renamed = sentimentProject()
+        renamed.title = "Sentiment, second edition"
+        try station.applySyncReply(
+            SyncReply(outcomes: [], leases: [], projects: [renamed], waitingAtHub: ["sentiment": 4], cursor: 9), now: monday)
+
+        // When a reply made earlier, at change 5, arrives late with the old title and a new lease
+        try station.applySyncReply(
+            SyncReply(outcomes: [], leases: [lease("t5")], projects: [sentimentProject()], waitingAtHub: ["sentiment": 30], cursor: 5),
+            now: monday + 1)
+
+        // Then its lease is kept, but the project, the count and the cursor stay as pulled
+        #expect(try station.project(id: "sentiment")?.title == "Sentiment, second edition")
+        #expect(try station.syncStatus().cursor == 9)
+        #expect(try station.nextTask(projectID: "sentiment")?.task.id == "t5")
+        #expect(try station.queueSummaries(username: "ana", now: monday, calendar: utcCalendar).first?.waiting == 5)
+    }
+
     @Test func expiredQueuedTasksAreDroppedButUnsentWorkIsKept() throws {
         // Given a queued task whose lease ends at 10:00 and a done one, unsent, whose lease also ends then
         try station.cacheLeases([lease("queued", expiresAt: monday + 3600), lease("worked", expiresAt: monday + 3600)])

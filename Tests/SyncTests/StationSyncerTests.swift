@@ -84,6 +84,27 @@ struct StationSyncerTests {
         #expect(try station.outboxCount() == 0)
     }
 
+    /// A sync sends its next batch before the last is answered, so a second request
+    /// built then would see the queue still short and ask for the same leases again.
+    @Test func aSyncOfSeveralBatchesAsksForLeasesOnce() async throws {
+        // Given a hub with 30 tasks and a station that labeled the 7 it had cached
+        let setup = try StandaloneSetup(taskCount: 30, undoWindow: 0, leaseTarget: 7)
+        let syncer = StationSyncer(
+            database: setup.station, transport: InProcessTransport(hub: setup.hub, clock: { monday }), stationID: "station-1",
+            undoWindow: 0, leaseTarget: 7, batchLimit: 2)
+        _ = try await syncer.sync(now: monday, flushAll: false)
+        while try setup.labelNext() != nil {}
+
+        // When one sync sends the 7 in four batches
+        let summary = try await syncer.sync(now: monday, flushAll: true)
+
+        // Then all are accepted and the queue is topped up to 7, not to 7 per request
+        #expect(summary == SyncSummary(sent: 7, accepted: 7, leased: 7))
+        #expect(try setup.station.outboxCount() == 0)
+        #expect(try setup.station.queuedTaskCountsByProject() == ["sentiment": 7])
+        #expect(try setup.hub.taskCounts(projectID: "sentiment") == TaskCounts(open: 16, leased: 7, done: 7))
+    }
+
     @Test func theHubsRefusalReachesTheStationsStatus() async throws {
         // Given work on a task the hub never had
         let setup = try StandaloneSetup(taskCount: 1, undoWindow: 0, leaseTarget: 1)

@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+@testable import Sync
+import Testing
+
+@Suite("Sync messages written by hand")
+struct SyncWriterTests {
+    /// The hub and the station read with `JSONDecoder`; what the hand writer sends must
+    /// read back to the very message, and mean what `JSONEncoder`'s text means.
+    @Test func requestsAndRepliesReadBackAsWrittenAndAsJSONEncoderWritesThem() throws {
+        var random = SeededRandom(seed: 99)
+        let awkward = ["plain", "quote \" inside", "back\\slash", "tab\tand\nnewline", "\u{01}control", "ünïcödé ✓", "", "a/b"]
+        func pick() -> String { awkward[Int(random.next() % UInt64(awkward.count))] }
+        func moment() -> Date {
+            // Whole milliseconds, as the databases keep them, and now and then a fraction.
+            let milliseconds = Double(random.next() % 4_000_000_000_000)
+            return Date(timeIntervalSince1970: (milliseconds + (random.next() % 3 == 0 ? 0.5 : 0)) / 1000)
+        }
+        for round in 0..<200 {
+            let annotations = (0..<Int(random.next() % 6)).map { _ in
+                let skip = random.next() % 4 == 0
+                return Annotation(
+                    id: UUID(), taskID: pick(), projectID: pick(), labels: skip ? [] : [pick(), pick()],
+                    skipReason: skip ? pick() : nil, username: pick(), stationID: pick(), leaseEpoch: Int(random.next() % 9),
+                    createdAt: moment(), secondsOnTask: [0, 4.5, 1e-7, 12345678.125, 1e20][Int(random.next() % 5)])
+            }
+            let request = SyncRequest(stationID: pick(), annotations: annotations, cursor: Int64(random.next() % 1000), wantedLeases: round)
+            let leases = (0..<Int(random.next() % 4)).map { index in
+                LeasedTask(
+                    task: LabelTask(
+                        id: "t\(index)", projectID: pick(), text: pick(), marking: Marking.allCases[index % Marking.allCases.count],
+                        priority: index - 1, meta: index.isMultiple(of: 2) ? nil : #"{"source":"\#(pick())"}"#),
+                    epoch: index, expiresAt: moment())
+            }
+            let outcomes = annotations.map { annotation in
+                AnnotationOutcome(
+                    annotationID: annotation.id, status: annotation.isSkip ? .rejected : .accepted,
+                    reason: annotation.isSkip ? pick() : nil)
+            }
+            let reply = SyncReply(
+                outcomes: outcomes, leases: leases,
+                projects: round.isMultiple(of: 3) ? [Project(id: pick(), title: pick(), labels: [LabelChoice(name: "x")], leaseSeconds: 60)] : [],
+                waitingAtHub: [pick(): round], cursor: Int64(round))
+
+            let decoder = SyncCoding.decoder()
+            #expect(try decoder.decode(SyncRequest.self, from: SyncCoding.encode(request)) == request)
+            #expect(try decoder.decode(SyncReply.self, from: SyncCoding.encode(reply)) == reply)
+            #expect(try decoder.decode(SyncRequest.self, from: SyncCoding.encoder().encode(request)) == request)
+            #expect(try decoder.decode(SyncReply.self, from: SyncCoding.encoder().encode(reply)) == reply)
+        }
+    }
+
+    @Test func aNumberJSONCannotHoldIsRefusedAsJSONEncoderRefusesIt() {
+        let annotation = Annotation(
+            id: UUID(), taskID: "t1", projectID: "p", labels: ["a"], username: "ana", stationID: "s", leaseEpoch: 1,
+            createdAt: Date(timeIntervalSince1970: 0), secondsOnTask: .infinity)
+        let request = SyncRequest(stationID: "s", annotations: [annotation], cursor: 0, wantedLeases: 0)
+        #expect(throws: EncodingError.self) { try SyncCoding.encode(request) }
+        #expect(throws: EncodingError.self) { try SyncCoding.encoder().encode(request) }
+    }
+}
