@@ -17,7 +17,7 @@ public final class StationSyncer: Sendable {
     ///   - batchLimit: the most annotations sent in one request.
     public init(
         database: StationDatabase, transport: any SyncTransport, stationID: String, undoWindow: TimeInterval,
-        leaseTarget: Int = 200, batchLimit: Int = 500
+        leaseTarget: Int = 200, batchLimit: Int = StationSyncer.defaultBatchLimit
     ) {
         self.database = database
         self.transport = transport
@@ -45,7 +45,7 @@ public final class StationSyncer: Sendable {
     public func sync(now: Date, flushAll: Bool) async throws -> SyncSummary {
         let cutoff = flushAll ? Date.distantFuture : now.addingTimeInterval(-undoWindow)
         var summary = SyncSummary()
-        var sent: [(batchSize: Int, cursor: Int64, reply: Task<SyncReply, Error>)] = []
+        var sent: [(batchSize: Int, cursor: Int64, reply: PendingReply)] = []
         var position: OutboxPosition?
         var firstError: Error?
         var moreToSend = true
@@ -55,7 +55,7 @@ public final class StationSyncer: Sendable {
         func applyOldest() async throws {
             let oldest = sent.removeFirst()
             do {
-                let reply = try await oldest.reply.value
+                let reply = try await oldest.reply.value()
                 try database.applySyncReply(reply, sentWithCursor: oldest.cursor, now: now)
                 summary.count(reply, sent: oldest.batchSize)
                 // The hub answered none of a batch: sending on would only resend it.
@@ -73,9 +73,21 @@ public final class StationSyncer: Sendable {
                 stationID: stationID, annotations: batch.annotations, cursor: try database.syncCursor(),
                 wantedLeases: askedForLeases ? 0 : try wantedLeases())
             askedForLeases = true
-            let transport = transport
-            sent.append((batch.annotations.count, request.cursor, Task { try await transport.exchange(request) }))
             if batch.annotations.count < batchLimit { moreToSend = false }
+            let transport = transport
+            let reply: PendingReply
+            if sent.isEmpty, !moreToSend {
+                // The only request of this sync (an idle one, or a few submissions):
+                // nothing to overlap it with, so no task of its own to hop to.
+                do {
+                    reply = .answered(.success(try await transport.exchange(request)))
+                } catch {
+                    reply = .answered(.failure(error))
+                }
+            } else {
+                reply = .awaited(Task { try await transport.exchange(request) })
+            }
+            sent.append((batch.annotations.count, request.cursor, reply))
             if sent.count >= Self.requestsInFlight { try await applyOldest() }
         }
         while !sent.isEmpty { try await applyOldest() }
@@ -86,6 +98,25 @@ public final class StationSyncer: Sendable {
         }
         return summary
     }
+
+    /// A request's reply: already here, or still on its way in a task of its own.
+    private enum PendingReply {
+        case answered(Result<SyncReply, Error>)
+        case awaited(Task<SyncReply, Error>)
+
+        func value() async throws -> SyncReply {
+            switch self {
+            case .answered(let result): try result.get()
+            case .awaited(let task): try await task.value
+            }
+        }
+    }
+
+    /// Annotations per request: about 330 KB of JSON, well inside the hub's body limit.
+    /// A station catching up after a day offline sends its outbox in few round trips,
+    /// and each request's fixed cost (an fsync on each side, the signature, the round
+    /// trip) is spread over many annotations.
+    public static let defaultBatchLimit = 1000
 
     /// Requests sent before the oldest is answered: two keep the hub and the station
     /// busy at once; more would only queue at the hub's single writer.

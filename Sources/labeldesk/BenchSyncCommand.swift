@@ -22,7 +22,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
     )
 
     @Option(help: "Tasks to pull and annotations to push.") var tasks = 50_000
-    @Option(help: "Annotations per request when pushing.") var batch = 500
+    @Option(help: "Annotations per request when pushing.") var batch = StationSyncer.defaultBatchLimit
     @Option(help: "Idle round trips to time.") var roundTrips = 300
     @Flag(help: "Push and pull through the in-process transport instead, to compare with HTTP.") var inProcess = false
 

@@ -117,6 +117,16 @@ enum HubMigrations {
         }
         migrator.registerMigration(HubUserMigration.name, migrate: HubUserMigration.migrate)
         migrator.registerMigration(BundleStreamMigration.hubName, migrate: BundleStreamMigration.migrateHub)
+        migrator.registerMigration("hub-v5-open-task-index") { db in
+            // Only open tasks are ever looked up by priority (to lease them, to count
+            // them). Keeping leased and done tasks out of that index means a task that
+            // is labeled or leased no longer moves inside it: one index write fewer for
+            // every annotation the hub accepts.
+            try db.execute(sql: """
+                DROP INDEX task_to_lease;
+                CREATE INDEX open_task_to_lease ON task (project_id, priority DESC, seq) WHERE state = 'open';
+                """)
+        }
         return migrator
     }
 }

@@ -28,7 +28,11 @@ public enum RequestSignature {
 
     /// A fresh nonce: 16 bytes from the system's random source, as 32 hex digits.
     public static func makeNonce() -> String {
+        // Two 64-bit draws, not sixteen byte-sized ones: each draw is a system call.
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return [generator.next(), generator.next()].map { (word: UInt64) in
+            let hex = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
     }
 }
