@@ -30,7 +30,8 @@ public final class EffectRunner: Sendable {
     public init(
         station: StationDatabase, syncer: StationSyncer, settings: WorkspaceSettings, link: SyncIndicator.Link,
         inbox: ActionInbox, calendar: Calendar = .current, logger: Logger,
-        clock: @escaping @Sendable () -> Date = { Date() }, makeID: @escaping @Sendable () -> UUID = { UUID() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        makeID: @escaping @Sendable () -> UUID = { UUID.timeOrdered(at: Date()) }
     ) {
         self.station = station
         self.syncer = syncer

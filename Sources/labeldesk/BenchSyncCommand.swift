@@ -66,7 +66,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
         var labeled = 0
         while let task = try station.nextTask(projectID: "bench") {
             try station.submit(Annotation(
-                id: UUID(), taskID: task.task.id, projectID: "bench", labels: ["positive"], username: "bench",
+                id: UUID.timeOrdered(at: Date()), taskID: task.task.id, projectID: "bench", labels: ["positive"], username: "bench",
                 stationID: identity.stationID, leaseEpoch: task.epoch, createdAt: Date(), secondsOnTask: 1), now: Date())
             labeled += 1
         }

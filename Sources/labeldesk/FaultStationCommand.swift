@@ -64,7 +64,7 @@ struct FaultStationCommand: AsyncParsableCommand {
                     let skipReason = random.next() % 10 == 0 ? known.skipReasons.first : nil
                     let label = known.labels[Int(random.next() % UInt64(known.labels.count))].name
                     let annotation = Annotation(
-                        id: UUID(), taskID: next.task.id, projectID: next.task.projectID,
+                        id: UUID.timeOrdered(at: Date()), taskID: next.task.id, projectID: next.task.projectID,
                         labels: skipReason == nil ? [label] : [], skipReason: skipReason, username: username,
                         stationID: identity.stationID, leaseEpoch: next.epoch, createdAt: Date(),
                         secondsOnTask: Double(millisecondsPerTask) / 1000)

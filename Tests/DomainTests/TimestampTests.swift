@@ -30,3 +30,20 @@ struct TimestampTests {
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map { "\($0.timeIntervalSince1970)" } ?? "")")
     }
 }
+
+@Suite("Time-ordered annotation ids")
+struct TimeOrderedUUIDTests {
+    @Test func areVersion7AndSortByTheMillisecondTheyWereMade() {
+        let ids = (0..<500).map { UUID.timeOrdered(at: Date(timeIntervalSince1970: 1_740_992_400 + Double($0) * 0.001)) }
+        for id in ids {
+            let text = id.uuidString
+            #expect(Array(text)[14] == "7")
+            #expect("89AB".contains(Array(text)[19]))
+        }
+        // The text sorts as the times do, so the ids of one batch sit side by side in an index.
+        #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
+        #expect(ids[0].uuidString.hasPrefix("01955B3B-CA80"))
+        let sameMillisecond = (0..<100).map { _ in UUID.timeOrdered(at: Date(timeIntervalSince1970: 1_740_992_400)) }
+        #expect(Set(sameMillisecond).count == 100)
+    }
+}

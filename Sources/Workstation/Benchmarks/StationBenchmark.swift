@@ -82,7 +82,7 @@ public enum StationBenchmark {
             guard let task = state.current else { break }
             let start = DispatchTime.now()
             let annotation = Annotation(
-                id: UUID(), taskID: task.task.id, projectID: projectID, labels: ["positive"], username: username,
+                id: UUID.timeOrdered(at: Date()), taskID: task.task.id, projectID: projectID, labels: ["positive"], username: username,
                 stationID: "bench-station", leaseEpoch: task.epoch, createdAt: Date(), secondsOnTask: 1
             )
             try opened.station.submit(annotation, now: annotation.createdAt)
