@@ -37,8 +37,12 @@ extension Hub {
     /// `exchange` inside the caller's transaction: a bundle's place in its stream is
     /// then stored with the work it brought, so a crash cannot apply it twice.
     public func exchange(_ request: SyncRequest, now: Date, in transaction: HubTransaction) throws -> SyncReply {
+        // Projects are read (and their JSON decoded) only when there is work to check
+        // against them or leases to hand out: an idle sync needs neither.
         var projectsByID: [String: Project] = [:]
-        for project in try transaction.projects() { projectsByID[project.id] = project }
+        if !request.annotations.isEmpty || request.wantedLeases > 0 {
+            for project in try transaction.projects() { projectsByID[project.id] = project }
+        }
         var roster = RosterLookup(transaction: transaction)
 
         let outcomes = try request.annotations.map { annotation in

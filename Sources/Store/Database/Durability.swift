@@ -22,7 +22,7 @@ extension DatabasePool {
         guard durability == .redoable else { return try write(body) }
         return try writeWithoutTransaction { db in
             // SQLite refuses to change this inside a transaction, hence around it.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
             let result: Result<T, Error>
             do {
                 var value: T?
@@ -36,7 +36,7 @@ extension DatabasePool {
                 result = .failure(error)
             }
             // Restoring FULL must not fail silently: every later commit relies on it.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
             return try result.get()
         }
     }

@@ -83,7 +83,8 @@ extension HubDatabase {
 
     public func station(id: String) throws -> KnownStation? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM station WHERE id = ?", arguments: [id]).map(Self.knownStation)
+            // Prepared once: every signed request looks its station up.
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM station WHERE id = ?"), arguments: [id]).map(Self.knownStation)
         }
     }
 

@@ -38,7 +38,7 @@ public final class HubTransaction {
 
     /// The newest change number; what a station's cursor becomes after a pull.
     public func latestChange() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(seq), 0) FROM change")) ?? 0
     }
 
     private func recordChange(kind: String, subject: String, now: Date) throws -> Int64 {
@@ -69,7 +69,11 @@ public final class HubTransaction {
 
     /// Projects created or changed after `cursor`.
     public func projectsChanged(since cursor: Int64) throws -> [Project] {
-        try HubProjectRecord.filter(Column("changed_change") > cursor).order(Column("id")).fetchAll(db).map { try $0.project() }
+        // Prepared once: every sync asks, and building the query each time cost more
+        // than running it.
+        try HubProjectRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM project WHERE changed_change > ? ORDER BY id"), arguments: [cursor]
+        ).map { try $0.project() }
     }
 
     // MARK: Tasks
@@ -108,8 +112,8 @@ public final class HubTransaction {
     /// stays, and rises when the task is leased again.
     @discardableResult
     public func expireLeases(now: Date) throws -> Int {
-        try db.execute(
-            sql: "UPDATE task SET state = 'open' WHERE state = 'leased' AND lease_expires_at < ?", arguments: [now])
+        try db.cachedStatement(sql: "UPDATE task SET state = 'open' WHERE state = 'leased' AND lease_expires_at < ?")
+            .execute(arguments: [now.databaseText])
         return db.changesCount
     }
 
@@ -134,11 +138,11 @@ public final class HubTransaction {
 
     /// Open tasks per project, every project present.
     public func openTaskCounts() throws -> [String: Int] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT project.id AS id,
                    (SELECT COUNT(*) FROM task WHERE task.project_id = project.id AND task.state = 'open') AS open
             FROM project
-            """)
+            """))
         var counts: [String: Int] = [:]
         for row in rows { counts[row["id"]] = row["open"] }
         return counts

@@ -26,8 +26,7 @@ extension StationDatabase {
                 arguments: [project.id, try project.storedJSON()])
         }
         for (projectID, waiting) in waitingAtHub {
-            try db.execute(
-                sql: "UPDATE project SET waiting_at_hub = ? WHERE id = ?", arguments: [waiting, projectID])
+            try db.cachedStatement(sql: "UPDATE project SET waiting_at_hub = ? WHERE id = ?").execute(arguments: [waiting, projectID])
         }
     }
 }

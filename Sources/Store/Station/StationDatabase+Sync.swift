@@ -23,14 +23,16 @@ extension StationDatabase {
 
     /// The hub change number this station has pulled up to.
     public func syncCursor() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT cursor FROM sync_state WHERE id = 1") ?? 0 }
+        try pool.read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT cursor FROM sync_state WHERE id = 1")) ?? 0 }
     }
 
     /// `applySyncReply` inside the caller's transaction, so a bundle's place in its
     /// stream is stored with the reply it brought.
     static func applySyncReply(_ reply: SyncReply, now: Date, in db: Database) throws {
-        let deleteOutbox = try db.makeStatement(sql: "DELETE FROM outbox WHERE annotation_id = ?")
-        let recordOutcome = try db.makeStatement(sql: "UPDATE annotation SET outcome = ? WHERE id = ?")
+        // Statements prepared once and kept: a sync runs every few seconds, and preparing
+        // them each time cost more than an idle sync's whole work.
+        let deleteOutbox = try db.cachedStatement(sql: "DELETE FROM outbox WHERE annotation_id = ?")
+        let recordOutcome = try db.cachedStatement(sql: "UPDATE annotation SET outcome = ? WHERE id = ?")
         for outcome in reply.outcomes {
             let id = outcome.annotationID.uuidString
             try deleteOutbox.execute(arguments: [id])
@@ -41,28 +43,24 @@ extension StationDatabase {
                     arguments: [id, outcome.reason ?? "no reason given", now])
             }
         }
-        try db.execute(
-            sql: """
-                DELETE FROM task WHERE state = 'queued' AND expires_at <= ?
-                  AND NOT EXISTS (
-                    SELECT 1 FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
-                    WHERE annotation.project_id = task.project_id AND annotation.task_id = task.id)
-                """,
-            arguments: [now])
+        try db.cachedStatement(sql: """
+            DELETE FROM task WHERE state = 'queued' AND expires_at <= ?
+              AND NOT EXISTS (
+                SELECT 1 FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
+                WHERE annotation.project_id = task.project_id AND annotation.task_id = task.id)
+            """).execute(arguments: [now.databaseText])
         // A sync may send its next batch before this one is answered, and the hub may
         // answer them in either order. A reply older than what the station has already
         // pulled must not roll projects, counts or the cursor back.
-        let pulledUpTo = try Int64.fetchOne(db, sql: "SELECT cursor FROM sync_state WHERE id = 1") ?? 0
+        let pulledUpTo = try Int64.fetchOne(db.cachedStatement(sql: "SELECT cursor FROM sync_state WHERE id = 1")) ?? 0
         if reply.cursor >= pulledUpTo {
             try Self.saveProjects(reply.projects, waitingAtHub: reply.waitingAtHub, in: db)
         }
         try Self.cacheLeases(reply.leases, in: db)
-        try db.execute(
-            sql: """
-                UPDATE sync_state SET cursor = MAX(cursor, ?), last_sync_at = ?, last_error = NULL, last_error_at = NULL
-                WHERE id = 1
-                """,
-            arguments: [reply.cursor, now])
+        try db.cachedStatement(sql: """
+            UPDATE sync_state SET cursor = MAX(cursor, ?), last_sync_at = ?, last_error = NULL, last_error_at = NULL
+            WHERE id = 1
+            """).execute(arguments: [reply.cursor, now.databaseText])
     }
 
     /// Remembers why a sync failed, for the status line; the outbox is left as it was.

@@ -70,11 +70,11 @@ extension StationDatabase {
     /// Queued tasks per project, with every known project present (0 when none are queued).
     public func queuedTaskCountsByProject() throws -> [String: Int] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT project.id AS id,
                        (SELECT COUNT(*) FROM task WHERE task.state = 'queued' AND task.project_id = project.id) AS queued
                 FROM project
-                """)
+                """))
             var counts: [String: Int] = [:]
             for row in rows { counts[row["id"]] = row["queued"] }
             return counts
