@@ -85,6 +85,22 @@ public final class HTTPTransport: SyncTransport {
         return url
     }
 
+    /// One HTTP client for every hub request of this process.
+    ///
+    /// Not AsyncHTTPClient's shared one: that one retries a refused connection until the
+    /// request's deadline, so with the hub down every sync, and the last one on quitting,
+    /// hung for the whole exchange timeout. Here a hub that does not take the connection
+    /// fails the sync at once (or after 5 s for a host that never answers), and the
+    /// station's own backoff decides when to try again. Redirects are not followed: a
+    /// signed request names its path.
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(5))
+        configuration.redirectConfiguration = .disallow
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// The largest reply read: a reply carries at most a batch of leases.
     static let maximumReplySize = 256 * 1024 * 1024
 
@@ -98,7 +114,7 @@ public final class HTTPTransport: SyncTransport {
         let status: UInt
         let data: Data
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeouts.exchange * 1000)))
+            let response = try await client.execute(request, timeout: .milliseconds(Int64(timeouts.exchange * 1000)))
             status = response.status.code
             let buffer = try await response.body.collect(upTo: maximumReplySize)
             data = Data(buffer.readableBytesView)
