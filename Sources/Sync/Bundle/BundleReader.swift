@@ -18,6 +18,22 @@ struct ReadBundle: Sendable {
     func isSigned(by publicKey: Curve25519.Signing.PublicKey) -> Bool {
         publicKey.isValidSignature(signature, for: body)
     }
+
+    /// The payload as the sync message a bundle for `receiver` must carry, or the
+    /// refusal that says why it is not one.
+    ///
+    /// - Parameter receiver: who the bundle is for, in words ("the hub", "a station").
+    func message<Message: Decodable>(_ type: Message.Type, ofKind kind: BundleHeader.Kind, for receiver: String) throws -> Message {
+        guard header.kind == kind else {
+            throw BundleRefusal.corrupted(.inconsistent(
+                "a bundle for \(receiver) must carry a sync \(kind.rawValue), and this one carries a \(header.kind.rawValue)"))
+        }
+        do {
+            return try SyncCoding.decode(type, from: payload)
+        } catch {
+            throw BundleRefusal.corrupted(.unreadablePayload(error.description))
+        }
+    }
 }
 
 /// Checks a bundle file's bytes in the order that makes each failure say what it is.

@@ -108,15 +108,7 @@ public struct HubBundles: Sendable {
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey), bundle.isSigned(by: key) else {
             throw BundleRefusal.badSignature(sender: header.sender, sequence: header.sequence)
         }
-        guard header.kind == .request else {
-            throw BundleRefusal.corrupted(.inconsistent("a bundle for the hub must carry a sync request, and this one carries a reply"))
-        }
-        let request: SyncRequest
-        do {
-            request = try SyncCoding.decode(SyncRequest.self, from: bundle.payload)
-        } catch {
-            throw BundleRefusal.corrupted(.unreadablePayload(error.description))
-        }
+        let request = try bundle.message(SyncRequest.self, ofKind: .request, for: "the hub")
         guard request.stationID == header.sender else {
             throw BundleRefusal.corrupted(.inconsistent(
                 "its request is from \(request.stationID), and the bundle is signed by \(header.sender)"))

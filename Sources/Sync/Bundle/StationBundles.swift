@@ -79,15 +79,7 @@ public struct StationBundles: Sendable {
             guard bundle.isSigned(by: hubKey) else {
                 throw BundleRefusal.badSignature(sender: header.sender, sequence: header.sequence)
             }
-            guard header.kind == .reply else {
-                throw BundleRefusal.corrupted(.inconsistent("a bundle for a station must carry a sync reply, and this one carries a request"))
-            }
-            var reply: SyncReply
-            do {
-                reply = try SyncCoding.decode(SyncReply.self, from: bundle.payload)
-            } catch {
-                throw BundleRefusal.corrupted(.unreadablePayload(error.description))
-            }
+            var reply = try bundle.message(SyncReply.self, ofKind: .reply, for: "a station")
             reply.leases.removeAll { $0.expiresAt <= now }
 
             var applied = AppliedBundle(sender: header.sender, sequence: header.sequence, leased: reply.leases.count)
