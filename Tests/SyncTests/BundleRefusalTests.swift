@@ -55,6 +55,20 @@ struct BundleRefusalTests {
         #expect(try site.importAtHub(work).appliedBundle?.accepted == 3)
     }
 
+    @Test func aSignedBundleOfTheWrongKindIsRefusedForWhatItCarries() throws {
+        // Given the station's own bundle, re-signed by the station with its kind changed to a reply
+        let read = try BundleReader.read(work)
+        var header = read.header
+        header.kind = .reply
+        let key = try Curve25519.Signing.PrivateKey(rawRepresentation: station.identity.privateKey)
+        let relabeled = try BundleWriter.sealed(body: BundleWriter.body(header: header.encoded(), payload: read.payload), signingKey: key)
+
+        // Then the hub refuses it for what it carries, and the genuine one still applies
+        try expectRefusedAtHub(
+            relabeled, .corrupted(.inconsistent("a bundle for the hub must carry a sync request, and this one carries a reply")))
+        #expect(try site.importAtHub(work).appliedBundle?.accepted == 3)
+    }
+
     @Test func aFlippedBitIsRefusedAsDamageToThePartItHit() throws {
         let headerLength = Int(UInt32(bigEndianBytes: [UInt8](work)[10..<14]))
         let payloadStart = 62 + headerLength
