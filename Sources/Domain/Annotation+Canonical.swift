@@ -36,20 +36,4 @@ extension Annotation {
         text += "}"
         return text
     }
-
-    /// `canonicalContent` as the `JSONValue` object it spells, for the test that holds
-    /// the two together.
-    public var canonicalContentValue: JSONValue {
-        JSONValue.object([
-            "project_id": .string(projectID),
-            "task_id": .string(taskID),
-            "labels": .array(labels.map(JSONValue.string)),
-            "skip_reason": skipReason.map(JSONValue.string) ?? .null,
-            "username": .string(username),
-            "station_id": .string(stationID),
-            "lease_epoch": .integer(leaseEpoch),
-            "created_at": .string(Timestamp.precise(createdAt)),
-            "seconds_on_task": .double(secondsOnTask),
-        ])
-    }
 }

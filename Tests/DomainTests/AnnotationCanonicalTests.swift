@@ -42,3 +42,21 @@ struct AnnotationCanonicalTests {
         }
     }
 }
+
+extension Annotation {
+    /// `canonicalContent` as the `JSONValue` object it spells: how stored judgements
+    /// were written before the direct writer, kept here as the reference it must match.
+    var canonicalContentValue: JSONValue {
+        JSONValue.object([
+            "project_id": .string(projectID),
+            "task_id": .string(taskID),
+            "labels": .array(labels.map(JSONValue.string)),
+            "skip_reason": skipReason.map(JSONValue.string) ?? .null,
+            "username": .string(username),
+            "station_id": .string(stationID),
+            "lease_epoch": .integer(leaseEpoch),
+            "created_at": .string(Timestamp.precise(createdAt)),
+            "seconds_on_task": .double(secondsOnTask),
+        ])
+    }
+}

@@ -3,7 +3,7 @@ import Crypto
 import Domain
 import Foundation
 import Hub
-import Store
+@_spi(Testing) import Store
 @testable import Sync
 import Testing
 

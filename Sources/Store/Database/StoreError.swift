@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchStation(stationID: String)
     case unknownEnrolmentCode
     case enrolmentCodeExpired(stationID: String)
+    /// The code is valid, but issued to `holder`, not to the station that presents it.
+    case enrolmentCodeOfAnotherStation(presentedBy: String, holder: String)
     case stationRevoked(stationID: String)
     case badPublicKey
 
@@ -46,6 +48,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "that enrolment code is not valid: it was mistyped or already used; ask the hub's admin for a new one (`labeldesk station add NAME`)"
         case .enrolmentCodeExpired(let stationID):
             "the enrolment code for station \"\(stationID)\" has expired; ask the hub's admin to run `labeldesk station add \(stationID)` again"
+        case let .enrolmentCodeOfAnotherStation(presentedBy, holder):
+            "the enrolment code presented for station \"\(presentedBy)\" was issued to station \"\(holder)\"; nothing was enrolled: use the code issued to \"\(presentedBy)\""
         case .stationRevoked(let stationID):
             "station \"\(stationID)\" has been revoked at the hub; ask the hub's admin"
         case .badPublicKey:

@@ -47,7 +47,11 @@ extension HubDatabase {
     /// Enrols the station whose one-time code this is: stores its public key and uses up the code.
     ///
     /// - Returns: the station's id.
-    public func enrolStation(code: String, publicKey: Data, now: Date) throws -> String {
+    ///
+    /// - Parameter expectedStation: when the enrolment names its station (a reply file
+    ///   does), the code must have been issued to that station, checked in the same
+    ///   transaction that uses the code up.
+    public func enrolStation(code: String, publicKey: Data, expectedStation: String? = nil, now: Date) throws -> String {
         guard publicKey.count == 32, (try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)) != nil else {
             throw StoreError.badPublicKey
         }
@@ -57,6 +61,9 @@ extension HubDatabase {
                 throw StoreError.unknownEnrolmentCode
             }
             let id: String = row["id"]
+            if let expectedStation, expectedStation != id {
+                throw StoreError.enrolmentCodeOfAnotherStation(presentedBy: expectedStation, holder: id)
+            }
             if let expires: Date = row["code_expires_at"], expires < now { throw StoreError.enrolmentCodeExpired(stationID: id) }
             try db.execute(sql: """
                 UPDATE station SET public_key = ?, enrolled_at = ?, enrolment_code_hash = NULL, code_expires_at = NULL WHERE id = ?

@@ -10,11 +10,16 @@ import Store
 public enum HubEnrolment {
     /// - Throws: `StoreError.unknownEnrolmentCode` or `.enrolmentCodeExpired` (a wrong,
     ///   used or old code), `StoreError.badPublicKey` (not a base64 32-byte key).
-    public static func enrol(_ request: EnrolmentRequest, database: HubDatabase, now: Date) throws -> EnrolmentReply {
+    ///
+    /// - Parameter expectedStation: the station the enrolment says it is for, if it says.
+    public static func enrol(
+        _ request: EnrolmentRequest, expectedStation: String? = nil, database: HubDatabase, now: Date
+    ) throws -> EnrolmentReply {
         guard let publicKey = Data(base64Encoded: request.publicKey) else { throw StoreError.badPublicKey }
         // The hub's key first: making it is repeatable, using up the code is not.
         let hubKey = try hubPublicKey(database: database, now: now)
-        let stationID = try database.enrolStation(code: request.code, publicKey: publicKey, now: now)
+        let stationID = try database.enrolStation(
+            code: request.code, publicKey: publicKey, expectedStation: expectedStation, now: now)
         return EnrolmentReply(stationID: stationID, hubPublicKey: hubKey.base64EncodedString())
     }
 

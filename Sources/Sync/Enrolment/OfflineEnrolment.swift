@@ -56,9 +56,10 @@ public enum OfflineEnrolment {
 
     /// At the hub: applies a station's reply through `HubEnrolment.enrol`.
     ///
-    /// Checks first, using nothing up, that the station is known and not revoked and
-    /// that the reply's code is the one issued to it: only then is the code spent. The
-    /// same reply applied twice is not an error, since its key is already the station's.
+    /// Checks first, using nothing up, that the station is known and not revoked; the
+    /// code is spent only if it was issued to that station, checked in the transaction
+    /// that spends it. The same reply applied twice is not an error, since its key is
+    /// already the station's.
     ///
     /// - Throws: `OfflineEnrolmentError` for a reply this hub will not take.
     public static func enrol(_ reply: EnrolmentOfferReply, database: HubDatabase, now: Date) throws -> OfflineEnrolmentOutcome {
@@ -69,12 +70,10 @@ public enum OfflineEnrolment {
             guard enrolledKey.base64EncodedString() == reply.publicKey else { throw OfflineEnrolmentError.enrolledWithAnotherKey(stationID) }
             return .alreadyEnrolled(stationID: stationID)
         }
-        guard let holder = try database.stationHoldingEnrolmentCode(reply.code) else {
-            throw OfflineEnrolmentError.codeNotValid(stationID: stationID)
-        }
-        guard holder == stationID else { throw OfflineEnrolmentError.codeOfAnotherStation(reply: stationID, holder: holder) }
         do {
-            _ = try HubEnrolment.enrol(reply.request, database: database, now: now)
+            _ = try HubEnrolment.enrol(reply.request, expectedStation: stationID, database: database, now: now)
+        } catch StoreError.enrolmentCodeOfAnotherStation(_, let holder) {
+            throw OfflineEnrolmentError.codeOfAnotherStation(reply: stationID, holder: holder)
         } catch StoreError.unknownEnrolmentCode {
             throw OfflineEnrolmentError.codeNotValid(stationID: stationID)
         } catch StoreError.enrolmentCodeExpired {
