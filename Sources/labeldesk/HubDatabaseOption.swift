@@ -17,7 +17,16 @@ struct HubDatabaseOption: ParsableArguments {
     /// - Parameter creating: whether a missing file may be made (a new hub); otherwise a
     ///   mistyped path is an error, not a fresh empty hub.
     func open(workspace: WorkspaceOption, creating: Bool) throws -> HubDatabase {
-        guard let path else { return try HubDatabase(path: workspace.prepared().hubPath) }
+        guard let path else {
+            // Without --db a command that only reads or changes a hub must find one: on a
+            // hub machine a forgotten --db would otherwise make an empty hub here and
+            // answer "no such station" about the real one.
+            let hubPath = workspace.resolved().hubPath
+            guard creating || FileManager.default.fileExists(atPath: hubPath) else {
+                throw UserFacingError("there is no hub database in the workspace (\(hubPath)); pass the hub's file with --db HUB.sqlite")
+            }
+            return try HubDatabase(path: workspace.prepared().hubPath)
+        }
         let url = URL(fileURLWithPath: path)
         if !FileManager.default.fileExists(atPath: url.path) {
             guard creating else {

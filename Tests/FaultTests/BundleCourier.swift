@@ -215,6 +215,7 @@ final class BundleCourier {
         case .unsupportedVersion: "unsupported version"
         case .wrongReceiver: "wrong receiver"
         case .unknownSender: "unknown sender"
+        case .senderNotEnrolled: "sender not enrolled"
         case .notFromHub: "not from the hub"
         case .revokedSender: "revoked sender"
         case .badSignature: "bad signature"

@@ -206,6 +206,11 @@ struct BundleExchangeTests {
         #expect(throws: BundleError.unknownStation("station-7")) {
             try site.hubBundles.exportBundle(for: "station-7", actor: "admin", now: monday)
         }
+        // A station registered but not enrolled is named as such, with what to do next
+        _ = try site.hubDatabase.addStation(id: "station-8", actor: "admin", now: monday)
+        #expect(throws: BundleError.stationNotEnrolledAtHub("station-8")) {
+            try site.hubBundles.exportBundle(for: "station-8", actor: "admin", now: monday)
+        }
         _ = try site.importAtHub(station.exportBundle())
         #expect(throws: BundleError.noSuchBundle(station: "station-1", sequence: 2, latest: 1)) {
             try site.exportFromHub(for: station, sequence: 2)

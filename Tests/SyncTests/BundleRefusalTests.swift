@@ -106,7 +106,7 @@ struct BundleRefusalTests {
 
         // When its bundle is imported here, it is refused and nothing changes
         let result = try site.importAtHub(stranger.exportBundle())
-        #expect(result == .refused(.unknownSender("station-9")))
+        #expect(result == .refused(.senderNotEnrolled("station-9")))
         #expect(try site.hubDatabase.contentDump() == registeredOnly)
     }
 

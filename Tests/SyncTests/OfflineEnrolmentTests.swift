@@ -117,8 +117,9 @@ struct OfflineEnrolmentTests {
         // When the admin imports the bundle before enrolling the reply
         let early = try offline.site.importAtHub(bundle)
 
-        // Then it is refused, saying the station is unknown, and after enrolling the same file is applied
-        #expect(early == .refused(.unknownSender("bay-3")))
+        // Then it is refused, saying the station is not enrolled yet, and after enrolling the same file is applied
+        #expect(early == .refused(.senderNotEnrolled("bay-3")))
+        #expect(BundleRefusal.senderNotEnrolled("bay-3").description.contains("labeldesk station enrol REPLY"))
         #expect(try offline.enrol(replyFile) == .enrolled(stationID: "bay-3"))
         #expect(try offline.site.importAtHub(bundle).appliedBundle?.sequence == 1)
     }

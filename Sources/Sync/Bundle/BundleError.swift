@@ -5,6 +5,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case stationNotEnrolled
     case unreadableKey(whose: String)
     case unknownStation(String)
+    /// Registered at the hub, but its enrolment has not been applied.
+    case stationNotEnrolledAtHub(String)
     case stationRevoked(String)
     /// The hub has not applied any bundle from the station, so it has no reply for it.
     case nothingWritten(station: String)
@@ -20,6 +22,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(whose) key stored here cannot be read; enrol the station again"
         case .unknownStation(let station):
             "the hub knows no station \"\(station)\"; `labeldesk station list` shows the stations"
+        case .stationNotEnrolledAtHub(let station):
+            "station \"\(station)\" is registered at the hub but not enrolled yet; apply its enrolment reply (`labeldesk station enrol REPLY`) or let it join over HTTP, then import a bundle from it"
         case .stationRevoked(let station):
             "station \(station) is revoked, so the hub writes no bundles for it"
         case .nothingWritten(let station):

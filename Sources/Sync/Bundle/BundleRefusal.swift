@@ -11,6 +11,8 @@ public enum BundleRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongReceiver(sender: String, sequence: Int64, intendedFor: String, here: String)
     /// The hub has no enrolled station of that name.
     case unknownSender(String)
+    /// The hub registered the station but has not enrolled it: it has no key to check.
+    case senderNotEnrolled(String)
     /// A station's bundle names another sender than its hub.
     case notFromHub(sender: String)
     case revokedSender(String)
@@ -41,6 +43,8 @@ public enum BundleRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             "bundle \(sequence) from \(sender) is for \(intendedFor), not for \(here). Nothing was applied; import it at \(intendedFor)"
         case .unknownSender(let sender):
             "the bundle comes from \"\(sender)\", and this hub has no enrolled station of that name. Nothing was applied; check that the bundle is for this hub, or register and enrol the station (`labeldesk station add \(sender)`)"
+        case .senderNotEnrolled(let sender):
+            "the bundle comes from station \"\(sender)\", which this hub has registered but not yet enrolled, so it has no key to check the bundle with. Nothing was applied; apply the station's enrolment reply first (`labeldesk station enrol REPLY --db HUB.sqlite`), then import this bundle again"
         case .notFromHub(let sender):
             "the bundle comes from \"\(sender)\", and a station takes bundles only from its hub. Nothing was applied; import it where it belongs"
         case .revokedSender(let station):

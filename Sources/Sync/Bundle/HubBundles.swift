@@ -62,9 +62,8 @@ public struct HubBundles: Sendable {
     /// bundle, since every bundle applied gets an answer; re-sending one the station has
     /// applied is harmless (it says "already applied").
     public func exportBundle(for stationID: String, sequence: Int64? = nil, actor: String, now: Date) throws -> ExportedBundle {
-        guard let station = try database.station(id: stationID), station.isEnrolled else {
-            throw BundleError.unknownStation(stationID)
-        }
+        guard let station = try database.station(id: stationID) else { throw BundleError.unknownStation(stationID) }
+        guard station.isEnrolled else { throw BundleError.stationNotEnrolledAtHub(stationID) }
         guard !station.isRevoked else { throw BundleError.stationRevoked(stationID) }
         guard let signingKey = try? Curve25519.Signing.PrivateKey(rawRepresentation: database.hubPrivateKey(now: now)) else {
             throw BundleError.unreadableKey(whose: "the hub's private")
@@ -101,9 +100,8 @@ public struct HubBundles: Sendable {
             throw BundleRefusal.wrongReceiver(
                 sender: header.sender, sequence: header.sequence, intendedFor: header.receiver, here: BundleFormat.hubID)
         }
-        guard let station = try database.station(id: header.sender), let publicKey = station.publicKey else {
-            throw BundleRefusal.unknownSender(header.sender)
-        }
+        guard let station = try database.station(id: header.sender) else { throw BundleRefusal.unknownSender(header.sender) }
+        guard let publicKey = station.publicKey else { throw BundleRefusal.senderNotEnrolled(header.sender) }
         guard !station.isRevoked else { throw BundleRefusal.revokedSender(header.sender) }
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey), bundle.isSigned(by: key) else {
             throw BundleRefusal.badSignature(sender: header.sender, sequence: header.sequence)
