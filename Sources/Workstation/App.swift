@@ -59,15 +59,23 @@ public enum App {
         case .undone(let task):
             return taskAction(.undone(task, at: state.now), &state)
         case .failed(let message):
+            // A password being checked (at the lock or at logon) gets its answer, so the
+            // keys typed meanwhile are not held forever.
+            if var lock = state.lock, lock.isChecking {
+                let effects = LockScreen.refused(&lock, .couldNotCheck)
+                state.lock = lock
+                return effects.flatMap { lockEffect($0, &state) }
+            }
             switch state.screen {
             case .task: return taskAction(.saveFailed(message), &state)
             case .home(var home):
                 home.message = message
                 state.screen = .home(home)
             case .login(var login):
-                login.isChecking = false
-                login.message = message
+                let effects = login.isChecking ? LoginScreen.refused(&login, .couldNotCheck) : []
+                if !login.isChecking { login.message = message }
                 state.screen = .login(login)
+                return effects.flatMap { loginEffect($0, &state) }
             case .notice: break
             }
             return []
@@ -112,12 +120,7 @@ public enum App {
         case .login(var login):
             let effects = LoginScreen.update(&login, key)
             state.screen = .login(login)
-            return effects.flatMap { effect -> [AppEffect] in
-                switch effect {
-                case let .logOn(username, password): return [.logOn(username: username, password: password)]
-                case .quit: return quit(&state)
-                }
-            }
+            return effects.flatMap { loginEffect($0, &state) }
         case .home(var home):
             let effects = HomeScreen.update(&home, key)
             state.screen = .home(home)
@@ -176,12 +179,7 @@ public enum App {
         case .refused(let refusal):
             let effects = LoginScreen.refused(&login, refusal)
             state.screen = .login(login)
-            return effects.flatMap { effect -> [AppEffect] in
-                switch effect {
-                case let .logOn(username, password): return [.logOn(username: username, password: password)]
-                case .quit: return quit(&state)
-                }
-            }
+            return effects.flatMap { loginEffect($0, &state) }
         }
     }
 
@@ -204,6 +202,13 @@ public enum App {
             _ = LoginScreen.refused(&login, refusal)
             state.screen = .login(login)
             return effects
+        }
+    }
+
+    private static func loginEffect(_ effect: LoginScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        switch effect {
+        case let .logOn(username, password): [.logOn(username: username, password: password)]
+        case .quit: quit(&state)
         }
     }
 

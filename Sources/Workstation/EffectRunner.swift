@@ -105,7 +105,8 @@ public final class EffectRunner: Sendable {
             }
         } catch {
             logger.error("effect failed", metadata: ["effect": "\(effect.logName)", "error": "\(error)"])
-            inbox.post(.failed("Could not save to this station's database: \(error). Your earlier work is safe; try again, and tell an admin if it keeps happening."))
+            // The details are in the log; the person gets what happened and what to do.
+            inbox.post(.failed("This station's database did not answer. Your earlier work is safe; try again, and tell an admin if it keeps happening (the station's log has the details)."))
         }
     }
 

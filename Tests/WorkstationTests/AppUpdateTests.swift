@@ -80,6 +80,22 @@ import Testing
         #expect(state.lock == nil)
     }
 
+    /// The database failing during an unlock must not leave the lock waiting forever.
+    @Test func aFailedPasswordCheckAtTheLockAnswersAndReplaysTheKeysTypedMeanwhile() {
+        var state = loggedIn()
+        _ = App.update(&state, .tick(start.addingTimeInterval(900)))
+        _ = App.update(&state, key(.character("q"), at: 901))
+        #expect(App.update(&state, key(.enter, at: 902)) == [.unlock(username: "demo", password: "q")])
+        _ = App.update(&state, key(.character("w"), at: 903))
+
+        _ = App.update(&state, .failed("the database is locked"))
+
+        #expect(state.lock?.isChecking == false)
+        #expect(state.lock?.message == LoginScreen.Refusal.couldNotCheck.sentence)
+        #expect(state.lock?.deferredKeys.isEmpty == true)
+        #expect(App.update(&state, key(.enter, at: 904)) == [.unlock(username: "demo", password: "w")])
+    }
+
     @Test func aKeyResetsTheIdleClock() {
         var state = loggedIn()
         _ = App.update(&state, key(.down, at: 800))

@@ -31,12 +31,15 @@ public enum LoginScreen {
         case wrongPassword
         case locked
         case justLocked
+        /// The station's database did not answer the check; nothing was decided.
+        case couldNotCheck
 
         public var sentence: String {
             switch self {
             case .wrongPassword: "Wrong username or password. Three failures within 15 minutes lock the account."
             case .locked: "This account is locked. Ask an admin to run: labeldesk user unlock <name>"
             case .justLocked: "Too many failed logons: the account is now locked. An admin can unlock it with: labeldesk user unlock <name>"
+            case .couldNotCheck: "The password could not be checked: this station's database did not answer. Try again; if it keeps happening, tell an admin (the station's log has the details)."
             }
         }
     }
