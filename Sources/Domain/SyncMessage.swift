@@ -12,6 +12,10 @@ public struct SyncRequest: Codable, Equatable, Sendable {
     /// How many more tasks the station would like leased, per project it serves.
     public var wantedLeases: Int
 
+    /// Nothing to send and nothing wanted: answering it changes nothing the next sync
+    /// would not do again, so neither side needs to wait for the disk (see `Durability`).
+    public var isIdle: Bool { annotations.isEmpty && wantedLeases <= 0 }
+
     public init(stationID: String, annotations: [Annotation], cursor: Int64, wantedLeases: Int) {
         self.stationID = stationID
         self.annotations = annotations
@@ -51,6 +55,12 @@ public struct SyncReply: Codable, Equatable, Sendable {
     /// Tasks still waiting at the hub, per project, after these leases.
     public var waitingAtHub: [String: Int]
     public var cursor: Int64
+
+    /// The answer to an idle request sent with `cursor`: no outcomes, no leases, nothing
+    /// changed at the hub since. Only the time of the sync and the counts are new.
+    public func isIdle(sentWithCursor cursor: Int64?) -> Bool {
+        outcomes.isEmpty && leases.isEmpty && projects.isEmpty && self.cursor == cursor
+    }
 
     public init(outcomes: [AnnotationOutcome], leases: [LeasedTask], projects: [Project], waitingAtHub: [String: Int], cursor: Int64) {
         self.outcomes = outcomes

@@ -25,10 +25,9 @@ extension Hub {
     public func exchange(
         _ request: SyncRequest, now: Date, admitting admit: (HubTransaction) throws -> Void = { _ in }
     ) throws -> SyncReply {
-        // A request with no work and no leases wanted changes nothing the next sync
-        // would not do again (expired leases, its nonce): it need not wait for an fsync.
-        let isIdle = request.annotations.isEmpty && request.wantedLeases <= 0
-        return try database.write(isIdle ? .redoable : .full) { transaction in
+        // An idle request writes only what the next sync would write again (expired
+        // leases reopened, its nonce): it need not wait for an fsync.
+        try database.write(request.isIdle ? .redoable : .full) { transaction in
             try admit(transaction)
             return try exchange(request, now: now, in: transaction)
         }
@@ -40,7 +39,7 @@ extension Hub {
         // Projects are read (and their JSON decoded) only when there is work to check
         // against them or leases to hand out: an idle sync needs neither.
         var projectsByID: [String: Project] = [:]
-        if !request.annotations.isEmpty || request.wantedLeases > 0 {
+        if !request.isIdle {
             for project in try transaction.projects() { projectsByID[project.id] = project }
         }
         var roster = RosterLookup(transaction: transaction)

@@ -123,7 +123,8 @@ struct HubController: Sendable {
             throw error
         } catch {
             configuration.logger.error("request failed", metadata: ["error": "\(error)"])
-            throw ServerError.internalFailure("the hub could not complete the request (\(error)); try again, and tell the hub's admin if it keeps happening")
+            // The details stay in the hub's log; the station gets what to do.
+            throw ServerError.internalFailure("the hub could not complete the request; try again, and tell the hub's admin if it keeps happening (the hub's log has the details)")
         }
     }
 }

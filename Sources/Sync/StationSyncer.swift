@@ -71,7 +71,7 @@ public final class StationSyncer: Sendable {
             position = batch.end
             let request = SyncRequest(
                 stationID: stationID, annotations: batch.annotations, cursor: try database.syncCursor(),
-                wantedLeases: askedForLeases ? 0 : try wantedLeases())
+                wantedLeases: askedForLeases ? 0 : try database.leasesWanted(toFill: leaseTarget))
             askedForLeases = true
             if batch.annotations.count < batchLimit { moreToSend = false }
             let transport = transport
@@ -121,12 +121,4 @@ public final class StationSyncer: Sendable {
     /// Requests sent before the oldest is answered: two keep the hub and the station
     /// busy at once; more would only queue at the hub's single writer.
     static let requestsInFlight = 2
-
-    /// The request asks for a number of leases per project, so ask for what the
-    /// emptiest project lacks: no project starves, though a fuller one may get more
-    /// than it needs.
-    private func wantedLeases() throws -> Int {
-        let queued = try database.queuedTaskCountsByProject()
-        return max(0, leaseTarget - (queued.values.min() ?? 0))
-    }
 }

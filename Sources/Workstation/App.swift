@@ -46,10 +46,10 @@ public enum App {
             return []
         case let .taskOpened(project, task, waiting, doneToday):
             guard case .home = state.screen, let keys = try? LabelKeys(labels: project.labels) else { return [] }
-            var screen = TaskScreen.State(project: project, keys: keys, current: task, now: state.now, doneToday: doneToday, waiting: waiting, timeZone: state.timeZone)
+            var screen = TaskScreen.State(project: project, keys: keys, current: task, now: state.now, doneToday: doneToday, waiting: waiting, timeZone: state.timeZone,
+                systemHigh: state.settings.systemHigh)
             screen.sync = state.sync
             screen.textRows = TaskScreen.textRows(for: state.size)
-            screen.systemHigh = state.settings.systemHigh
             if task == nil { screen.message = "All done: this queue is empty. Press q to go back." }
             state.screen = .task(screen)
             return []

@@ -4,6 +4,7 @@ import Hub
 import Logging
 import Server
 import Store
+import Sync
 import Workstation
 
 struct ServeCommand: AsyncParsableCommand {
@@ -41,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await application.runService()
         } catch {
-            throw UserFacingError("the hub cannot listen on \(listen): \(error); choose another address or port with --listen")
+            throw UserFacingError("the hub cannot listen on \(listen): \(HTTPTransport.reason(for: error)); choose another address or port with --listen")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 import Store
 import Sync
@@ -88,7 +89,7 @@ struct StationCommand: AsyncParsableCommand {
             }
         }
 
-        static func time(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+        static func time(_ date: Date) -> String { Timestamp.seconds(date) }
     }
 
     struct Revoke: ParsableCommand {

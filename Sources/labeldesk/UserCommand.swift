@@ -63,7 +63,7 @@ struct UserCommand: ParsableCommand {
             }
             let opened = try workspace.prepared().open()
             for account in try opened.station.accounts() {
-                let lastLogon = account.lastLogonAt.map { ISO8601DateFormatter().string(from: $0) } ?? "never"
+                let lastLogon = account.lastLogonAt.map(Timestamp.seconds) ?? "never"
                 print("\(account.username)\t\(account.role.rawValue)\t\(account.isLocked ? "LOCKED" : "active")\tlast logon \(lastLogon)\t\(account.displayName)")
             }
         }

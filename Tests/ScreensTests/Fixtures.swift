@@ -30,7 +30,7 @@ enum Fixture {
     }
 
     static func taskState(project: Project = sentiment, task: LeasedTask? = Fixture.task()) -> TaskScreen.State {
-        var state = TaskScreen.State(project: project, keys: try! LabelKeys(labels: project.labels), current: task, now: start, doneToday: 12, waiting: 860, timeZone: utc)
+        var state = TaskScreen.State(project: project, keys: try! LabelKeys(labels: project.labels), current: task, now: start, doneToday: 12, waiting: 860, timeZone: utc, systemHigh: .topSecretSCI)
         state.sync = SyncIndicator(link: .standalone, pending: 2, lastSyncAt: start.addingTimeInterval(-60))
         return state
     }

@@ -36,10 +36,15 @@ public enum TaskScreen {
         /// Rows the text view had at the last render, for paging; set by the app on resize.
         public var textRows = 10
         /// The highest marking this station may hold; a task above it is not shown.
-        public var systemHigh: Marking = .topSecretSCI
+        /// Asked for when the state is made, so no caller can forget it and show a spill.
+        public var systemHigh: Marking
 
-        public init(project: Project, keys: LabelKeys, current: LeasedTask?, now: Date, doneToday: Int, waiting: Int, timeZone: TimeZone) {
+        public init(
+            project: Project, keys: LabelKeys, current: LeasedTask?, now: Date, doneToday: Int, waiting: Int, timeZone: TimeZone,
+            systemHigh: Marking
+        ) {
             self.project = project
+            self.systemHigh = systemHigh
             self.keys = keys
             self.current = current
             self.startedAt = now

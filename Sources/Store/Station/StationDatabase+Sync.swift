@@ -16,9 +16,7 @@ extension StationDatabase {
     ///
     /// - Parameter cursor: the cursor the request carried; nil commits durably.
     public func applySyncReply(_ reply: SyncReply, sentWithCursor cursor: Int64? = nil, now: Date) throws {
-        let carriesNothingToKeep = reply.outcomes.isEmpty && reply.leases.isEmpty && reply.projects.isEmpty
-            && reply.cursor == cursor
-        try pool.write(carriesNothingToKeep ? .redoable : .full) { db in try Self.applySyncReply(reply, now: now, in: db) }
+        try pool.write(reply.isIdle(sentWithCursor: cursor) ? .redoable : .full) { db in try Self.applySyncReply(reply, now: now, in: db) }
     }
 
     /// The hub change number this station has pulled up to.

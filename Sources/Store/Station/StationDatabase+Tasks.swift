@@ -68,6 +68,14 @@ extension StationDatabase {
     }
 
     /// Queued tasks per project, with every known project present (0 when none are queued).
+    /// How many leases a sync should ask for so every project has `target` queued.
+    ///
+    /// A request asks for one number per project, so ask for what the emptiest project
+    /// lacks: no project starves, though a fuller one may get more than it needs.
+    public func leasesWanted(toFill target: Int) throws -> Int {
+        max(0, target - (try queuedTaskCountsByProject().values.min() ?? 0))
+    }
+
     public func queuedTaskCountsByProject() throws -> [String: Int] {
         try pool.read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """

@@ -75,8 +75,10 @@ enum BundleReader {
         let header: BundleHeader
         do {
             header = try BundleHeader.decoded(from: headerBytes)
+        } catch let error as DecodingError {
+            throw .corrupted(.unreadableHeader(DecodingProblem(error).description))
         } catch {
-            throw .corrupted(.unreadableHeader(String(describing: error)))
+            throw .corrupted(.unreadableHeader("it is not JSON"))
         }
         let payload = Data(bytes[payloadStart..<signatureStart])
         guard payload.count == header.payloadLength else {

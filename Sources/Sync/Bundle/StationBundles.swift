@@ -32,10 +32,9 @@ public struct StationBundles: Sendable {
             throw BundleError.unreadableKey(whose: "this station's private")
         }
         let annotations = try database.outboxBatch(sentBefore: .distantFuture, limit: Int.max)
-        let queued = try database.queuedTaskCountsByProject()
         let request = SyncRequest(
-            stationID: identity.stationID, annotations: annotations, cursor: try database.syncStatus().cursor,
-            wantedLeases: max(0, leaseTarget - (queued.values.min() ?? 0)))
+            stationID: identity.stationID, annotations: annotations, cursor: try database.syncCursor(),
+            wantedLeases: try database.leasesWanted(toFill: leaseTarget))
         let payload = try SyncCoding.encode(request)
 
         var exported: ExportedBundle?

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Why an enrolment by files is refused, in words for the admin or the person at the
@@ -68,7 +69,7 @@ public enum OfflineEnrolmentError: Error, Equatable, Sendable, CustomStringConve
         }
     }
 
-    private static func time(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    private static func time(_ date: Date) -> String { Timestamp.seconds(date) }
 }
 
 extension EnrolmentFile.Kind {

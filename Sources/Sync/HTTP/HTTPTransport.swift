@@ -131,7 +131,7 @@ public final class HTTPTransport: SyncTransport {
     }
 
     /// A few words for why the hub did not answer, not the network library's dump.
-    static func reason(for error: Error, timeouts: Timeouts) -> String {
+    public static func reason(for error: Error, timeouts: Timeouts = Timeouts()) -> String {
         if let io = error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
         if let client = error as? HTTPClientError {
             switch client {

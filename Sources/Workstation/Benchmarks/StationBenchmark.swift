@@ -99,7 +99,7 @@ public enum StationBenchmark {
     /// The task screen as it first appears: the next task, drawn. Used by the startup probe.
     public static func firstScreen(opened: OpenWorkspace, project: Project, size: Size) throws -> TaskScreen.State {
         let keys = try LabelKeys(labels: project.labels)
-        let state = TaskScreen.State(project: project, keys: keys, current: try opened.station.nextTask(projectID: project.id), now: Date(), doneToday: 0, waiting: 0, timeZone: .current)
+        let state = TaskScreen.State(project: project, keys: keys, current: try opened.station.nextTask(projectID: project.id), now: Date(), doneToday: 0, waiting: 0, timeZone: .current, systemHigh: opened.settings.systemHigh)
         var buffer = Buffer(size: size)
         TaskScreen.render(state, into: &buffer)
         return state

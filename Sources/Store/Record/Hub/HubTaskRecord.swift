@@ -34,23 +34,6 @@ struct HubTaskRecord: SnakeCaseRecord {
         seq = row["seq"]
     }
 
-    init(
-        projectId: String, id: String, text: String, marking: String, priority: Int, meta: String?, state: String,
-        station: String?, epoch: Int, leaseExpiresAt: Date?, seq: Int64
-    ) {
-        self.projectId = projectId
-        self.id = id
-        self.text = text
-        self.marking = marking
-        self.priority = priority
-        self.meta = meta
-        self.state = state
-        self.station = station
-        self.epoch = epoch
-        self.leaseExpiresAt = leaseExpiresAt
-        self.seq = seq
-    }
-
     func hubTask() throws -> HubTask {
         guard let marking = Marking(rawValue: marking) else {
             throw StoreError.unreadableRow(table: "task", problem: "task \(id) has unknown marking \"\(self.marking)\"")
