@@ -145,7 +145,10 @@ public final class EffectRunner: Sendable {
         guard let status = try? station.syncStatus() else { return }
         let shownLink = lastLink.withLock { $0 }
         let refusals = status.rejected.map { SyncIndicator.Refusal(taskID: $0.taskID ?? "unknown task", reason: $0.reason) }
-        inbox.post(.syncStatusChanged(SyncIndicator(link: shownLink, pending: status.pending, lastSyncAt: status.lastSyncAt, refusals: refusals), finishedSync: finishedSync))
+        let indicator = SyncIndicator(
+            link: shownLink, pending: status.pending, lastSyncAt: status.lastSyncAt, refusals: refusals,
+            stationRefusal: shownLink == .refused ? status.lastError : nil)
+        inbox.post(.syncStatusChanged(indicator, finishedSync: finishedSync))
     }
 
     private static func answer(_ result: LogonResult) -> LogonAnswer {

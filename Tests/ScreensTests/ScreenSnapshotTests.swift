@@ -57,6 +57,23 @@ import Testing
         check("task-refused") { TaskScreen.render(task, into: &$0) }
     }
 
+    /// The status bar in the two link states that need words beyond online/offline, and
+    /// the hub's reason on Home when it refuses the whole station.
+    @Test func homeAndTaskWhenTheHubRefusesTheStationOrOnlyBundlesCarryWork() {
+        var state = HomeScreen.State(displayName: "Demo Labeler", previousLogonAt: nil, timeZone: Fixture.utc)
+        state.queues = [.init(projectID: "sentiment", title: "Movie review sentiment", marking: .unclassified, waiting: 860, doneToday: 12)]
+        state.sync = SyncIndicator(
+            link: .refused, pending: 120, lastSyncAt: Fixture.start,
+            stationRefusal: "the hub refused this station: station \"bay-7\" has been revoked at the hub; ask the hub's admin")
+        check("home-station-refused") { HomeScreen.render(state, into: &$0) }
+        var task = Fixture.taskState()
+        task.sync = state.sync
+        check("task-station-refused") { TaskScreen.render(task, into: &$0) }
+
+        state.sync = SyncIndicator(link: .bundles, pending: 3, lastSyncAt: nil)
+        check("home-bundles-only") { HomeScreen.render(state, into: &$0) }
+    }
+
     @Test func homeFirstLogonWithNoQueues() {
         let state = HomeScreen.State(displayName: "New Person", previousLogonAt: nil, timeZone: Fixture.utc)
         check("home-empty") { HomeScreen.render(state, into: &$0) }

@@ -63,6 +63,27 @@ struct SyncStateTests {
         #expect(try station.queueSummaries(username: "ana", now: monday, calendar: utcCalendar).first?.waiting == 5)
     }
 
+    @Test func joiningAnotherHubForgetsWhatTheOldHubRefused() throws {
+        // Given work the old hub refused
+        try station.cacheLeases([lease("t1")])
+        let refused = annotation(for: lease("t1"))
+        try station.submit(refused, now: monday)
+        try station.applySyncReply(
+            SyncReply(outcomes: [AnnotationOutcome(annotationID: refused.id, status: .rejected, reason: "no")], leases: [], projects: [],
+                      waitingAtHub: [:], cursor: 1),
+            now: monday)
+        #expect(try station.syncStatus().rejected.count == 1)
+
+        // When the station joins another hub
+        try station.joinHub(
+            StationIdentity(stationID: "bay-2", privateKey: Data(repeating: 1, count: 32), hubURL: "http://hub.example:8080",
+                            hubPublicKey: Data(repeating: 2, count: 32), enrolledAt: monday),
+            now: monday)
+
+        // Then the new hub's status starts with no refusals
+        #expect(try station.syncStatus().rejected.isEmpty)
+    }
+
     @Test func expiredQueuedTasksAreDroppedButUnsentWorkIsKept() throws {
         // Given a queued task whose lease ends at 10:00 and a done one, unsent, whose lease also ends then
         try station.cacheLeases([lease("queued", expiresAt: monday + 3600), lease("worked", expiresAt: monday + 3600)])

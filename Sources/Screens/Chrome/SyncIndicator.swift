@@ -32,12 +32,17 @@ public struct SyncIndicator: Equatable, Sendable {
     public var pending: Int
     public var lastSyncAt: Date?
     public var refusals: [Refusal]
+    /// Why the hub refuses this station, in the hub's words, while `link` is `.refused`.
+    public var stationRefusal: String?
 
-    public init(link: Link = .standalone, pending: Int = 0, lastSyncAt: Date? = nil, refusals: [Refusal] = []) {
+    public init(
+        link: Link = .standalone, pending: Int = 0, lastSyncAt: Date? = nil, refusals: [Refusal] = [], stationRefusal: String? = nil
+    ) {
         self.link = link
         self.pending = pending
         self.lastSyncAt = lastSyncAt
         self.refusals = refusals
+        self.stationRefusal = stationRefusal
     }
 
     public func text(in zone: TimeZone) -> String {

@@ -92,7 +92,21 @@ public enum HomeScreen {
         Label.draw(logon, in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .dim, into: &buffer)
         y += 2
         let refusals = state.sync.refusals
-        let assignedHeight = 2 + (refusals.isEmpty ? max(1, state.assignedWork.count) : min(4, refusals.count))
+        // What most needs the labeler's eye takes the panel: a hub that refuses the whole
+        // station, then work it refused, then assigned work.
+        let heading: String
+        let assigned: [String]
+        if state.sync.link == .refused, let reason = state.sync.stationRefusal {
+            heading = "The hub refuses this station: your work is kept here; tell your admin"
+            assigned = WrappedText.lines(reason, width: content.width - 8)
+        } else if !refusals.isEmpty {
+            heading = "Refused by the hub: \(refusals.count) (not counted; tell your shift lead)"
+            assigned = refusals.suffix(4).map { "task \($0.taskID): \($0.reason)" }
+        } else {
+            heading = "Assigned work"
+            assigned = state.assignedWork.isEmpty ? ["No training or other work is assigned to you."] : state.assignedWork
+        }
+        let assignedHeight = 2 + min(4, max(1, assigned.count))
         let tableHeight = max(2, content.maxY - y - assignedHeight - 3)
         let queuesFrame = Frame(title: "Your queues").draw(in: Rect(x: 1, y: y, width: content.width - 2, height: tableHeight + 2), into: &buffer)
         if state.queues.isEmpty {
@@ -105,11 +119,7 @@ public enum HomeScreen {
             ).draw(in: queuesFrame, into: &buffer)
         }
         y += tableHeight + 2
-        let heading = refusals.isEmpty ? "Assigned work" : "Refused by the hub: \(refusals.count) (not counted; tell your shift lead)"
         Label.draw(heading, in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .bold, into: &buffer)
-        let assigned = !refusals.isEmpty
-            ? refusals.suffix(4).map { "task \($0.taskID): \($0.reason)" }
-            : (state.assignedWork.isEmpty ? ["No training or other work is assigned to you."] : state.assignedWork)
         for (index, line) in assigned.prefix(max(0, content.maxY - y - 3)).enumerated() {
             Label.draw("  " + line, in: Rect(x: 2, y: y + 1 + index, width: content.width - 4, height: 1), style: .dim, into: &buffer)
         }

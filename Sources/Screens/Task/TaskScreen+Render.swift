@@ -49,8 +49,9 @@ extension TaskScreen {
         } else if state.isBusy {
             Label.draw(" Saving…", in: parts.message, style: .dim, into: &buffer)
         }
-        let count = state.project.labels.count
-        Chrome.drawHints(["1-\(count) choose", "Enter submit", "s skip", "u undo", "? help", "q back"], in: parts.hints, into: &buffer)
+        // A spilled task takes no label: offer only the keys it takes.
+        let choosing = state.isSpill ? [] : ["1-\(state.project.labels.count) choose", "Enter submit"]
+        Chrome.drawHints(choosing + ["s skip", "u undo", "? help", "q back"], in: parts.hints, into: &buffer)
         let position = "\(state.doneToday + (state.current == nil ? 0 : 1)) of \(state.doneToday + state.waiting)"
         StatusBar(
             // The id, not the title: the header shows the title, and the sync state must fit at 80 columns.

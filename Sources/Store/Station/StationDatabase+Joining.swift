@@ -31,6 +31,8 @@ extension StationDatabase {
             try Self.saveIdentity(identity, in: db)
             try db.execute(sql: "DELETE FROM task")
             try db.execute(sql: "DELETE FROM project")
+            // Work the old hub refused is that hub's business, not the new one's.
+            try db.execute(sql: "DELETE FROM rejected")
             try db.execute(sql: "UPDATE sync_state SET cursor = 0, last_sync_at = NULL, last_error = NULL, last_error_at = NULL WHERE id = 1")
             try AuditLog.append(AuditEvent(
                 kind: .stationEnrol, actor: "admin",
