@@ -80,8 +80,8 @@ public enum App {
             }
             return []
         case let .syncStatusChanged(indicator, finishedSync):
-            if finishedSync { syncFinished(indicator, &state) }
             state.sync = indicator
+            if finishedSync { syncFinished(indicator, &state) }
             switch state.screen {
             case .task: _ = taskAction(.syncChanged(indicator), &state)
             case .home(var home):
@@ -290,9 +290,11 @@ public enum App {
     }
 
     /// Asks for a sync one undo window (and a second, for the clock's rounding) from now,
-    /// unless one is already due sooner.
+    /// unless one is already due sooner. A bundle-only station has no hub to send to: its
+    /// work waits for `labeldesk bundle export`, and the regular interval still refreshes
+    /// its status.
     private static func scheduleSubmissionSync(_ state: inout AppState) {
-        guard state.submissionSyncDueAt == nil else { return }
+        guard state.submissionSyncDueAt == nil, state.sync.link != .bundles else { return }
         state.submissionSyncDueAt = state.now.addingTimeInterval(TimeInterval(state.settings.undoWindowSeconds + 1))
     }
 

@@ -104,6 +104,19 @@ struct SyncSchedulingTests {
         #expect(state.submissionSyncDueAt == nil)
     }
 
+    @Test func aBundleOnlyStationRefreshesOnTheIntervalButDoesNotChaseItsSubmissions() {
+        // Given a station that syncs only by bundle files, with work waiting
+        var state = loggedIn(undoWindow: 5)
+        finish(&state, link: .bundles, pending: 2, at: 0)
+        _ = App.update(&state, .tick(at(3)))
+        _ = App.update(&state, .submitted(next: nil))
+
+        // Then nothing is due when the undo window ends, only at the regular interval
+        #expect(state.submissionSyncDueAt == nil)
+        #expect(!syncs(&state, at: 9))
+        #expect(syncs(&state, at: 30))
+    }
+
     @Test func workStillInsideItsWindowAfterASyncIsSentWhenTheWindowEnds() {
         var state = loggedIn(undoWindow: 5)
         finish(&state, link: .online, pending: 2, at: 1)
