@@ -46,11 +46,7 @@ enum AuditLog {
 
     static func entryHash(prevHash: String, seq: Int64, at: String, kind: String, actor: String, detail: String) -> String {
         let fields = [String(seq), at, kind, actor, detail].map { "\($0.utf8.count):\($0)" }.joined(separator: "\n")
-        let digest = SHA256.hash(data: Data((prevHash + "\n" + fields).utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return Hex.text(SHA256.hash(data: Data((prevHash + "\n" + fields).utf8)))
     }
 
     /// Walks the chain from the first entry and reports the first one that does not fit.

@@ -117,7 +117,7 @@ extension HubDatabase {
 
     static func hash(_ code: String) -> String {
         let normalized = code.uppercased().filter { $0.isLetter || $0.isNumber }
-        return SHA256.hash(data: Data(normalized.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.text(SHA256.hash(data: Data(normalized.utf8)))
     }
 
     private static func knownStation(_ row: Row) -> KnownStation {

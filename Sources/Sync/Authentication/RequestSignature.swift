@@ -1,3 +1,4 @@
+import Domain
 import Crypto
 import Foundation
 
@@ -23,7 +24,7 @@ public enum RequestSignature {
     }
 
     public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.text(SHA256.hash(data: data))
     }
 
     /// A fresh nonce: 16 bytes from the system's random source, as 32 hex digits.

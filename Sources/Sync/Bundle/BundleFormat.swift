@@ -1,3 +1,4 @@
+import Domain
 import Crypto
 import Foundation
 
@@ -46,10 +47,5 @@ enum BundleFormat {
 
     static func sha256(_ data: Data) -> Data { Data(SHA256.hash(data: data)) }
 
-    static func hex(_ data: Data) -> String {
-        data.map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
-    }
+    static func hex(_ data: Data) -> String { Hex.text(data) }
 }
