@@ -11,9 +11,23 @@ extension Annotation {
     /// a `JSONValue` object and sorting its keys: the hub writes one per annotation it
     /// receives. A test holds it to `JSONValue`'s canonical text, byte for byte, since
     /// stored judgements were written that way.
+    ///
+    /// Members added with later kinds (`answer`, `flag`, `prediction_accepted`) are
+    /// written only when present, so a classification annotation keeps the bytes it
+    /// always had and a resend of old work still matches.
     public var canonicalContent: String {
-        var text = "{\"created_at\":"
+        var text = "{"
+        if let storedAnswer {
+            text += "\"answer\":"
+            text += storedAnswer
+            text += ","
+        }
+        text += "\"created_at\":"
         JSONValue.writeQuoted(Timestamp.precise(createdAt), into: &text)
+        if let flag {
+            text += ",\"flag\":"
+            JSONValue.writeQuoted(flag, into: &text)
+        }
         text += ",\"labels\":["
         for (index, label) in labels.enumerated() {
             if index > 0 { text += "," }
@@ -21,6 +35,7 @@ extension Annotation {
         }
         text += "],\"lease_epoch\":"
         text += String(leaseEpoch)
+        if let predictionAccepted { text += predictionAccepted ? ",\"prediction_accepted\":true" : ",\"prediction_accepted\":false" }
         text += ",\"project_id\":"
         JSONValue.writeQuoted(projectID, into: &text)
         text += ",\"seconds_on_task\":"

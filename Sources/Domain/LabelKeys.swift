@@ -4,8 +4,16 @@
 /// the letter; otherwise the first letter of the label's name that is free is used.
 /// Letters the task screen uses for itself are never given to a label.
 public struct LabelKeys: Equatable, Sendable {
-    /// Keys the task screen keeps for its own commands.
-    public static let reserved: Set<Character> = ["s", "u", "q", "?", "j", "k"]
+    /// Keys the classification screen keeps for its own commands.
+    public static let reserved: Set<Character> = ["s", "u", "q", "?", "j", "k", "f"]
+
+    /// Keys the spans screen keeps: its moves, selection, deletion and nudges besides.
+    public static let reservedForSpans: Set<Character> = reserved.union(["w", "b", "e", "h", "l", "v", "x", "n", "p", "a"])
+
+    /// The keys a project of `kind` keeps for its screen.
+    public static func reserved(for kind: TaskKind) -> Set<Character> {
+        kind == .spans ? reservedForSpans : reserved
+    }
 
     /// `letters[i]` picks `labels[i]`.
     public let letters: [Character]
@@ -14,8 +22,8 @@ public struct LabelKeys: Equatable, Sendable {
         public let description: String
     }
 
-    public init(labels: [LabelChoice]) throws {
-        var taken = LabelKeys.reserved
+    public init(labels: [LabelChoice], reserved: Set<Character> = LabelKeys.reserved) throws {
+        var taken = reserved
         var letters = [Character?](repeating: nil, count: labels.count)
         for (index, label) in labels.enumerated() {
             guard let wanted = label.mnemonic else { continue }
@@ -29,7 +37,7 @@ public struct LabelKeys: Equatable, Sendable {
             letters[index] = letter
         }
         for (index, label) in labels.enumerated() where letters[index] == nil {
-            let candidates = label.name.lowercased().filter { $0.isLetter && $0.isASCII } + "abcdefghilmnoprtvwxyz"
+            let candidates = label.name.lowercased().filter { $0.isLetter && $0.isASCII } + "abcdefghijklmnopqrstuvwxyz"
             guard let free = candidates.first(where: { !taken.contains($0) }) else {
                 throw Conflict(description: "no free letter is left for label \"\(label.name)\"")
             }

@@ -1,26 +1,91 @@
 import Foundation
 
-/// One item of work: a piece of text to label.
+/// One item of work: a text to label, a prompt to answer, or two answers to compare.
 ///
 /// Named `LabelTask` so it never shadows Swift's `Task`. A gold item is an ordinary
 /// `LabelTask`: nothing here may tell the two apart.
-public struct LabelTask: Codable, Equatable, Sendable, Identifiable {
+public struct LabelTask: Equatable, Sendable, Identifiable {
     public var id: String
     public var projectID: String
+    /// The text to classify or tag; the prompt, for comparison and free text.
     public var text: String
     public var marking: Marking
     /// Higher goes first.
     public var priority: Int
     /// Free-form JSON object carried with the task, as text.
     public var meta: String?
+    /// Comparison: the two model answers, in the order they were imported. The screen
+    /// may show them the other way round; the annotation records which.
+    public var responses: [String]
+    /// Model answers shown pre-filled; the first is the one offered.
+    public var predictions: [Prediction]
 
-    public init(id: String, projectID: String, text: String, marking: Marking, priority: Int = 0, meta: String? = nil) {
+    public init(
+        id: String, projectID: String, text: String, marking: Marking, priority: Int = 0, meta: String? = nil,
+        responses: [String] = [], predictions: [Prediction] = []
+    ) {
         self.id = id
         self.projectID = projectID
         self.text = text
         self.marking = marking
         self.priority = priority
         self.meta = meta
+        self.responses = responses
+        self.predictions = predictions
+    }
+}
+
+extension LabelTask {
+    /// What a task holds beyond its text, as one JSON object both databases store in a
+    /// `body` column; nil when there is nothing (a classification task without predictions).
+    public var storedBody: String? {
+        guard !responses.isEmpty || !predictions.isEmpty else { return nil }
+        var members: [String: JSONValue] = [:]
+        if !responses.isEmpty { members["responses"] = .array(responses.map(JSONValue.string)) }
+        if !predictions.isEmpty { members["predictions"] = .array(predictions.map(\.json)) }
+        return JSONValue.object(members).canonicalText
+    }
+
+    /// Reads back what `storedBody` wrote.
+    public mutating func restoreBody(_ body: String?) throws(Answer.Unreadable) {
+        guard let body else { return }
+        let value: JSONValue
+        do { value = try JSONValue.parse(body) } catch { throw Answer.Unreadable(description: "task body is not JSON: \(error)") }
+        responses = value["responses"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        predictions = []
+        for item in value["predictions"]?.arrayValue ?? [] { predictions.append(try Prediction(json: item)) }
+    }
+}
+
+extension LabelTask: Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, projectID, text, marking, priority, meta, responses, predictions
+    }
+
+    /// Older messages carry no responses or predictions: read them as empty.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            projectID: try container.decode(String.self, forKey: .projectID),
+            text: try container.decode(String.self, forKey: .text),
+            marking: try container.decode(Marking.self, forKey: .marking),
+            priority: try container.decode(Int.self, forKey: .priority),
+            meta: try container.decodeIfPresent(String.self, forKey: .meta),
+            responses: try container.decodeIfPresent([String].self, forKey: .responses) ?? [],
+            predictions: try container.decodeIfPresent([Prediction].self, forKey: .predictions) ?? [])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(projectID, forKey: .projectID)
+        try container.encode(text, forKey: .text)
+        try container.encode(marking, forKey: .marking)
+        try container.encode(priority, forKey: .priority)
+        try container.encodeIfPresent(meta, forKey: .meta)
+        if !responses.isEmpty { try container.encode(responses, forKey: .responses) }
+        if !predictions.isEmpty { try container.encode(predictions, forKey: .predictions) }
     }
 }
 

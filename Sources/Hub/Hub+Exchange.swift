@@ -86,7 +86,9 @@ extension Hub {
         guard let standing = try transaction.standing(projectID: annotation.projectID, taskID: annotation.taskID) else {
             return rejected("task \"\(annotation.taskID)\" is not in project \"\(annotation.projectID)\" at the hub")
         }
-        if let problem = Self.labelProblem(of: annotation, in: project) { return rejected(problem) }
+        if let problem = project.answerProblem(annotation.answer, isSkip: annotation.isSkip, textLength: standing.textLength) {
+            return rejected(problem)
+        }
 
         switch CanonicalRule.decide(newcomer: annotation, standing: standing, now: now) {
         case .canonical(let replacesExisting):
@@ -121,22 +123,6 @@ extension Hub {
         guard user.role.mayLabel else {
             let allowed = Role.labelingRoles.map { $0.rawValue + "s" }.joined(separator: " and ")
             return "user \"\(user.username)\" has the role \(user.role.rawValue) at the hub, and only \(allowed) may label"
-        }
-        return nil
-    }
-
-    /// Why the labels do not fit the project, if they do not.
-    static func labelProblem(of annotation: Annotation, in project: Project) -> String? {
-        if annotation.isSkip {
-            return annotation.labels.isEmpty ? nil : "a skipped task cannot also have labels"
-        }
-        if annotation.labels.isEmpty { return "the annotation has no labels and is not a skip" }
-        if !project.allowsMultipleLabels, annotation.labels.count > 1 {
-            return "project \"\(project.id)\" takes one label per task; the annotation has \(annotation.labels.count)"
-        }
-        let known = Set(project.labels.map(\.name))
-        if let unknown = annotation.labels.first(where: { !known.contains($0) }) {
-            return "label \"\(unknown)\" is not one of project \"\(project.id)\"'s labels"
         }
         return nil
     }

@@ -6,6 +6,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case function(Int)
     /// Ctrl with a letter, lower-case: Ctrl-A is `.control("a")`.
     case control(Character)
+    /// Text the terminal delivered as one bracketed paste (`ESC[200~ ... ESC[201~`):
+    /// inserted as it is, never read as commands.
+    case paste(String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .pageDown: return "PgDn"
         case .function(let n): return "F\(n)"
         case .control(let c): return "Ctrl-\(c.uppercased())"
+        case .paste(let text): return "pasted \(text.count) characters"
         }
     }
 }

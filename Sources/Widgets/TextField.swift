@@ -18,6 +18,11 @@ public struct TextField: Equatable, Sendable {
         case .character(let character):
             if text.count < maximumLength { text.append(character) }
             return true
+        case .paste(let pasted):
+            // One line: a paste's line breaks would end the field's input.
+            let line = pasted.split(whereSeparator: \.isNewline).joined(separator: " ")
+            text += line.prefix(max(0, maximumLength - text.count))
+            return true
         case .backspace:
             if !text.isEmpty { text.removeLast() }
             return true

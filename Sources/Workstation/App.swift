@@ -17,7 +17,7 @@ public enum App {
             case .resize(let size):
                 state.size = size
                 if case .task(var task) = state.screen {
-                    task.textRows = TaskScreen.textRows(for: size)
+                    task.bodySize = TaskScreen.bodySize(for: size)
                     state.screen = .task(task)
                 }
                 return []
@@ -45,11 +45,14 @@ public enum App {
             state.screen = .home(home)
             return []
         case let .taskOpened(project, task, waiting, doneToday):
-            guard case .home = state.screen, let keys = try? LabelKeys(labels: project.labels) else { return [] }
+            guard case .home = state.screen else { return [] }
+            guard let keys = try? project.labelKeys() else {
+                return [.audit(AuditEvent(kind: .sessionStart, actor: "system", detail: "project \(project.id) has keys that clash; it cannot be opened", at: state.now))]
+            }
             var screen = TaskScreen.State(project: project, keys: keys, current: task, now: state.now, doneToday: doneToday, waiting: waiting, timeZone: state.timeZone,
                 systemHigh: state.settings.systemHigh)
             screen.sync = state.sync
-            screen.textRows = TaskScreen.textRows(for: state.size)
+            screen.bodySize = TaskScreen.bodySize(for: state.size)
             if task == nil { screen.message = "All done: this queue is empty. Press q to go back." }
             state.screen = .task(screen)
             return []
@@ -134,7 +137,8 @@ public enum App {
                 }
             }
         case .task:
-            return taskAction(.key(key), &state)
+            // The key's time reaches the screen first, so time on task counts up to it.
+            return taskAction(.tick(state.now), &state) + taskAction(.key(key), &state)
         }
     }
 
@@ -145,10 +149,8 @@ public enum App {
         let username = session.account.username
         return effects.flatMap { effect -> [AppEffect] in
             switch effect {
-            case let .submit(leased, labels, seconds):
-                return [.save(Submission(task: leased, labels: labels, skipReason: nil, username: username, secondsOnTask: seconds))]
-            case let .skip(leased, reason, seconds):
-                return [.save(Submission(task: leased, labels: [], skipReason: reason, username: username, secondsOnTask: seconds))]
+            case .save(let decision):
+                return [.save(Submission(decision: decision, username: username))]
             case .undo:
                 return [.undo(username: username, projectID: task.project.id)]
             case .back:
@@ -241,7 +243,8 @@ public enum App {
     private static func tick(_ now: Date, _ state: inout AppState) -> [AppEffect] {
         state.now = now
         var effects: [AppEffect] = []
-        if case .task = state.screen { effects += taskAction(.tick(now), &state) }
+        // No ticks reach the task behind the lock: locked time is not time on task.
+        if case .task = state.screen, state.lock == nil { effects += taskAction(.tick(now), &state) }
         if let session = state.session, state.lock == nil, !state.isQuitting,
            now.timeIntervalSince(state.lastInputAt) >= TimeInterval(state.settings.idleLockSeconds) {
             state.lock = LockScreen.State(username: session.account.username)

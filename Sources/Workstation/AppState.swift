@@ -94,17 +94,22 @@ public enum AppEffect: Equatable, Sendable {
 
 /// A labeler's decision on a task, before the runner gives it an id and a time.
 public struct Submission: Equatable, Sendable {
-    public var task: LeasedTask
-    public var labels: [String]
-    public var skipReason: String?
+    public var decision: TaskScreen.Decision
     public var username: String
-    public var secondsOnTask: Double
 
-    public init(task: LeasedTask, labels: [String], skipReason: String?, username: String, secondsOnTask: Double) {
-        self.task = task
-        self.labels = labels
-        self.skipReason = skipReason
+    public init(decision: TaskScreen.Decision, username: String) {
+        self.decision = decision
         self.username = username
-        self.secondsOnTask = secondsOnTask
+    }
+
+    public var task: LeasedTask { decision.task }
+
+    /// The annotation this submission makes, once the runner has given it an id and a time.
+    public func annotation(id: UUID, stationID: String, at now: Date) -> Annotation {
+        Annotation(
+            id: id, taskID: decision.task.task.id, projectID: decision.task.task.projectID, answer: decision.answer,
+            skipReason: decision.skipReason, username: username, stationID: stationID, leaseEpoch: decision.task.epoch,
+            createdAt: now, secondsOnTask: decision.secondsOnTask, flag: decision.flag,
+            predictionAccepted: decision.predictionAccepted)
     }
 }

@@ -86,17 +86,16 @@ public final class EffectRunner: Sendable {
                 let queue = try queues(for: username).first { $0.projectID == projectID }
                 inbox.post(.taskOpened(project: project, task: try station.nextTask(projectID: projectID), waiting: queue?.waiting ?? 0, doneToday: queue?.doneToday ?? 0))
             case .save(let submission):
-                let annotation = Annotation(
-                    id: makeID(), taskID: submission.task.task.id, projectID: submission.task.task.projectID,
-                    labels: submission.labels, skipReason: submission.skipReason, username: submission.username,
-                    stationID: settings.stationID, leaseEpoch: submission.task.epoch, createdAt: clock(),
-                    secondsOnTask: submission.secondsOnTask
-                )
+                let annotation = submission.annotation(id: makeID(), stationID: settings.stationID, at: clock())
                 try station.submit(annotation, now: annotation.createdAt)
                 inbox.post(.submitted(next: try station.nextTask(projectID: annotation.projectID)))
+                // The counts come from the database after every change, so the screen
+                // never keeps its own tally that a reload could contradict.
+                inbox.post(.queuesLoaded(try queues(for: submission.username)))
                 postSyncStatus(finishedSync: false)
             case let .undo(username, projectID):
                 inbox.post(.undone(try station.undoLastSubmission(username: username, projectID: projectID, now: clock())))
+                inbox.post(.queuesLoaded(try queues(for: username)))
                 postSyncStatus(finishedSync: false)
             case .audit(let event):
                 try station.audit(event)

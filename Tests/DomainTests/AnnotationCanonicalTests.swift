@@ -18,7 +18,7 @@ struct AnnotationCanonicalTests {
 
     @Test func differsWhenTheJudgementDiffersButNotWithTheID() {
         var relabeled = base
-        relabeled.labels = ["negative"]
+        relabeled.answer = .labels(["negative"])
         var renamed = base
         renamed.id = UUID()
         #expect(relabeled.canonicalContent != base.canonicalContent)

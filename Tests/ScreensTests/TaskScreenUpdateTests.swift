@@ -4,6 +4,21 @@ import Screens
 import TerminalCore
 import Testing
 
+extension TaskScreen.State {
+    /// The classification work's chosen label indexes, for these tests.
+    var chosen: Set<Int> {
+        if case .classification(let work)? = work { return work.chosen }
+        return []
+    }
+
+    var chosenLabelNames: [String] { project.labels.indices.filter { chosen.contains($0) }.map { project.labels[$0].name } }
+
+    var scroll: Int {
+        if case .classification(let work)? = work { return work.scroll }
+        return 0
+    }
+}
+
 /// Every key on the task screen: what it does to the state and which effects it asks for.
 @Suite struct TaskScreenUpdateTests {
     @Test(arguments: [("1", 0), ("2", 1), ("n", 0), ("p", 1), ("N", 0)])
@@ -33,9 +48,9 @@ import Testing
     @Test func enterSubmitsTheChosenLabelsWithTimeOnTask() {
         var state = Fixture.taskState()
         _ = TaskScreen.update(&state, .key(.character("p")))
-        _ = TaskScreen.update(&state, .tick(Fixture.start.addingTimeInterval(9)))
+        for second in 1...9 { _ = TaskScreen.update(&state, .tick(Fixture.start.addingTimeInterval(Double(second)))) }
         let effects = TaskScreen.update(&state, .key(.enter))
-        #expect(effects == [.submit(task: Fixture.task(), labels: ["positive"], secondsOnTask: 9)])
+        #expect(effects == [.save(.init(task: Fixture.task(), answer: .labels(["positive"]), secondsOnTask: 9))])
         #expect(state.isBusy)
     }
 
@@ -57,9 +72,12 @@ import Testing
         // Then the next task arrives and those keys submit it
         let next = Fixture.task("sst2-dev-0006")
         let effects = TaskScreen.update(&state, .taskArrived(next, at: Fixture.start))
-        #expect(effects == [.submit(task: next, labels: ["positive"], secondsOnTask: 0)])
-        #expect(state.doneToday == 13)
-        #expect(state.waiting == 859)
+        #expect(effects == [.save(.init(task: next, answer: .labels(["positive"]), secondsOnTask: 0))])
+        // The counts are the database's, not the screen's own arithmetic
+        #expect(state.doneToday == 12)
+        _ = TaskScreen.update(&state, .countsChanged(waiting: 858, doneToday: 14))
+        #expect(state.doneToday == 14)
+        #expect(state.waiting == 858)
     }
 
     @Test func skipOpensReasonsAndEnterSkipsWithTheChosenReason() {
@@ -70,14 +88,14 @@ import Testing
         _ = TaskScreen.update(&state, .key(.character("j")))
         _ = TaskScreen.update(&state, .key(.up))
         let effects = TaskScreen.update(&state, .key(.enter))
-        #expect(effects == [.skip(task: Fixture.task(), reason: Project.standardSkipReasons[1], secondsOnTask: 0)])
+        #expect(effects == [.save(.init(task: Fixture.task(), answer: .labels([]), skipReason: Project.standardSkipReasons[1], secondsOnTask: 0))])
     }
 
     @Test func aDigitPicksASkipReasonDirectly() {
         var state = Fixture.taskState()
         _ = TaskScreen.update(&state, .key(.character("s")))
         let effects = TaskScreen.update(&state, .key(.character("3")))
-        #expect(effects == [.skip(task: Fixture.task(), reason: Project.standardSkipReasons[2], secondsOnTask: 0)])
+        #expect(effects == [.save(.init(task: Fixture.task(), answer: .labels([]), skipReason: Project.standardSkipReasons[2], secondsOnTask: 0))])
     }
 
     @Test func escapeCancelsTheSkip() {
@@ -92,7 +110,6 @@ import Testing
         #expect(TaskScreen.update(&state, .key(.character("u"))) == [.undo])
         _ = TaskScreen.update(&state, .undone(Fixture.task("sst2-dev-0005"), at: Fixture.start))
         #expect(state.current?.task.id == "sst2-dev-0005")
-        #expect(state.doneToday == 11)
         #expect(state.message?.hasPrefix("Undone") == true)
     }
 
@@ -121,7 +138,7 @@ import Testing
 
     @Test func scrollKeysMoveTheText() {
         var state = Fixture.taskState()
-        state.textRows = 5
+        state.bodySize = Size(width: 78, height: 9)
         _ = TaskScreen.update(&state, .key(.down))
         _ = TaskScreen.update(&state, .key(.character("j")))
         #expect(state.scroll == 2)
@@ -176,7 +193,87 @@ import Testing
         #expect(state.chosen.isEmpty)
         #expect(state.message == "This task may not be labeled on this station: skip it with s and report it.")
         _ = TaskScreen.update(&state, .key(.character("s")))
-        #expect(TaskScreen.update(&state, .key(.character("1"))) == [.skip(task: Fixture.task(marking: .secret), reason: Project.standardSkipReasons[0], secondsOnTask: 0)])
+        #expect(TaskScreen.update(&state, .key(.character("1"))) == [.save(.init(task: Fixture.task(marking: .secret), answer: .labels([]), skipReason: Project.standardSkipReasons[0], secondsOnTask: 0))])
+    }
+
+    @Test func activeTimeLeavesOutIdleGapsAndHelp() {
+        // Given a task on screen for 100 s: 10 s of work, 70 s away from the keys, 20 s in help
+        var state = Fixture.taskState()
+        var now = Fixture.start
+        func advance(_ seconds: Int) {
+            for _ in 0..<seconds {
+                now = now.addingTimeInterval(1)
+                _ = TaskScreen.update(&state, .tick(now))
+            }
+        }
+        advance(10)
+        advance(70)
+        _ = TaskScreen.update(&state, .key(.character("?")))
+        advance(20)
+        _ = TaskScreen.update(&state, .key(.escape))
+        _ = TaskScreen.update(&state, .key(.character("1")))
+        // When it is submitted
+        let effects = TaskScreen.update(&state, .key(.enter))
+        // Then only the first 60 s after the last key count (10 s of work, 50 s of the
+        // gap), and help does not
+        #expect(effects == [.save(.init(task: Fixture.task(), answer: .labels(["negative"]), secondsOnTask: 60))])
+    }
+
+    @Test func flagKeepsANoteThatGoesWithTheSubmission() {
+        var state = Fixture.taskState()
+        _ = TaskScreen.update(&state, .key(.character("f")))
+        for character in "odd text" { _ = TaskScreen.update(&state, .key(.character(character))) }
+        _ = TaskScreen.update(&state, .key(.enter))
+        #expect(state.flagNote == "odd text")
+        #expect(state.mode == .labeling)
+        _ = TaskScreen.update(&state, .key(.character("2")))
+        let effects = TaskScreen.update(&state, .key(.enter))
+        #expect(effects == [.save(.init(task: Fixture.task(), answer: .labels(["positive"]), secondsOnTask: 0, flag: "odd text"))])
+    }
+
+    @Test func escapeLeavesTheFlagUnchangedAndAnEmptyNoteRemovesIt() {
+        var state = Fixture.taskState()
+        _ = TaskScreen.update(&state, .key(.character("f")))
+        _ = TaskScreen.update(&state, .key(.character("x")))
+        _ = TaskScreen.update(&state, .key(.escape))
+        #expect(state.flagNote == nil)
+        _ = TaskScreen.update(&state, .key(.character("f")))
+        _ = TaskScreen.update(&state, .key(.paste("two\nlines")))
+        _ = TaskScreen.update(&state, .key(.enter))
+        #expect(state.flagNote == "two lines")
+        _ = TaskScreen.update(&state, .key(.character("f")))
+        _ = TaskScreen.update(&state, .key(.control("u")))
+        _ = TaskScreen.update(&state, .key(.enter))
+        #expect(state.flagNote == nil)
+        #expect(state.message == "Flag removed.")
+    }
+
+    @Test func aPredictionIsPreFilledAndEnterAcceptsIt() {
+        let predicted = LeasedTask(
+            task: LabelTask(id: "p1", projectID: "sentiment", text: Fixture.shortText, marking: .unclassified,
+                            predictions: [Prediction(model: "sst-bert v2", score: 0.91, answer: .labels(["positive"]))]),
+            epoch: 1, expiresAt: Fixture.start)
+        var state = Fixture.taskState(task: predicted)
+        #expect(state.chosen == [1])
+        #expect(TaskScreen.update(&state, .key(.enter)) == [.save(.init(task: predicted, answer: .labels(["positive"]), secondsOnTask: 0, predictionAccepted: true))])
+    }
+
+    @Test func anEditedPredictionIsThePersonsAnswer() {
+        let predicted = LeasedTask(
+            task: LabelTask(id: "p1", projectID: "sentiment", text: Fixture.shortText, marking: .unclassified,
+                            predictions: [Prediction(answer: .labels(["positive"]))]),
+            epoch: 1, expiresAt: Fixture.start)
+        var state = Fixture.taskState(task: predicted)
+        _ = TaskScreen.update(&state, .key(.character("n")))
+        #expect(TaskScreen.update(&state, .key(.enter)) == [.save(.init(task: predicted, answer: .labels(["negative"]), secondsOnTask: 0, predictionAccepted: false))])
+    }
+
+    @Test func submitOnChooseLabelsWithOneKey() {
+        var project = Fixture.sentiment
+        project.submitOnChoose = true
+        var state = Fixture.taskState(project: project)
+        #expect(TaskScreen.update(&state, .key(.character("p"))) == [.save(.init(task: Fixture.task(), answer: .labels(["positive"]), secondsOnTask: 0))])
+        #expect(state.isBusy)
     }
 
     @Test func labelKeysDoNothingWhenTheQueueIsEmpty() {

@@ -154,6 +154,6 @@ import Testing
         _ = App.update(&state, key(.character("2"), at: 4))
         _ = App.update(&state, .tick(start.addingTimeInterval(5)))
         let effects = App.update(&state, key(.enter, at: 5))
-        #expect(effects == [.save(Submission(task: task, labels: ["no"], skipReason: nil, username: "demo", secondsOnTask: 5))])
+        #expect(effects == [.save(Submission(decision: .init(task: task, answer: .labels(["no"]), secondsOnTask: 5), username: "demo"))])
     }
 }

@@ -22,19 +22,14 @@ public enum HelpOverlay {
         .init("q  Ctrl-Q", "quit LabelDesk"),
     ]
 
-    public static func taskKeys(labels: [(key: String, name: String)], multiLabel: Bool) -> [Entry] {
-        var entries = labels.map { Entry($0.key, (multiLabel ? "toggle " : "choose ") + $0.name) }
-        entries += [
-            .init("Enter", "submit and go to the next task"),
-            .init("Esc", "clear the chosen labels"),
-            .init("s", "skip, with a reason"),
-            .init("u", "undo your last submission (until it is synced)"),
-            .init("↑ ↓  j k  PgUp PgDn", "scroll the text"),
-            .init("?", "this help"),
-            .init("q", "back to your queues"),
-        ]
-        return entries
-    }
+    /// The task screen's own keys, the same for every kind; the kind's come before them.
+    public static let taskKeys: [Entry] = [
+        .init("s", "skip, with a reason"),
+        .init("f", "flag the task for the shift lead, with a note"),
+        .init("u", "undo your last submission (until it is synced)"),
+        .init("?", "this help"),
+        .init("q", "back to your queues"),
+    ]
 
     public static func draw(title: String, entries: [Entry], in area: Rect, into buffer: inout Buffer) {
         let keyWidth = min(22, entries.map { CharacterWidth.of($0.keys) }.max() ?? 0)

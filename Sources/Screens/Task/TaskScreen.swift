@@ -3,38 +3,50 @@ import Foundation
 import TerminalCore
 import Widgets
 
-/// The text classification task screen.
+/// The task screen: the same frame for every task kind, with the kind's part inside.
 ///
-/// Label keys choose (or, in multi-label projects, toggle) labels; Enter submits. While
-/// a submission or undo is being saved, further keys wait in `deferredKeys` and are
-/// played back in order once the next task is on screen, so a fast typist loses nothing.
+/// The screen owns what every kind shares: the header, the message line, key hints, the
+/// status bar, skipping, flagging, undo, help, time on task, and the keys that wait
+/// while a submission is being saved. The kind (`KindWork`) owns the body and the answer.
+/// While a submission or undo is being saved, further keys wait in `deferredKeys` and
+/// are played back in order once the next task is on screen, so a fast typist loses nothing.
 public enum TaskScreen {
     public enum Mode: Equatable, Sendable {
         case labeling
         case choosingSkipReason(selected: Int)
+        case writingFlag(TextField)
         case help
     }
+
+    /// A gap between keys longer than this is not counted as time on task.
+    public static let idleGapSeconds: TimeInterval = 60
 
     public struct State: Equatable, Sendable {
         public var project: Project
         public var keys: LabelKeys
         /// The task on screen; nil when the queue is empty.
         public var current: LeasedTask?
-        public var chosen: Set<Int> = []
-        public var scroll = 0
+        /// The kind's work on the current task; nil when the queue is empty.
+        public var work: KindWork?
         public var mode: Mode = .labeling
+        /// The note for the shift lead, once the labeler has flagged the task.
+        public var flagNote: String?
         /// A save or undo is under way.
         public var isBusy = false
         public var deferredKeys: [Key] = []
         public var startedAt: Date
         public var now: Date
+        /// Time on the current task that counts: keys within `idleGapSeconds` of each
+        /// other, outside help, while the screen was not locked (the app sends no ticks then).
+        public var activeSeconds: Double = 0
+        public var lastKeyAt: Date
         public var doneToday: Int
         public var waiting: Int
         public var message: String?
         public var sync = SyncIndicator()
         public var timeZone: TimeZone
-        /// Rows the text view had at the last render, for paging; set by the app on resize.
-        public var textRows = 10
+        /// The body's size at this terminal size; set by the app on resize.
+        public var bodySize = Size(width: 78, height: 16)
         /// The highest marking this station may hold; a task above it is not shown.
         /// Asked for when the state is made, so no caller can forget it and show a spill.
         public var systemHigh: Marking
@@ -46,12 +58,13 @@ public enum TaskScreen {
             self.project = project
             self.systemHigh = systemHigh
             self.keys = keys
-            self.current = current
             self.startedAt = now
             self.now = now
+            self.lastKeyAt = now
             self.doneToday = doneToday
             self.waiting = waiting
             self.timeZone = timeZone
+            TaskScreen.show(current, in: &self, at: now)
         }
 
         /// The banner shows the task's marking; with no task, the project's default.
@@ -60,8 +73,36 @@ public enum TaskScreen {
         /// The task on screen is marked above what this station may hold.
         public var isSpill: Bool { (current?.task.marking ?? .unclassified) > systemHigh }
 
-        public var chosenLabelNames: [String] {
-            project.labels.indices.filter { chosen.contains($0) }.map { project.labels[$0].name }
+        /// The model answer offered on this task: its first prediction of the project's kind.
+        public var prediction: Prediction? {
+            current?.task.predictions.first { $0.answer.kind == project.kind }
+        }
+
+        var context: KindContext? {
+            guard let current else { return nil }
+            return KindContext(project: project, task: current.task, keys: keys, prediction: prediction, bodySize: bodySize)
+        }
+    }
+
+    /// A labeler's decision on a task: the answer, or a skip.
+    public struct Decision: Equatable, Sendable {
+        public var task: LeasedTask
+        public var answer: Answer
+        public var skipReason: String?
+        public var secondsOnTask: Double
+        public var flag: String?
+        public var predictionAccepted: Bool?
+
+        public init(
+            task: LeasedTask, answer: Answer, skipReason: String? = nil, secondsOnTask: Double, flag: String? = nil,
+            predictionAccepted: Bool? = nil
+        ) {
+            self.task = task
+            self.answer = answer
+            self.skipReason = skipReason
+            self.secondsOnTask = secondsOnTask
+            self.flag = flag
+            self.predictionAccepted = predictionAccepted
         }
     }
 
@@ -72,16 +113,15 @@ public enum TaskScreen {
         case taskArrived(LeasedTask?, at: Date)
         /// An undo put this task back on screen; nil when nothing could be undone.
         case undone(LeasedTask?, at: Date)
-        /// Exact counts, after a sync; between syncs the screen counts for itself.
+        /// The counts, as the station's database has them: the one source for them.
         case countsChanged(waiting: Int, doneToday: Int)
         case saveFailed(String)
         case syncChanged(SyncIndicator)
     }
 
     public enum Effect: Equatable, Sendable {
-        /// Save the chosen labels for `task`; the app answers with `.taskArrived`.
-        case submit(task: LeasedTask, labels: [String], secondsOnTask: Double)
-        case skip(task: LeasedTask, reason: String, secondsOnTask: Double)
+        /// Save the decision; the app answers with `.taskArrived`.
+        case save(Decision)
         /// Undo the last submission; the app answers with `.undone`.
         case undo
         case back
@@ -90,7 +130,12 @@ public enum TaskScreen {
     public static func update(_ state: inout State, _ action: Action) -> [Effect] {
         switch action {
         case .tick(let now):
-            state.now = now
+            // Since the last tick, count what lies within `idleGapSeconds` of the last key.
+            if state.current != nil, state.mode != .help {
+                let activeUntil = min(now, state.lastKeyAt.addingTimeInterval(idleGapSeconds))
+                state.activeSeconds += max(0, activeUntil.timeIntervalSince(state.now))
+            }
+            state.now = max(state.now, now)
             return []
         case .syncChanged(let sync):
             state.sync = sync
@@ -105,12 +150,12 @@ public enum TaskScreen {
             state.doneToday = doneToday
             return []
         case let .taskArrived(task, at):
-            show(task, in: &state, waiting: max(0, state.waiting - 1), doneToday: state.doneToday + 1, at: at)
+            show(task, in: &state, at: at)
             state.message = task == nil ? "All done: this queue is empty. Press q to go back." : nil
             return replayDeferredKeys(&state)
         case let .undone(task, at):
             if let task {
-                show(task, in: &state, waiting: state.waiting + 1, doneToday: max(0, state.doneToday - 1), at: at)
+                show(task, in: &state, at: at)
                 state.message = "Undone. This task is back; label it again."
             } else {
                 state.isBusy = false
@@ -122,20 +167,21 @@ public enum TaskScreen {
                 state.deferredKeys.append(key)
                 return []
             }
+            state.lastKeyAt = state.now
             return handle(key, &state)
         }
     }
 
-    private static func show(_ task: LeasedTask?, in state: inout State, waiting: Int, doneToday: Int, at: Date) {
+    static func show(_ task: LeasedTask?, in state: inout State, at: Date) {
         state.current = task
-        state.chosen = []
-        state.scroll = 0
         state.mode = .labeling
         state.isBusy = false
+        state.flagNote = nil
         state.startedAt = at
         state.now = at
-        state.waiting = waiting
-        state.doneToday = doneToday
+        state.lastKeyAt = at
+        state.activeSeconds = 0
+        state.work = state.context.map(KindWork.begin)
     }
 
     private static func replayDeferredKeys(_ state: inout State) -> [Effect] {
@@ -149,6 +195,8 @@ public enum TaskScreen {
             return []
         case .choosingSkipReason(let selected):
             return handleSkipReason(key, selected: selected, &state)
+        case .writingFlag(var field):
+            return handleFlag(key, field: &field, &state)
         case .labeling:
             return handleLabeling(key, &state)
         }
@@ -156,6 +204,52 @@ public enum TaskScreen {
 
     private static func handleLabeling(_ key: Key, _ state: inout State) -> [Effect] {
         state.message = nil
+        guard let task = state.current, var work = state.work, let context = state.context else {
+            switch key {
+            case .character("q"): return [.back]
+            case .character("?"):
+                state.mode = .help
+                return []
+            case .character("u"):
+                state.isBusy = true
+                return [.undo]
+            default:
+                state.message = "This queue is empty. Press q to go back."
+                return []
+            }
+        }
+        if state.isSpill {
+            switch key {
+            case .character("q"): return [.back]
+            case .character("u"):
+                state.isBusy = true
+                return [.undo]
+            case .character("s"):
+                state.mode = .choosingSkipReason(selected: 0)
+                return []
+            default:
+                state.message = "This task may not be labeled on this station: skip it with s and report it."
+                return []
+            }
+        }
+        // An editor with focus takes every key first; the screen's keys work once it lets go.
+        let capturing = work.isCapturingText
+        var reply = KindReply.ignored
+        if capturing || !isScreenKey(key) {
+            reply = work.handle(key, context)
+            state.work = work
+        }
+        switch reply {
+        case .handled:
+            return []
+        case .refused(let sentence):
+            state.message = sentence
+            return []
+        case .submit:
+            return submit(task, &state)
+        case .ignored:
+            break
+        }
         switch key {
         case .character("q"):
             return [.back]
@@ -165,59 +259,60 @@ public enum TaskScreen {
         case .character("u"):
             state.isBusy = true
             return [.undo]
-        case .up, .character("k"):
-            state.scroll = max(0, state.scroll - 1)
-            return []
-        case .down, .character("j"):
-            state.scroll += 1
-            return []
-        case .pageUp:
-            state.scroll = max(0, state.scroll - max(1, state.textRows - 1))
-            return []
-        case .pageDown:
-            state.scroll += max(1, state.textRows - 1)
-            return []
-        case .home:
-            state.scroll = 0
-            return []
-        case .escape:
-            state.chosen = []
-            return []
-        default:
-            break
-        }
-        guard let task = state.current else {
-            state.message = "This queue is empty. Press q to go back."
-            return []
-        }
-        switch key {
         case .character("s"):
             state.mode = .choosingSkipReason(selected: 0)
             return []
-        case _ where state.isSpill:
-            state.message = "This task may not be labeled on this station: skip it with s and report it."
+        case .character("f"):
+            state.mode = .writingFlag(TextField(text: state.flagNote ?? "", maximumLength: 500))
             return []
         case .enter:
-            guard !state.chosen.isEmpty else {
-                state.message = "Choose a label first: press 1-\(state.project.labels.count) or its letter."
-                return []
-            }
-            state.isBusy = true
-            return [.submit(task: task, labels: state.chosenLabelNames, secondsOnTask: state.now.timeIntervalSince(state.startedAt))]
-        case .character(let character):
-            guard let index = state.keys.labelIndex(for: character) else {
-                state.message = "'\(character)' is not a key here. Press ? for the list of keys."
-                return []
-            }
-            if state.project.allowsMultipleLabels {
-                if state.chosen.contains(index) { state.chosen.remove(index) } else { state.chosen.insert(index) }
-            } else {
-                state.chosen = [index]
-            }
+            return submit(task, &state)
+        case .character(let character) where !capturing:
+            state.message = "'\(character)' is not a key here. Press ? for the list of keys."
             return []
         default:
             return []
         }
+    }
+
+    /// The keys the screen answers before the kind sees them, unless an editor has focus.
+    private static func isScreenKey(_ key: Key) -> Bool {
+        switch key {
+        case .character("q"), .character("?"), .character("u"), .character("s"), .character("f"): true
+        default: false
+        }
+    }
+
+    private static func submit(_ task: LeasedTask, _ state: inout State) -> [Effect] {
+        guard let work = state.work, let context = state.context else { return [] }
+        switch work.answer(context) {
+        case .failure(let refusal):
+            state.message = refusal.sentence
+            return []
+        case .success(let answer):
+            state.isBusy = true
+            let accepted = state.prediction.map { answer.agrees(with: $0.answer) }
+            return [.save(Decision(
+                task: task, answer: answer, secondsOnTask: state.activeSeconds, flag: state.flagNote, predictionAccepted: accepted))]
+        }
+    }
+
+    private static func handleFlag(_ key: Key, field: inout TextField, _ state: inout State) -> [Effect] {
+        switch key {
+        case .escape:
+            state.mode = .labeling
+        case .enter:
+            let note = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            state.flagNote = note.isEmpty ? nil : note
+            state.mode = .labeling
+            state.message = note.isEmpty
+                ? "Flag removed."
+                : "Flagged for the shift lead. The note goes with this task when you submit or skip it."
+        default:
+            _ = field.handle(key)
+            state.mode = .writingFlag(field)
+        }
+        return []
     }
 
     private static func handleSkipReason(_ key: Key, selected: Int, _ state: inout State) -> [Effect] {
@@ -241,6 +336,8 @@ public enum TaskScreen {
         guard let pick, reasons.indices.contains(pick), let task = state.current else { return [] }
         state.mode = .labeling
         state.isBusy = true
-        return [.skip(task: task, reason: reasons[pick], secondsOnTask: state.now.timeIntervalSince(state.startedAt))]
+        return [.save(Decision(
+            task: task, answer: .empty(state.project.kind), skipReason: reasons[pick], secondsOnTask: state.activeSeconds,
+            flag: state.flagNote))]
     }
 }

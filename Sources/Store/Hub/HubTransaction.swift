@@ -89,12 +89,14 @@ public final class HubTransaction {
         var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
         // A prepared statement, reused: the bulk path of an import.
         let statement = try db.makeStatement(sql: """
-            INSERT INTO task (project_id, id, text, marking, priority, meta, state, epoch, seq)
-            VALUES (?, ?, ?, ?, ?, ?, 'open', 0, ?)
+            INSERT INTO task (project_id, id, text, marking, priority, meta, body, state, epoch, seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', 0, ?)
             """)
         for task in tasks {
             seq += 1
-            statement.setUncheckedArguments([projectID, task.id, task.text, task.marking.rawValue, task.priority, task.meta, seq])
+            statement.setUncheckedArguments([
+                projectID, task.id, task.text, task.marking.rawValue, task.priority, task.meta, task.storedBody, seq,
+            ])
             do {
                 try statement.execute()
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
@@ -183,7 +185,8 @@ public final class HubTransaction {
     /// A task's lease and canonical judgement, or nil when the project has no such task.
     public func standing(projectID: String, taskID: String) throws -> TaskStanding? {
         let statement = try db.cachedStatement(sql: """
-            SELECT task.epoch, task.station, task.lease_expires_at, judgement.id, judgement.lease_epoch, judgement.station_id
+            SELECT task.epoch, task.station, task.lease_expires_at, judgement.id, judgement.lease_epoch, judgement.station_id,
+                   length(task.text)
             FROM task LEFT JOIN judgement
               ON judgement.project_id = task.project_id AND judgement.task_id = task.id AND judgement.canonical = 1
             WHERE task.project_id = ? AND task.id = ?
@@ -192,7 +195,8 @@ public final class HubTransaction {
         let canonicalID: String? = row[3]
         return TaskStanding(
             epoch: row[0], station: row[1], leaseExpiresAt: row[2],
-            canonical: canonicalID.map { TaskStanding.CanonicalMark(judgementID: $0, leaseEpoch: row[4], stationID: row[5]) })
+            canonical: canonicalID.map { TaskStanding.CanonicalMark(judgementID: $0, leaseEpoch: row[4], stationID: row[5]) },
+            textLength: row[6])
     }
 
     /// Every judgement of a task, in the order they arrived.
@@ -210,12 +214,14 @@ public final class HubTransaction {
         let record = JudgementRecord(judgement)
         try db.cachedStatement(sql: """
             INSERT INTO judgement (id, project_id, task_id, labels, skip_reason, username, station_id, lease_epoch,
-                                   created_at, seconds_on_task, content, canonical, outcome, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   created_at, seconds_on_task, content, canonical, outcome, received_at,
+                                   answer, flag, prediction_accepted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 record.id, record.projectId, record.taskId, record.labels, record.skipReason, record.username,
                 record.stationId, record.leaseEpoch, record.createdAt.databaseText, record.secondsOnTask, record.content,
                 record.canonical, record.outcome, record.receivedAt.databaseText,
+                record.answer, record.flag, record.predictionAccepted,
             ])
     }
 

@@ -10,6 +10,8 @@ public struct TaskStanding: Equatable, Sendable {
     public var leaseExpiresAt: Date?
     /// The task's canonical judgement, if it has one.
     public var canonical: CanonicalMark?
+    /// The task text's length in Unicode scalars, for checking spans against it.
+    public var textLength: Int?
 
     /// Which judgement is canonical, and the lease it was made under.
     public struct CanonicalMark: Equatable, Sendable {
@@ -24,7 +26,8 @@ public struct TaskStanding: Equatable, Sendable {
         }
     }
 
-    public init(epoch: Int, station: String?, leaseExpiresAt: Date?, canonical: CanonicalMark?) {
+    public init(epoch: Int, station: String?, leaseExpiresAt: Date?, canonical: CanonicalMark?, textLength: Int? = nil) {
+        self.textLength = textLength
         self.epoch = epoch
         self.station = station
         self.leaseExpiresAt = leaseExpiresAt

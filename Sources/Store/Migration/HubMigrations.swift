@@ -127,6 +127,7 @@ enum HubMigrations {
                 CREATE INDEX open_task_to_lease ON task (project_id, priority DESC, seq) WHERE state = 'open';
                 """)
         }
+        migrator.registerMigration(TaskKindMigration.hubName, migrate: TaskKindMigration.migrateHub)
         return migrator
     }
 }

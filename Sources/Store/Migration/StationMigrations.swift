@@ -118,6 +118,7 @@ enum StationMigrations {
                 """)
         }
         migrator.registerMigration(BundleStreamMigration.stationName, migrate: BundleStreamMigration.migrateStation)
+        migrator.registerMigration(TaskKindMigration.stationName, migrate: TaskKindMigration.migrateStation)
         return migrator
     }
 }

@@ -18,11 +18,11 @@ extension StationDatabase {
         var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
         // One prepared statement for the whole batch: records would be several times slower.
         let statement = try db.makeStatement(sql: """
-            INSERT INTO task (project_id, id, text, marking, priority, meta, epoch, expires_at, seq, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')
+            INSERT INTO task (project_id, id, text, marking, priority, meta, body, epoch, expires_at, seq, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')
             ON CONFLICT (project_id, id) DO UPDATE SET
                 text = excluded.text, marking = excluded.marking, priority = excluded.priority,
-                meta = excluded.meta, epoch = excluded.epoch, expires_at = excluded.expires_at, state = 'queued'
+                meta = excluded.meta, body = excluded.body, epoch = excluded.epoch, expires_at = excluded.expires_at, state = 'queued'
             WHERE excluded.epoch >= task.epoch
               AND NOT EXISTS (
                 SELECT 1 FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
@@ -41,7 +41,7 @@ extension StationDatabase {
             }
             let task = lease.task
             statement.setUncheckedArguments([
-                task.projectID, task.id, task.text, task.marking.rawValue, task.priority, task.meta,
+                task.projectID, task.id, task.text, task.marking.rawValue, task.priority, task.meta, task.storedBody,
                 lease.epoch, expiry, seq,
             ])
             try statement.execute()

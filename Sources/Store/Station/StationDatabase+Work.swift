@@ -16,17 +16,18 @@ extension StationDatabase {
             let event = if let reason = annotation.skipReason {
                 AuditEvent(kind: .skip, actor: annotation.username, detail: "\(subject) skipped: \(reason)", at: now)
             } else {
-                AuditEvent(kind: .submit, actor: annotation.username, detail: "\(subject): \(annotation.labels.joined(separator: ", "))", at: now)
+                AuditEvent(kind: .submit, actor: annotation.username, detail: "\(subject): \(annotation.answer.summary)", at: now)
             }
             try AuditLog.append(event, in: db)
             try db.cachedStatement(sql: """
                 INSERT INTO annotation (id, project_id, task_id, labels, skip_reason, username, station_id,
-                                        lease_epoch, created_at, seconds_on_task)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        lease_epoch, created_at, seconds_on_task, answer, flag, prediction_accepted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     annotation.storedID, annotation.projectID, annotation.taskID, annotation.storedLabels,
                     annotation.skipReason, annotation.username, annotation.stationID, annotation.leaseEpoch,
-                    annotation.createdAt.databaseText, annotation.secondsOnTask,
+                    annotation.createdAt.databaseText, annotation.secondsOnTask, annotation.storedAnswer, annotation.flag,
+                    annotation.predictionAccepted,
                 ])
             try db.cachedStatement(sql: "INSERT INTO outbox (annotation_id, queued_at) VALUES (?, ?)")
                 .execute(arguments: [annotation.storedID, now.databaseText])
@@ -82,7 +83,8 @@ extension StationDatabase {
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT annotation.id, annotation.project_id, annotation.task_id, annotation.labels,
                        annotation.skip_reason, annotation.username, annotation.station_id, annotation.lease_epoch,
-                       annotation.created_at, annotation.seconds_on_task, outbox.queued_at, outbox.rowid
+                       annotation.created_at, annotation.seconds_on_task, outbox.queued_at, outbox.rowid,
+                       annotation.answer, annotation.flag, annotation.prediction_accepted
                 FROM (SELECT outbox.annotation_id, outbox.queued_at, outbox.rowid \(selection)) AS outbox
                 JOIN annotation ON annotation.id = outbox.annotation_id
                 ORDER BY outbox.queued_at, outbox.rowid
@@ -92,7 +94,8 @@ extension StationDatabase {
             let annotations = try rows.map { row in
                 try AnnotationRecord(
                     id: row[0], projectId: row[1], taskId: row[2], labels: row[3], skipReason: row[4], username: row[5],
-                    stationId: row[6], leaseEpoch: row[7], createdAt: row[8], secondsOnTask: row[9], outcome: nil
+                    stationId: row[6], leaseEpoch: row[7], createdAt: row[8], secondsOnTask: row[9], answer: row[12],
+                    flag: row[13], predictionAccepted: row[14], outcome: nil
                 ).annotation()
             }
             return OutboxBatch(

@@ -55,8 +55,18 @@ struct SyncWriter {
     }
 
     private mutating func write(_ annotation: Annotation) throws {
-        text += "{\"createdAt\":"
+        text += "{"
+        if let answer = annotation.storedAnswer {
+            text += "\"answer\":"
+            text += answer
+            text += ","
+        }
+        text += "\"createdAt\":"
         try date(annotation.createdAt)
+        if let flag = annotation.flag {
+            text += ",\"flag\":"
+            quoted(flag)
+        }
         text += ",\"id\":\""
         text += annotation.id.uuidString
         text += "\",\"labels\":["
@@ -66,6 +76,7 @@ struct SyncWriter {
         }
         text += "],\"leaseEpoch\":"
         text += String(annotation.leaseEpoch)
+        if let accepted = annotation.predictionAccepted { text += accepted ? ",\"predictionAccepted\":true" : ",\"predictionAccepted\":false" }
         text += ",\"projectID\":"
         quoted(annotation.projectID)
         text += ",\"secondsOnTask\":"
@@ -110,10 +121,18 @@ struct SyncWriter {
             text += ",\"meta\":"
             quoted(meta)
         }
+        if !lease.task.predictions.isEmpty {
+            text += ",\"predictions\":"
+            JSONValue.array(lease.task.predictions.map(\.json)).write(into: &text)
+        }
         text += ",\"priority\":"
         text += String(lease.task.priority)
         text += ",\"projectID\":"
         quoted(lease.task.projectID)
+        if !lease.task.responses.isEmpty {
+            text += ",\"responses\":"
+            JSONValue.array(lease.task.responses.map(JSONValue.string)).write(into: &text)
+        }
         text += ",\"text\":"
         quoted(lease.task.text)
         text += "}}"

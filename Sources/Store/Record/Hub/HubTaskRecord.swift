@@ -12,6 +12,8 @@ struct HubTaskRecord: SnakeCaseRecord {
     var marking: String
     var priority: Int
     var meta: String?
+    /// `LabelTask.storedBody`: responses and predictions, when the task has any.
+    var body: String?
     var state: String
     var station: String?
     var epoch: Int
@@ -27,6 +29,7 @@ struct HubTaskRecord: SnakeCaseRecord {
         marking = row["marking"]
         priority = row["priority"]
         meta = row["meta"]
+        body = row["body"]
         state = row["state"]
         station = row["station"]
         epoch = row["epoch"]
@@ -41,8 +44,12 @@ struct HubTaskRecord: SnakeCaseRecord {
         guard let state = HubTask.State(rawValue: state) else {
             throw StoreError.unreadableRow(table: "task", problem: "task \(id) has unknown state \"\(self.state)\"")
         }
+        var task = LabelTask(id: id, projectID: projectId, text: text, marking: marking, priority: priority, meta: meta)
+        do { try task.restoreBody(body) } catch {
+            throw StoreError.unreadableRow(table: "task", problem: "task \(id): \(error.description)")
+        }
         return HubTask(
-            task: LabelTask(id: id, projectID: projectId, text: text, marking: marking, priority: priority, meta: meta),
+            task: task,
             state: state, station: station, epoch: epoch, leaseExpiresAt: leaseExpiresAt, seq: seq)
     }
 }

@@ -16,6 +16,10 @@ struct JudgementRecord: SnakeCaseRecord {
     var leaseEpoch: Int
     var createdAt: Date
     var secondsOnTask: Double
+    /// `Annotation.storedAnswer`: the answer of a kind other than classification.
+    var answer: String?
+    var flag: String?
+    var predictionAccepted: Bool?
     /// `Annotation.canonicalContent` as received, compared byte for byte on a resend.
     var content: String
     var canonical: Bool
@@ -35,6 +39,9 @@ struct JudgementRecord: SnakeCaseRecord {
         leaseEpoch = annotation.leaseEpoch
         createdAt = annotation.createdAt
         secondsOnTask = annotation.secondsOnTask
+        answer = annotation.storedAnswer
+        flag = annotation.flag
+        predictionAccepted = annotation.predictionAccepted
         content = judgement.content
         canonical = judgement.isCanonical
         outcome = judgement.firstOutcome.rawValue
@@ -45,7 +52,7 @@ struct JudgementRecord: SnakeCaseRecord {
         let annotation = try AnnotationRecord(
             id: id, projectId: projectId, taskId: taskId, labels: labels, skipReason: skipReason, username: username,
             stationId: stationId, leaseEpoch: leaseEpoch, createdAt: createdAt, secondsOnTask: secondsOnTask,
-            outcome: nil
+            answer: answer, flag: flag, predictionAccepted: predictionAccepted, outcome: nil
         ).annotation()
         guard let status = AnnotationOutcome.Status(rawValue: outcome) else {
             throw StoreError.unreadableRow(table: "judgement", problem: "judgement \(id) has unknown outcome \"\(outcome)\"")

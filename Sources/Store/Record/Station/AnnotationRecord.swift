@@ -18,6 +18,10 @@ struct AnnotationRecord: SnakeCaseRecord {
     var leaseEpoch: Int
     var createdAt: Date
     var secondsOnTask: Double
+    /// `Annotation.storedAnswer`: the answer of a kind other than classification.
+    var answer: String?
+    var flag: String?
+    var predictionAccepted: Bool?
     /// The hub's answer (`accepted`, `superseded`, `rejected`) once it has come.
     var outcome: String?
 
@@ -33,12 +37,16 @@ struct AnnotationRecord: SnakeCaseRecord {
         leaseEpoch = row["lease_epoch"]
         createdAt = row["created_at"]
         secondsOnTask = row["seconds_on_task"]
+        answer = row["answer"]
+        flag = row["flag"]
+        predictionAccepted = row["prediction_accepted"]
         outcome = row["outcome"]
     }
 
     init(
         id: String, projectId: String, taskId: String, labels: String, skipReason: String?, username: String,
-        stationId: String, leaseEpoch: Int, createdAt: Date, secondsOnTask: Double, outcome: String?
+        stationId: String, leaseEpoch: Int, createdAt: Date, secondsOnTask: Double, answer: String?, flag: String?,
+        predictionAccepted: Bool?, outcome: String?
     ) {
         self.id = id
         self.projectId = projectId
@@ -50,6 +58,9 @@ struct AnnotationRecord: SnakeCaseRecord {
         self.leaseEpoch = leaseEpoch
         self.createdAt = createdAt
         self.secondsOnTask = secondsOnTask
+        self.answer = answer
+        self.flag = flag
+        self.predictionAccepted = predictionAccepted
         self.outcome = outcome
     }
 
@@ -64,9 +75,16 @@ struct AnnotationRecord: SnakeCaseRecord {
             if case .string(let name) = item { return name }
             return nil
         }
+        var answer = Answer.labels(names)
+        if let stored = self.answer {
+            do { answer = try Answer(canonicalText: stored) } catch {
+                throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has an unreadable answer: \(error.description)")
+            }
+        }
         return Annotation(
-            id: uuid, taskID: taskId, projectID: projectId, labels: names, skipReason: skipReason, username: username,
-            stationID: stationId, leaseEpoch: leaseEpoch, createdAt: createdAt, secondsOnTask: secondsOnTask)
+            id: uuid, taskID: taskId, projectID: projectId, answer: answer, skipReason: skipReason, username: username,
+            stationID: stationId, leaseEpoch: leaseEpoch, createdAt: createdAt, secondsOnTask: secondsOnTask, flag: flag,
+            predictionAccepted: predictionAccepted)
     }
 }
 

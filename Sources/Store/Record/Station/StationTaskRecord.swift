@@ -16,6 +16,8 @@ struct StationTaskRecord: SnakeCaseRecord {
     var marking: String
     var priority: Int
     var meta: String?
+    /// `LabelTask.storedBody`: responses and predictions, when the task has any.
+    var body: String?
     var epoch: Int
     var expiresAt: Date
     var seq: Int64
@@ -29,6 +31,7 @@ struct StationTaskRecord: SnakeCaseRecord {
         marking = row["marking"]
         priority = row["priority"]
         meta = row["meta"]
+        body = row["body"]
         epoch = row["epoch"]
         expiresAt = row["expires_at"]
         seq = row["seq"]
@@ -43,8 +46,10 @@ struct StationTaskRecord: SnakeCaseRecord {
         guard let marking = Marking(rawValue: marking) else {
             throw StoreError.unreadableRow(table: "task", problem: "task \(id) has unknown marking \"\(self.marking)\"")
         }
-        return LeasedTask(
-            task: LabelTask(id: id, projectID: projectId, text: text, marking: marking, priority: priority, meta: meta),
-            epoch: epoch, expiresAt: expiresAt)
+        var task = LabelTask(id: id, projectID: projectId, text: text, marking: marking, priority: priority, meta: meta)
+        do { try task.restoreBody(body) } catch {
+            throw StoreError.unreadableRow(table: "task", problem: "task \(id): \(error.description)")
+        }
+        return LeasedTask(task: task, epoch: epoch, expiresAt: expiresAt)
     }
 }

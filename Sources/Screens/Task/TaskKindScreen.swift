@@ -1,0 +1,154 @@
+import Domain
+import Foundation
+import TerminalCore
+import Widgets
+
+/// What the task screen knows that a kind's part of it may read.
+public struct KindContext: Equatable, Sendable {
+    public var project: Project
+    public var task: LabelTask
+    public var keys: LabelKeys
+    /// The model answer offered pre-filled, if the task has one of this kind.
+    public var prediction: Prediction?
+    /// The size of the body (the screen between the header and the message line) at the
+    /// last render, for paging and moving by line.
+    public var bodySize: Size
+
+    public init(project: Project, task: LabelTask, keys: LabelKeys, prediction: Prediction?, bodySize: Size) {
+        self.project = project
+        self.task = task
+        self.keys = keys
+        self.prediction = prediction
+        self.bodySize = bodySize
+    }
+}
+
+/// What a kind did with a key.
+public enum KindReply: Equatable, Sendable {
+    /// The key changed the kind's work (or was a move); nothing more to do.
+    case handled
+    /// Not the kind's key: the screen's own keys (skip, undo, help...) get it.
+    case ignored
+    /// The key was the kind's, but cannot be done now; say why.
+    case refused(String)
+    /// The answer is complete and the key asks to submit it (`submitOnChoose`).
+    case submit
+}
+
+/// One task kind's part of the task screen: its work on the current task, its keys,
+/// what it draws in the body of the screen, and the answer it makes.
+///
+/// The screen around it (header, banners, message line, hints, status bar, skip, flag,
+/// undo, help, deferred keys, time on task) is the same for every kind.
+protocol TaskKindScreen {
+    associatedtype Work: Equatable, Sendable
+
+    /// The work on a task as it first appears: empty, or the prediction pre-filled.
+    static func begin(_ context: KindContext) -> Work
+
+    /// Whether the kind is taking text (an editor has focus): then every key goes to
+    /// the kind first, and the screen's letter keys type.
+    static func isCapturingText(_ work: Work) -> Bool
+
+    static func handle(_ key: Key, _ work: inout Work, _ context: KindContext) -> KindReply
+
+    /// The answer to submit, or a sentence saying what is missing.
+    static func answer(_ work: Work, _ context: KindContext) -> Result<Answer, KindRefusal>
+
+    static func render(_ work: Work, _ context: KindContext, in rect: Rect, into buffer: inout Buffer)
+
+    /// Key hints for the bottom line, most useful first; the screen adds its own after.
+    static func hints(_ work: Work, _ context: KindContext) -> [String]
+
+    /// The kind's keys, for the help overlay; the screen adds its own after.
+    static func helpEntries(_ context: KindContext) -> [HelpOverlay.Entry]
+}
+
+/// Why a kind's answer cannot be submitted yet: a sentence for the person.
+public struct KindRefusal: Error, Equatable, Sendable {
+    public var sentence: String
+    public init(_ sentence: String) { self.sentence = sentence }
+}
+
+/// The current task's work, in its kind's shape: the one switch the screen dispatches on.
+public enum KindWork: Equatable, Sendable {
+    case classification(ClassificationKind.Work)
+    case spans(SpansKind.Work)
+    case comparison(ComparisonKind.Work)
+    case freeText(FreeTextKind.Work)
+
+    static func begin(_ context: KindContext) -> KindWork {
+        switch context.project.kind {
+        case .classification: .classification(ClassificationKind.begin(context))
+        case .spans: .spans(SpansKind.begin(context))
+        case .comparison: .comparison(ComparisonKind.begin(context))
+        case .freeText: .freeText(FreeTextKind.begin(context))
+        }
+    }
+
+    var isCapturingText: Bool {
+        switch self {
+        case .classification(let work): ClassificationKind.isCapturingText(work)
+        case .spans(let work): SpansKind.isCapturingText(work)
+        case .comparison(let work): ComparisonKind.isCapturingText(work)
+        case .freeText(let work): FreeTextKind.isCapturingText(work)
+        }
+    }
+
+    mutating func handle(_ key: Key, _ context: KindContext) -> KindReply {
+        switch self {
+        case .classification(var work):
+            let reply = ClassificationKind.handle(key, &work, context)
+            self = .classification(work)
+            return reply
+        case .spans(var work):
+            let reply = SpansKind.handle(key, &work, context)
+            self = .spans(work)
+            return reply
+        case .comparison(var work):
+            let reply = ComparisonKind.handle(key, &work, context)
+            self = .comparison(work)
+            return reply
+        case .freeText(var work):
+            let reply = FreeTextKind.handle(key, &work, context)
+            self = .freeText(work)
+            return reply
+        }
+    }
+
+    func answer(_ context: KindContext) -> Result<Answer, KindRefusal> {
+        switch self {
+        case .classification(let work): ClassificationKind.answer(work, context)
+        case .spans(let work): SpansKind.answer(work, context)
+        case .comparison(let work): ComparisonKind.answer(work, context)
+        case .freeText(let work): FreeTextKind.answer(work, context)
+        }
+    }
+
+    func render(_ context: KindContext, in rect: Rect, into buffer: inout Buffer) {
+        switch self {
+        case .classification(let work): ClassificationKind.render(work, context, in: rect, into: &buffer)
+        case .spans(let work): SpansKind.render(work, context, in: rect, into: &buffer)
+        case .comparison(let work): ComparisonKind.render(work, context, in: rect, into: &buffer)
+        case .freeText(let work): FreeTextKind.render(work, context, in: rect, into: &buffer)
+        }
+    }
+
+    func hints(_ context: KindContext) -> [String] {
+        switch self {
+        case .classification(let work): ClassificationKind.hints(work, context)
+        case .spans(let work): SpansKind.hints(work, context)
+        case .comparison(let work): ComparisonKind.hints(work, context)
+        case .freeText(let work): FreeTextKind.hints(work, context)
+        }
+    }
+
+    static func helpEntries(_ context: KindContext) -> [HelpOverlay.Entry] {
+        switch context.project.kind {
+        case .classification: ClassificationKind.helpEntries(context)
+        case .spans: SpansKind.helpEntries(context)
+        case .comparison: ComparisonKind.helpEntries(context)
+        case .freeText: FreeTextKind.helpEntries(context)
+        }
+    }
+}
