@@ -19,6 +19,9 @@ public enum Chrome {
     public static func drawHints(_ hints: [String], in rect: Rect, into buffer: inout Buffer) {
         guard rect.height > 0 else { return }
         let row = Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1)
-        Label.draw(hints.joined(separator: "  ·  "), in: row, style: .dim, into: &buffer)
+        // Narrower separators before any hint is cut: the last hints (help, back) matter.
+        let line = ["  ·  ", " · ", "·"].lazy.map { hints.joined(separator: $0) }.first { CharacterWidth.of($0) <= row.width }
+            ?? hints.joined(separator: "·")
+        Label.draw(line, in: row, style: .dim, into: &buffer)
     }
 }
