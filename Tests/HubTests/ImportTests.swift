@@ -21,7 +21,7 @@ struct ImportTests {
         #expect(throws: HubError.self) {
             do { try hub.createProject(bad, actor: "admin", now: monday) } catch {
                 #expect("\(error)" == "project \"bad id\" cannot be created: project id \"bad id\" may hold only letters, digits, '-' and '_'; "
-                    + "a project needs at least one label; a lease must last at least 60 seconds")
+                    + "a lease must last at least 60 seconds; a classification project needs at least one label")
                 throw error
             }
         }
