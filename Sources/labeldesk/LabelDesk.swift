@@ -16,7 +16,7 @@ struct LabelDesk: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self,
-            UserCommand.self, AuditCommand.self, BenchCommand.self,
+            UserCommand.self, AuditCommand.self, BenchCommand.self, FlagsCommand.self, ReportCommand.self,
             ServeCommand.self, StationCommand.self,
             BundleCommand.self,
             FaultStationCommand.self,

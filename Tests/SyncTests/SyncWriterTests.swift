@@ -19,17 +19,29 @@ struct SyncWriterTests {
         for round in 0..<200 {
             let annotations = (0..<Int(random.next() % 6)).map { _ in
                 let skip = random.next() % 4 == 0
+                let answers: [Answer] = [
+                    .labels(skip ? [] : [pick(), pick()]),
+                    .spans([EntitySpan(start: 0, end: 4, label: pick()), EntitySpan(start: 7, end: 9, label: pick())]),
+                    .comparison(ComparisonAnswer(
+                        preference: .b, strength: 2, ratingsA: [pick(): 3], ratingsB: ["helpfulness": 7], rationale: pick(),
+                        shownSwapped: random.next() % 2 == 0)),
+                    .text(pick()),
+                ]
                 return Annotation(
-                    id: UUID(), taskID: pick(), projectID: pick(), labels: skip ? [] : [pick(), pick()],
+                    id: UUID(), taskID: pick(), projectID: pick(), answer: answers[Int(random.next() % 4)],
                     skipReason: skip ? pick() : nil, username: pick(), stationID: pick(), leaseEpoch: Int(random.next() % 9),
-                    createdAt: moment(), secondsOnTask: [0, 4.5, 1e-7, 12345678.125, 1e20][Int(random.next() % 5)])
+                    createdAt: moment(), secondsOnTask: [0, 4.5, 1e-7, 12345678.125, 1e20][Int(random.next() % 5)],
+                    flag: random.next() % 3 == 0 ? pick() : nil,
+                    predictionAccepted: [nil, true, false][Int(random.next() % 3)])
             }
             let request = SyncRequest(stationID: pick(), annotations: annotations, cursor: Int64(random.next() % 1000), wantedLeases: round)
             let leases = (0..<Int(random.next() % 4)).map { index in
                 LeasedTask(
                     task: LabelTask(
                         id: "t\(index)", projectID: pick(), text: pick(), marking: Marking.allCases[index % Marking.allCases.count],
-                        priority: index - 1, meta: index.isMultiple(of: 2) ? nil : #"{"source":"\#(pick())"}"#),
+                        priority: index - 1, meta: index.isMultiple(of: 2) ? nil : #"{"source":"\#(pick())"}"#,
+                        responses: index == 1 ? [pick(), pick()] : [],
+                        predictions: index == 2 ? [Prediction(model: pick(), score: 0.75, answer: .spans([EntitySpan(start: 1, end: 2, label: pick())]))] : []),
                     epoch: index, expiresAt: moment())
             }
             let outcomes = annotations.map { annotation in

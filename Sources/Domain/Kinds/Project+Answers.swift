@@ -8,7 +8,7 @@ extension Project {
     /// past its end are refused. A skip carries its kind's empty answer.
     public func answerProblem(_ answer: Answer, isSkip: Bool, textLength: Int?) -> String? {
         guard answer.kind == kind else {
-            return "project \"\(id)\" is a \(kind.title) project; the annotation is \(answer.kind.title)"
+            return "project \"\(id)\" takes \(kind.title); the annotation is \(answer.kind.title)"
         }
         if isSkip {
             return answer == .empty(kind) ? nil : "a skipped task cannot also have an answer"

@@ -250,3 +250,35 @@ public final class HubTransaction {
         }
     }
 }
+
+extension HubTransaction {
+    /// Flagged work, newest first, in one project or all: what a shift lead answers.
+    public func flaggedJudgements(projectID: String?) throws -> [Judgement] {
+        let filter = projectID == nil ? "" : "AND project_id = ?"
+        return try JudgementRecord.fetchAll(
+            db, sql: "SELECT * FROM judgement WHERE flag IS NOT NULL \(filter) ORDER BY received_at DESC, rowid DESC",
+            arguments: projectID.map { [$0] } ?? []
+        ).map { try $0.judgement() }
+    }
+
+    /// Every judgement made on a task that offered a model prediction, with its task, in
+    /// arrival order: what prediction acceptance is counted from.
+    public func judgementsOnPredictions(projectID: String) throws -> [(task: HubTask, judgement: Judgement)] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT task.*, judgement.id AS judgement_id FROM judgement
+            JOIN task ON task.project_id = judgement.project_id AND task.id = judgement.task_id
+            WHERE judgement.project_id = ? AND judgement.prediction_accepted IS NOT NULL
+            ORDER BY judgement.rowid
+            """, arguments: [projectID])
+        var judgementsByID: [String: JudgementRecord] = [:]
+        for record in try JudgementRecord.fetchAll(
+            db, sql: "SELECT * FROM judgement WHERE project_id = ? AND prediction_accepted IS NOT NULL", arguments: [projectID]) {
+            judgementsByID[record.id] = record
+        }
+        return try rows.compactMap { row in
+            let judgementID: String = row["judgement_id"]
+            guard let record = judgementsByID[judgementID] else { return nil }
+            return (try HubTaskRecord(row: row).hubTask(), try record.judgement())
+        }
+    }
+}
