@@ -40,14 +40,15 @@ public enum App {
                 return taskAction(.countsChanged(waiting: queue.waiting, doneToday: queue.doneToday), &state)
             }
             guard case .home(var home) = state.screen else { return [] }
-            home.queues = queues
-            home.selected = min(home.selected, max(0, queues.count - 1))
+            let effects = HomeScreen.loaded(&home, queues: queues)
             state.screen = .home(home)
-            return []
+            return effects.flatMap { homeEffect($0, &state) }
         case let .taskOpened(project, task, waiting, doneToday):
-            guard case .home = state.screen else { return [] }
+            guard case .home(var home) = state.screen else { return [] }
             guard let keys = try? project.labelKeys() else {
-                return [.audit(AuditEvent(kind: .sessionStart, actor: "system", detail: "project \(project.id) has keys that clash; it cannot be opened", at: state.now))]
+                HomeScreen.failed(&home, message: "Project \(project.id) cannot be opened: its keys clash. Tell an admin.")
+                state.screen = .home(home)
+                return []
             }
             var screen = TaskScreen.State(project: project, keys: keys, current: task, now: state.now, doneToday: doneToday, waiting: waiting, timeZone: state.timeZone,
                 systemHigh: state.settings.systemHigh)
@@ -55,7 +56,8 @@ public enum App {
             screen.bodySize = TaskScreen.bodySize(for: state.size)
             if task == nil { screen.message = "All done: this queue is empty. Press q to go back." }
             state.screen = .task(screen)
-            return []
+            // Keys typed while the queue opened belong to the task.
+            return home.deferredKeys.flatMap { taskAction(.key($0), &state) }
         case .submitted(let next):
             scheduleSubmissionSync(&state)
             return taskAction(.taskArrived(next, at: state.now), &state)
@@ -72,7 +74,7 @@ public enum App {
             switch state.screen {
             case .task: return taskAction(.saveFailed(message), &state)
             case .home(var home):
-                home.message = message
+                HomeScreen.failed(&home, message: message)
                 state.screen = .home(home)
             case .login(var login):
                 let effects = login.isChecking ? LoginScreen.refused(&login, .couldNotCheck) : []
@@ -127,18 +129,20 @@ public enum App {
         case .home(var home):
             let effects = HomeScreen.update(&home, key)
             state.screen = .home(home)
-            guard let username = state.session?.account.username else { return [] }
-            return effects.flatMap { effect -> [AppEffect] in
-                switch effect {
-                case .openQueue(let projectID): return [.openTask(projectID: projectID, username: username)]
-                case .refresh: return startSync(&state, flushAll: false) + [.loadQueues(username: username)]
-                case .logOut: return logOut(&state, reason: "logged out")
-                case .quit: return quit(&state)
-                }
-            }
+            return effects.flatMap { homeEffect($0, &state) }
         case .task:
             // The key's time reaches the screen first, so time on task counts up to it.
             return taskAction(.tick(state.now), &state) + taskAction(.key(key), &state)
+        }
+    }
+
+    private static func homeEffect(_ effect: HomeScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        guard let username = state.session?.account.username else { return [] }
+        switch effect {
+        case .openQueue(let projectID): return [.openTask(projectID: projectID, username: username)]
+        case .refresh: return startSync(&state, flushAll: false) + [.loadQueues(username: username)]
+        case .logOut: return logOut(&state, reason: "logged out")
+        case .quit: return quit(&state)
         }
     }
 

@@ -57,12 +57,51 @@ import Testing
             .init(projectID: "a", title: "A", marking: .cui, waiting: 1, doneToday: 0),
             .init(projectID: "b", title: "B", marking: .cui, waiting: 0, doneToday: 3),
         ]
-        #expect(HomeScreen.update(&state, .enter) == [.openQueue(projectID: "a")])
+        state.isLoading = false
+        var opening = state
+        #expect(HomeScreen.update(&opening, .enter) == [.openQueue(projectID: "a")])
         _ = HomeScreen.update(&state, .down)
         #expect(HomeScreen.update(&state, .enter).isEmpty)
         #expect(state.message == "B has nothing waiting. Try again after the next sync.")
         #expect(HomeScreen.update(&state, .character("q")) == [.quit])
         #expect(HomeScreen.update(&state, .character("l")) == [.logOut])
         #expect(HomeScreen.update(&state, .character("r")) == [.refresh])
+    }
+}
+
+@Suite struct HomeLoadingTests {
+    func home() -> HomeScreen.State { HomeScreen.State(displayName: "Ana", previousLogonAt: nil, timeZone: Fixture.utc) }
+    let queue = HomeScreen.Queue(projectID: "sentiment", title: "Sentiment", marking: .unclassified, waiting: 3, doneToday: 0)
+
+    @Test func enterBeforeTheQueuesLoadWaitsAndOpensTheQueueOnceTheyDo() {
+        // Given a home screen right after logon, queues not loaded yet
+        var state = home()
+        // When the labeler presses Enter at once
+        #expect(HomeScreen.update(&state, .enter).isEmpty)
+        #expect(state.message == nil)
+        // Then the queue opens as soon as the list arrives
+        #expect(HomeScreen.loaded(&state, queues: [queue]) == [.openQueue(projectID: "sentiment")])
+        #expect(state.isOpening)
+        // And keys typed while it opens wait for the task screen
+        _ = HomeScreen.update(&state, .character("1"))
+        #expect(state.deferredKeys == [.character("1")])
+    }
+
+    @Test func aSentenceAboutAnEmptyListGoesWhenTheListFills() {
+        var state = home()
+        _ = HomeScreen.loaded(&state, queues: [])
+        _ = HomeScreen.update(&state, .enter)
+        #expect(state.message == "No queues yet. An admin adds projects with: labeldesk project create")
+        _ = HomeScreen.loaded(&state, queues: [queue])
+        #expect(state.message == nil)
+    }
+
+    @Test func aFailedLoadStopsTheWaitAndDropsTheKeys() {
+        var state = home()
+        _ = HomeScreen.update(&state, .enter)
+        HomeScreen.failed(&state, message: "database did not answer")
+        #expect(!state.isWaiting)
+        #expect(state.deferredKeys.isEmpty)
+        #expect(HomeScreen.update(&state, .control("q")) == [.quit])
     }
 }

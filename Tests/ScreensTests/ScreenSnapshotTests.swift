@@ -75,7 +75,9 @@ import Testing
     }
 
     @Test func homeFirstLogonWithNoQueues() {
-        let state = HomeScreen.State(displayName: "New Person", previousLogonAt: nil, timeZone: Fixture.utc)
+        var state = HomeScreen.State(displayName: "New Person", previousLogonAt: nil, timeZone: Fixture.utc)
+        check("home-loading") { HomeScreen.render(state, into: &$0) }
+        state.isLoading = false
         check("home-empty") { HomeScreen.render(state, into: &$0) }
     }
 

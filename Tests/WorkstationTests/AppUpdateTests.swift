@@ -115,6 +115,7 @@ import Testing
 
     @Test func quittingEndsTheSessionAndFinishesBeforeStopping() {
         var state = loggedIn()
+        _ = App.update(&state, .queuesLoaded([]))
         let effects = App.update(&state, key(.character("q")))
         #expect(effects == [.audit(AuditEvent(kind: .sessionEnd, actor: "demo", detail: "quit", at: start)), .finish])
         #expect(state.isRunning)

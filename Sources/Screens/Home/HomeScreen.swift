@@ -32,6 +32,13 @@ public enum HomeScreen {
         public var message: String?
         public var sync = SyncIndicator()
         public var timeZone: TimeZone
+        /// Waiting for the queues to load, or for a chosen queue to open: keys typed
+        /// meanwhile wait in `deferredKeys` and replay (on home, or on the task screen).
+        public var isLoading = true
+        public var isOpening = false
+        public var deferredKeys: [Key] = []
+
+        public var isWaiting: Bool { isLoading || isOpening }
 
         public init(displayName: String, previousLogonAt: Date?, timeZone: TimeZone) {
             self.displayName = displayName
@@ -51,6 +58,41 @@ public enum HomeScreen {
     }
 
     public static func update(_ state: inout State, _ key: Key) -> [Effect] {
+        switch key {
+        case .control("c"), .control("q"): return [.quit]
+        default: break
+        }
+        if state.isWaiting {
+            state.deferredKeys.append(key)
+            return []
+        }
+        return handle(key, &state)
+    }
+
+    /// The queues arrived: show them, drop a sentence about an empty list that no
+    /// longer holds, and play back the keys typed while they loaded.
+    public static func loaded(_ state: inout State, queues: [Queue]) -> [Effect] {
+        let wasLoading = state.isLoading
+        state.queues = queues
+        state.selected = min(state.selected, max(0, queues.count - 1))
+        state.isLoading = false
+        if !queues.isEmpty, state.message == emptyListSentence { state.message = nil }
+        guard wasLoading else { return [] }
+        return DeferredKeys.replay(&state, keys: \.deferredKeys, isWaiting: \.isWaiting) { state, key in handle(key, &state) }
+    }
+
+    /// Loading or opening failed: the screen stops waiting, says why, and drops the keys
+    /// typed meanwhile (they were meant for what did not come).
+    public static func failed(_ state: inout State, message: String) {
+        state.isOpening = false
+        state.isLoading = false
+        state.deferredKeys = []
+        state.message = message
+    }
+
+    static let emptyListSentence = "No queues yet. An admin adds projects with: labeldesk project create"
+
+    private static func handle(_ key: Key, _ state: inout State) -> [Effect] {
         if state.showsHelp {
             state.showsHelp = false
             return []
@@ -63,7 +105,7 @@ public enum HomeScreen {
         switch key {
         case .enter:
             guard state.queues.indices.contains(state.selected) else {
-                state.message = "No queues yet. An admin adds projects with: labeldesk project create"
+                state.message = emptyListSentence
                 return []
             }
             let queue = state.queues[state.selected]
@@ -71,11 +113,12 @@ public enum HomeScreen {
                 state.message = "\(queue.title) has nothing waiting. Try again after the next sync."
                 return []
             }
+            state.isOpening = true
             return [.openQueue(projectID: queue.projectID)]
         case .character("r"): return [.refresh]
         case .character("?"): state.showsHelp = true
         case .character("l"): return [.logOut]
-        case .character("q"), .control("c"), .control("q"): return [.quit]
+        case .character("q"): return [.quit]
         default: break
         }
         return []
@@ -109,7 +152,9 @@ public enum HomeScreen {
         let assignedHeight = 2 + min(4, max(1, assigned.count))
         let tableHeight = max(2, content.maxY - y - assignedHeight - 3)
         let queuesFrame = Frame(title: "Your queues").draw(in: Rect(x: 1, y: y, width: content.width - 2, height: tableHeight + 2), into: &buffer)
-        if state.queues.isEmpty {
+        if state.isLoading, state.queues.isEmpty {
+            Label.draw("Loading your queues…", in: Rect(x: queuesFrame.x + 2, y: queuesFrame.y, width: queuesFrame.width - 4, height: 1), style: .dim, into: &buffer)
+        } else if state.queues.isEmpty {
             Label.draw("No queues yet. An admin adds projects and tasks at the hub.", in: Rect(x: queuesFrame.x + 2, y: queuesFrame.y, width: queuesFrame.width - 4, height: 1), style: .dim, into: &buffer)
         } else {
             Table(
