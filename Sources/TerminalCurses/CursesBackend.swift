@@ -22,6 +22,8 @@ public final class CursesBackend: TerminalBackend {
     static let escapeWait: Duration = .milliseconds(25)
 
     var colorPairs: ColorPairs
+    /// Unicode under a UTF-8 locale, ASCII when the system has none.
+    let repertoire: CellCharacters.Repertoire
     var previousFrame: Buffer?
     var cursorVisible = false
     var decoder = KeyDecoder()
@@ -38,13 +40,21 @@ public final class CursesBackend: TerminalBackend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesBackendError.notATerminal }
         SignalState.prepare()
         guard !SignalState.terminalOwned.load(ordering: .sequentiallyConsistent) else { throw CursesBackendError.alreadyRunning }
+        let term = ProcessInfo.processInfo.environment["TERM"]
+        if let refusal = TerminalSuitability.refusal(term: term) { throw refusal }
         // Under the C locale ncurses prints nothing for non-ASCII text.
-        setlocale(LC_ALL, "")
+        repertoire = LocaleFallback.apply().repertoire
         wakePipe = try WakePipe()
         _ = tcgetattr(STDIN_FILENO, SignalState.savedTerminal)
-        guard ld_newterm_on_standard_streams() != nil else {
+        guard let screen = ld_newterm_on_standard_streams() else {
             wakePipe.close()
-            throw CursesBackendError.unknownTerminalType(ProcessInfo.processInfo.environment["TERM"] ?? "")
+            throw CursesBackendError.unknownTerminalType(term ?? "")
+        }
+        if let refusal = TerminalSuitability.refusal(term: term, hasCursorAddressing: ld_has_cursor_addressing() != 0) {
+            _ = endwin()
+            delscreen(screen)
+            wakePipe.close()
+            throw refusal
         }
         SignalState.terminalOwned.store(true, ordering: .sequentiallyConsistent)
         SignalState.stopRequested.store(false, ordering: .relaxed)
@@ -76,6 +86,7 @@ public final class CursesBackend: TerminalBackend {
         SignalState.wakeWriteEnd.store(wakePipe.writeEnd, ordering: .sequentiallyConsistent)
         SignalHandlers.install()
         SignalHandlers.registerExitRestore()
+        TerminalModes.enableBracketedPaste()
     }
 
     deinit { restore() }
@@ -108,6 +119,7 @@ public final class CursesBackend: TerminalBackend {
         if SignalState.terminalOwned.exchange(false, ordering: .sequentiallyConsistent) {
             _ = curs_set(1)
             _ = endwin()
+            TerminalModes.disableBracketedPaste()
         }
     }
 }
