@@ -32,10 +32,21 @@ public final class CursesBackend: TerminalBackend {
     let wakePipe: WakePipe
     private(set) var isRestored = false
 
+    /// Throws the error `init` would for a terminal that can never work (not a
+    /// terminal, TERM unset or dumb), without touching it.
+    ///
+    /// The app calls it first, so a refused terminal leaves no workspace or log behind.
+    public static func refuseUnsuitableTerminal() throws(CursesBackendError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        if let refusal = TerminalSuitability.refusal(term: ProcessInfo.processInfo.environment["TERM"]) { throw refusal }
+    }
+
     /// Takes over the terminal: alternate screen, raw input, hidden cursor.
     ///
     /// Throws when standard input or output is not a terminal, or TERM names a
-    /// terminal ncurses does not know; the error's description says what to do.
+    /// terminal ncurses does not know or one that cannot address the cursor (TERM=dumb);
+    /// the error's description says what to do. Chooses the locale first
+    /// (`LocaleFallback`) and turns bracketed paste on last.
     public init() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesBackendError.notATerminal }
         SignalState.prepare()
