@@ -56,6 +56,13 @@ public struct Buffer: Equatable, Sendable {
         var column = x
         guard y >= 0, y < height else { return column }
         for character in text {
+            // Printable ASCII, most of every screen, needs no cluster walk.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                guard column < end else { return column }
+                put(Cell(String(character), style: style), at: column, y: y)
+                column += 1
+                continue
+            }
             for piece in ClusterDisplay.pieces(of: character) {
                 switch piece {
                 case .attached(let mark):

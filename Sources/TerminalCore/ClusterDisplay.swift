@@ -94,6 +94,15 @@ public enum ClusterDisplay {
         return CharacterWidth.of(scalar: base)
     }
 
+    /// Whether a scalar is one of the named invisible characters (bidi controls, zero-width
+    /// space, word joiner, BOM) that text may never apply.
+    ///
+    /// The backend drops these from a cell's text as a last guard, for a cell set
+    /// directly rather than through `Buffer.write`.
+    public static func isNamedInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        markNames[scalar.value] != nil
+    }
+
     /// Short names for the invisible characters that get a mark of their own.
     static let markNames: [UInt32: String] = [
         0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",

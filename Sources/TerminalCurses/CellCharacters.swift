@@ -28,6 +28,9 @@ import TerminalCore
 ///   `…` in the columns that scalar leaves, so a cut sequence is never shown as a
 ///   different, shorter one.
 ///
+/// Control characters and bidi controls never reach the terminal, even in a cell set
+/// directly rather than through `Buffer.write` (which shows them as marks).
+///
 /// When the terminal has no UTF-8 locale, `Repertoire.ascii` draws everything with
 /// ASCII: box lines as `+ - |`, arrows as `> < ^ v`, anything else non-ASCII as `?`, one
 /// `?` per column.
@@ -55,7 +58,7 @@ enum CellCharacters {
                        terminalWidth: (Unicode.Scalar) -> Int = Self.libraryWidth) -> [CursesGlyph] {
         let columns = max(1, width)
         if repertoire == .ascii { return asciiGlyphs(for: text, columns: columns) }
-        var scalars = Array(text.unicodeScalars).filter { !isControl($0) }
+        var scalars = Array(text.unicodeScalars).filter { !isControl($0) && !ClusterDisplay.isNamedInvisible($0) }
         if scalars.isEmpty { return Array(repeating: CursesGlyph(" "), count: columns) }
         if terminalWidth(scalars[0]) <= 0 { scalars.insert(" ", at: 0) }
         let first = scalars[0]

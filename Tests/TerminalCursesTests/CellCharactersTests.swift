@@ -133,3 +133,13 @@ struct CellCharactersASCIITests {
         #expect(shown == "+- ? > + ")
     }
 }
+
+@Suite("CellCharacters guard")
+struct CellCharactersGuardTests {
+    @Test func bidiControlInACellSetDirectlyNeverReachesTheTerminal() {
+        // Given a cell set without Buffer.write, holding a right-to-left override
+        let result = CellCharacters.glyphs(for: "\u{202E}a", width: 1, capacity: 5) { _ in 1 }
+        // Then ncurses gets the letter alone
+        #expect(result == [CellCharacters.CursesGlyph("a")])
+    }
+}
