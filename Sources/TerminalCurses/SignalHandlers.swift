@@ -20,6 +20,10 @@ enum SignalHandlers {
 
     static var allSignals: [Int32] { stopSignals + [resizeSignal] + crashSignals }
 
+    /// What the crash handler writes: bracketed paste off, main screen, plain
+    /// attributes, visible cursor. A static string, so the handler allocates nothing.
+    static let crashReset: StaticString = "\u{1B}[?2004l\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\r\n"
+
     /// Installs every handler, remembering the actions they replace.
     static func install() {
         SignalState.prepare()
@@ -93,7 +97,7 @@ private func handleResize(_ signal: Int32) {
 /// prints its report onto the restored terminal.
 private func handleCrash(_ signal: Int32) {
     if SignalState.terminalOwned.exchange(false, ordering: .sequentiallyConsistent) {
-        let reset: StaticString = "\u{1B}[?2004l\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\r\n"
+        let reset = SignalHandlers.crashReset
         _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
         _ = tcsetattr(STDIN_FILENO, TCSANOW, SignalState.savedTerminal)
     }
