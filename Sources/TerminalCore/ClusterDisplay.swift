@@ -17,7 +17,9 @@
 ///   annotation marks that some renderers use to hide text) becomes `⟪U+XXXX⟫`;
 /// - tag characters (U+E0000-E007F) outside an emoji tag sequence (a subdivision flag
 ///   starting with U+1F3F4) spell ASCII nobody sees, a known way to smuggle instructions
-///   into text: they are shown decoded after their base, as `⟪TAG:text⟫`.
+///   into text: they are shown decoded after their base, as `⟪TAG:text⟫`;
+/// - more than one variation selector on one base (a real variant needs one; a run of
+///   them can encode any bytes, "emoji smuggling") is shown as the base and `⟪VS×n⟫`.
 ///
 /// Marks are drawn dim; every cell of a mark is narrow. Line and paragraph separators
 /// (U+2028, U+2029) and control characters are drawn as one space, as a newline in a
@@ -63,6 +65,11 @@ public enum ClusterDisplay {
             let base = String(String.UnicodeScalarView(scalars.filter { !isTag($0) }))
             let hidden = String(scalars.filter(isTag).map { tagCharacter($0) })
             return base.flatMap { pieces(of: $0) } + markPieces("TAG:" + hidden)
+        }
+        let selectors = scalars.filter(isVariationSelector).count
+        if selectors > 1 {
+            let base = String(String.UnicodeScalarView(scalars.filter { !isVariationSelector($0) }))
+            return base.flatMap { pieces(of: $0) } + markPieces("VS×\(selectors)")
         }
         let width = glyphWidth(of: character)
         if width == 0 { return [.attached(String(character))] }
@@ -131,6 +138,12 @@ public enum ClusterDisplay {
     }
 
     private static func isTag(_ scalar: Unicode.Scalar) -> Bool { (0xE0000...0xE007F).contains(scalar.value) }
+
+    /// VS1-VS16 and VS17-VS256; one after a base is a real variant (emoji or text
+    /// style, an ideographic variant in a name), more than one carries hidden data.
+    private static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+    }
 
     private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar.value == 0x200D || scalar.value == 0x200C }
 

@@ -174,3 +174,24 @@ struct InvisibleCharacterMarkTests {
         #expect(!buffer.line(0).contains("⟪"))
     }
 }
+
+@Suite("Variation selectors")
+struct VariationSelectorTests {
+    @Test func oneSelectorIsARealVariantAndStaysInvisible() {
+        var buffer = Buffer(size: Size(width: 6, height: 1))
+        buffer.write("❤️葛\u{E0100}", x: 0, y: 0)
+        #expect(buffer[0, 0].text == "❤️")
+        #expect(buffer[2, 0].text == "葛\u{E0100}")
+        #expect(!buffer.line(0).contains("⟪"))
+    }
+
+    @Test func aRunOfSelectorsCarryingDataIsShown() {
+        // Given an emoji with three variation selectors hiding bytes after it
+        let smuggled = "😀\u{FE01}\u{E0101}\u{E0142}"
+        var buffer = Buffer(size: Size(width: 10, height: 1))
+        let next = buffer.write(smuggled, x: 0, y: 0)
+        // Then the emoji shows, then how many selectors rode on it
+        #expect(buffer.line(0) == "😀⟪VS×3⟫  ")
+        #expect(next == CharacterWidth.of(smuggled))
+    }
+}
