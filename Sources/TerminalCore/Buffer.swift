@@ -45,43 +45,72 @@ public struct Buffer: Equatable, Sendable {
 
     /// Writes text from `(x, y)` but not past `limit` (exclusive); returns the column after it.
     ///
-    /// A wide character that would straddle the limit is left out. Control characters
-    /// are drawn as spaces so a stray tab or newline in data cannot break the layout.
+    /// Each grapheme cluster is one unit, shown as `ClusterDisplay` decides: one cell or
+    /// two (the second a continuation), control characters as spaces so a stray tab or
+    /// newline in data cannot break the layout, invisible bidi and format characters as
+    /// dim visible marks so no text can hide or reorder what is read. A wide cluster that
+    /// would straddle the limit, or the left edge, leaves a space instead of half a glyph.
     @discardableResult
     public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         let end = min(limit ?? width, width)
         var column = x
         guard y >= 0, y < height else { return column }
         for character in text {
-            var shown = String(character)
-            var columns = CharacterWidth.of(character)
-            // C0, DEL and C1 controls: C1 ones (U+0080-U+009F) have no width and would
-            // otherwise be glued to the previous cell and reach the terminal raw.
-            if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-                shown = " "
-                columns = 1
-            }
-            if columns == 0 {
-                // A mark joins the character this call wrote before it, never text
-                // that was already left of `x`.
-                if column > x, column > 0, column - 1 < end {
-                    var previous = self[column - 1, y]
-                    if previous.isContinuation, column - 2 >= 0 { previous = self[column - 2, y]; previous.text += shown; self[column - 2, y] = previous } else { previous.text += shown; self[column - 1, y] = previous }
-                }
+            // Printable ASCII, most of every screen, needs no cluster walk.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                guard column < end else { return column }
+                put(Cell(String(character), style: style), at: column, y: y)
+                column += 1
                 continue
             }
-            if column + columns > end { break }
-            if column >= 0 {
-                clearWide(at: column, y: y)
-                self[column, y] = Cell(shown, style: style, width: UInt8(columns))
-                if columns == 2 {
-                    clearWide(at: column + 1, y: y)
-                    self[column + 1, y] = .continuation(style: style)
+            for piece in ClusterDisplay.pieces(of: character) {
+                switch piece {
+                case .attached(let mark):
+                    // A mark joins the cluster this call wrote before it, never text
+                    // that was already left of `x`.
+                    if column > x, column > 0, column - 1 < end {
+                        let base = self[column - 1, y].isContinuation ? column - 2 : column - 1
+                        if base >= 0 { cells[y * width + base].text += mark }
+                    }
+                case .blank:
+                    guard column < end else { return column }
+                    put(Cell(" ", style: style), at: column, y: y)
+                    column += 1
+                case .mark(let character):
+                    guard column < end else { return column }
+                    put(Cell(String(character), style: style.with(.dim)), at: column, y: y)
+                    column += 1
+                case .glyph(let shown, let columns):
+                    if column + columns > end {
+                        // Half a wide glyph would be a lie: the column left shows a space.
+                        if column < end { put(Cell(" ", style: style), at: column, y: y); column += 1 }
+                        return column
+                    }
+                    if columns == 2, column == -1 {
+                        put(Cell(" ", style: style), at: 0, y: y)
+                    } else if columns == 2 {
+                        // Both halves are cleared before either is set, so blanking what
+                        // the glyph cuts never reaches the glyph itself.
+                        clearWide(at: column, y: y)
+                        clearWide(at: column + 1, y: y)
+                        cells[y * width + column] = Cell(shown, style: style, width: 2)
+                        cells[y * width + column + 1] = .continuation(style: style)
+                    } else {
+                        put(Cell(shown, style: style, width: 1), at: column, y: y)
+                    }
+                    column += columns
                 }
             }
-            column += columns
         }
         return column
+    }
+
+    /// Sets one cell, blanking the other half of any wide cluster it cuts; left of the
+    /// buffer nothing happens, so text may start at a negative column.
+    private mutating func put(_ cell: Cell, at x: Int, y: Int) {
+        guard x >= 0, x < width else { return }
+        clearWide(at: x, y: y)
+        cells[y * width + x] = cell
     }
 
     /// Applies a style to cells already written, keeping their text.
@@ -101,12 +130,12 @@ public struct Buffer: Equatable, Sendable {
         return Rect(x: left, y: top, width: right - left, height: bottom - top)
     }
 
-    /// Overwriting half of a wide character blanks its other half, as terminals do.
+    /// Overwriting half of a wide cluster blanks its other half, as terminals do.
     private mutating func clearWide(at x: Int, y: Int) {
         guard contains(x: x, y: y) else { return }
         let cell = self[x, y]
-        if cell.isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
-        if cell.width == 2, x + 1 < width { self[x + 1, y] = Cell(" ", style: cell.style) }
+        if cell.isContinuation, x > 0, self[x - 1, y].width == 2 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
+        if cell.width == 2, x + 1 < width, self[x + 1, y].isContinuation { self[x + 1, y] = Cell(" ", style: cell.style) }
     }
 
     /// The screen as plain text, one line per row, trailing spaces kept.

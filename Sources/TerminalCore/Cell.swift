@@ -1,7 +1,9 @@
 /// One position on the screen.
 ///
-/// A wide character (CJK, most emoji) fills two cells: the first holds it with
-/// `width == 2`, the second is a continuation with `width == 0` and no text of its own.
+/// `text` is one grapheme cluster: a letter with its combining marks, a flag, a whole
+/// emoji ZWJ sequence. A wide cluster (CJK, most emoji) fills two cells: the first holds
+/// it with `width == 2`, the second is a continuation with `width == 0` and no text of
+/// its own.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var style: Style
@@ -15,7 +17,8 @@ public struct Cell: Hashable, Sendable {
 
     public static let blank = Cell()
 
-    static func continuation(style: Style) -> Cell { Cell("", style: style, width: 0) }
+    /// The right half of a wide cluster; a backend never draws it by itself.
+    public static func continuation(style: Style) -> Cell { Cell("", style: style, width: 0) }
 
     public var isContinuation: Bool { width == 0 }
 }

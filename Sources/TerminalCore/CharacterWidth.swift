@@ -1,13 +1,16 @@
-/// How many terminal columns a character takes: 0, 1 or 2.
+/// How many terminal columns text takes.
 ///
-/// Follows wcwidth: combining marks and zero-width characters take none, East Asian
-/// wide and full-width characters and emoji presentation take two. Kept here rather
-/// than asking the C library so tests and terminal agree on every machine.
+/// A grapheme cluster (`Character`) is the unit: its width is what `Buffer.write` gives
+/// it, decided in `ClusterDisplay` (a flag or an emoji ZWJ sequence takes two, a letter
+/// with combining marks one, an invisible bidi control the width of its visible mark).
+/// Scalar widths follow wcwidth: combining marks and zero-width characters take none,
+/// East Asian wide and full-width characters and emoji presentation take two. Kept here
+/// rather than asking the C library so tests and terminal agree on every machine.
 public enum CharacterWidth {
+    /// Columns `character` takes on screen, its visible mark included.
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return of(scalar: first)
+        if character.isASCII, let value = character.asciiValue, value >= 0x20, value < 0x7F { return 1 }
+        return ClusterDisplay.pieces(of: character).reduce(0) { $0 + $1.width }
     }
 
     public static func of(scalar: Unicode.Scalar) -> Int {

@@ -5,18 +5,46 @@
 /// Bytes that do not yet make a whole key are kept for the next call. A lone Esc is
 /// ambiguous (it also starts every sequence), so the backend calls `flushPendingEscape`
 /// when no more bytes arrive within a short wait.
+///
+/// A bracketed paste (`ESC[200~ ... ESC[201~`, which the backend turns on) becomes one
+/// `.paste(text)`, however many reads it spans and however long they pause: pasted
+/// text never arrives as keys, so a pasted "q" or Esc cannot act as a command.
 public struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
+    /// The bytes of a paste that has started and not yet ended.
+    private var paste: [UInt8]?
+
+    /// A paste this long ends by itself: a lost end marker must not swallow every key
+    /// the labeler types afterwards.
+    public static let longestPaste = 1 << 20
+
+    static let pasteStart: [UInt8] = Array("\u{1B}[200~".utf8)
+    static let pasteEnd: [UInt8] = Array("\u{1B}[201~".utf8)
 
     public init() {}
 
-    public var hasPendingBytes: Bool { !pending.isEmpty }
+    /// Whether bytes wait that a pause would turn into Esc; false inside a paste,
+    /// whose end may take any time to arrive.
+    public var hasPendingBytes: Bool { paste == nil && !pending.isEmpty }
+
+    /// Whether a paste has begun and its end marker has not arrived yet.
+    public var isInsidePaste: Bool { paste != nil }
 
     /// Decodes as many whole keys as the bytes so far make.
     public mutating func decode(_ bytes: [UInt8]) -> [Key] {
         pending += bytes
         var keys: [Key] = []
         while !pending.isEmpty {
+            if paste != nil {
+                guard let text = takePaste() else { return keys }
+                keys.append(.paste(text))
+                continue
+            }
+            if pending.starts(with: Self.pasteStart) {
+                paste = []
+                pending.removeFirst(Self.pasteStart.count)
+                continue
+            }
             switch parse(pending[...]) {
             case .key(let key, let used):
                 keys.append(key)
@@ -30,9 +58,51 @@ public struct KeyDecoder: Sendable {
         return keys
     }
 
+    /// Moves pending bytes into the paste; returns its text once the end marker came.
+    ///
+    /// Bytes that could be the start of a split end marker stay pending for the next read.
+    private mutating func takePaste() -> String? {
+        let end = Self.pasteEnd
+        if let index = Self.firstIndex(of: end, in: pending) {
+            paste! += pending[..<index]
+            pending.removeFirst(index + end.count)
+            return finishPaste()
+        }
+        var kept = 0
+        for length in stride(from: min(end.count - 1, pending.count), through: 1, by: -1)
+        where pending.suffix(length).elementsEqual(end.prefix(length)) {
+            kept = length
+            break
+        }
+        paste! += pending.dropLast(kept)
+        pending = Array(pending.suffix(kept))
+        if paste!.count >= Self.longestPaste {
+            return finishPaste()
+        }
+        return nil
+    }
+
+    /// The paste as text: invalid UTF-8 becomes U+FFFD, and the carriage returns
+    /// terminals send for line breaks become newlines.
+    private mutating func finishPaste() -> String {
+        let text = String(decoding: paste ?? [], as: UTF8.self)
+        paste = nil
+        return text.replacingCRLF()
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
     /// Called when input has paused: a lone Esc, or an unfinished sequence, is Esc.
+    ///
+    /// Inside a paste nothing is flushed: the rest of the paste is still coming.
     public mutating func flushPendingEscape() -> [Key] {
-        guard !pending.isEmpty else { return [] }
+        guard paste == nil, !pending.isEmpty else { return [] }
         if pending.first == 0x1B {
             let rest = Array(pending.dropFirst())
             pending = []
@@ -178,5 +248,17 @@ public struct KeyDecoder: Sendable {
             }
         default: return nil
         }
+    }
+}
+
+private extension String {
+    /// CR LF and lone CR as LF: a paste's lines, whatever the terminal sent.
+    func replacingCRLF() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for character in self {
+            if character == "\r\n" || character == "\r" { out.append("\n") } else { out.append(character) }
+        }
+        return out
     }
 }

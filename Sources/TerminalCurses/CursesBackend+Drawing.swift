@@ -29,15 +29,35 @@ extension CursesBackend {
             init_extended_pair(definition.number, definition.foreground, definition.background) == OK
         }
         let attributes = CursesAttributes.bits(for: style.attributes)
-        var pair = style.pair
-        var character = cchar_t()
-        let text = CellCharacters.wideCharacters(for: cell.text, capacity: Int(ld_ccharw_max()))
-        // The pair goes through `opts`: the short argument cannot hold extended pair numbers.
-        if setcchar(&character, text, attributes, Int16(clamping: pair), &pair) != OK {
-            _ = setcchar(&character, [wchar_t(0x20), 0], attributes, Int16(clamping: pair), &pair)
+        let glyphs = CellCharacters.glyphs(for: cell.text, width: Int(cell.width), capacity: Int(ld_ccharw_max()), repertoire: repertoire)
+        for (offset, glyph) in glyphs.enumerated() {
+            var character = Self.cursesCharacter(glyph, attributes: attributes, pair: style.pair)
+            // ERR at the bottom-right cell only means the cursor could not move past it.
+            _ = mvadd_wch(Int32(y), Int32(x + offset), &character)
         }
-        // ERR at the bottom-right cell only means the cursor could not move past it.
-        _ = mvadd_wch(Int32(y), Int32(x), &character)
+    }
+
+    /// A `cchar_t` holding every character of the glyph.
+    ///
+    /// `setcchar` sets attributes and colour from the first character alone, since it
+    /// would drop every spacing character after the first; the rest are written into
+    /// the cell's character array, which ncurses sends to the terminal as it is.
+    static func cursesCharacter(_ glyph: CellCharacters.CursesGlyph, attributes: attr_t, pair: Int32) -> cchar_t {
+        var character = cchar_t()
+        var pair = pair
+        let first = glyph.characters.first ?? 0x20
+        // The pair goes through `opts`: the short argument cannot hold extended pair numbers.
+        if setcchar(&character, [first, 0], attributes, Int16(clamping: pair), &pair) != OK {
+            _ = setcchar(&character, [wchar_t(0x20), 0], attributes, Int16(clamping: pair), &pair)
+            return character
+        }
+        withUnsafeMutableBytes(of: &character.chars) { raw in
+            let slots = raw.bindMemory(to: wchar_t.self)
+            for index in slots.indices {
+                slots[index] = index < glyph.characters.count ? glyph.characters[index] : 0
+            }
+        }
+        return character
     }
 
     private func placeCursor(_ cursor: Point?, rows: Int, columns: Int) {

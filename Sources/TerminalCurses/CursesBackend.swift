@@ -22,6 +22,8 @@ public final class CursesBackend: TerminalBackend {
     static let escapeWait: Duration = .milliseconds(25)
 
     var colorPairs: ColorPairs
+    /// Unicode under a UTF-8 locale, ASCII when the system has none.
+    let repertoire: CellCharacters.Repertoire
     var previousFrame: Buffer?
     var cursorVisible = false
     var decoder = KeyDecoder()
@@ -30,21 +32,40 @@ public final class CursesBackend: TerminalBackend {
     let wakePipe: WakePipe
     private(set) var isRestored = false
 
+    /// Throws the error `init` would for a terminal that can never work (not a
+    /// terminal, TERM unset or dumb), without touching it.
+    ///
+    /// The app calls it first, so a refused terminal leaves no workspace or log behind.
+    public static func refuseUnsuitableTerminal() throws(CursesBackendError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        if let refusal = TerminalSuitability.refusal(term: ProcessInfo.processInfo.environment["TERM"]) { throw refusal }
+    }
+
     /// Takes over the terminal: alternate screen, raw input, hidden cursor.
     ///
     /// Throws when standard input or output is not a terminal, or TERM names a
-    /// terminal ncurses does not know; the error's description says what to do.
+    /// terminal ncurses does not know or one that cannot address the cursor (TERM=dumb);
+    /// the error's description says what to do. Chooses the locale first
+    /// (`LocaleFallback`) and turns bracketed paste on last.
     public init() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesBackendError.notATerminal }
         SignalState.prepare()
         guard !SignalState.terminalOwned.load(ordering: .sequentiallyConsistent) else { throw CursesBackendError.alreadyRunning }
+        let term = ProcessInfo.processInfo.environment["TERM"]
+        if let refusal = TerminalSuitability.refusal(term: term) { throw refusal }
         // Under the C locale ncurses prints nothing for non-ASCII text.
-        setlocale(LC_ALL, "")
+        repertoire = LocaleFallback.apply().repertoire
         wakePipe = try WakePipe()
         _ = tcgetattr(STDIN_FILENO, SignalState.savedTerminal)
-        guard ld_newterm_on_standard_streams() != nil else {
+        guard let screen = ld_newterm_on_standard_streams() else {
             wakePipe.close()
-            throw CursesBackendError.unknownTerminalType(ProcessInfo.processInfo.environment["TERM"] ?? "")
+            throw CursesBackendError.unknownTerminalType(term ?? "")
+        }
+        if let refusal = TerminalSuitability.refusal(term: term, hasCursorAddressing: ld_has_cursor_addressing() != 0) {
+            _ = endwin()
+            delscreen(screen)
+            wakePipe.close()
+            throw refusal
         }
         SignalState.terminalOwned.store(true, ordering: .sequentiallyConsistent)
         SignalState.stopRequested.store(false, ordering: .relaxed)
@@ -76,6 +97,7 @@ public final class CursesBackend: TerminalBackend {
         SignalState.wakeWriteEnd.store(wakePipe.writeEnd, ordering: .sequentiallyConsistent)
         SignalHandlers.install()
         SignalHandlers.registerExitRestore()
+        TerminalModes.enableBracketedPaste()
     }
 
     deinit { restore() }
@@ -108,6 +130,7 @@ public final class CursesBackend: TerminalBackend {
         if SignalState.terminalOwned.exchange(false, ordering: .sequentiallyConsistent) {
             _ = curs_set(1)
             _ = endwin()
+            TerminalModes.disableBracketedPaste()
         }
     }
 }

@@ -20,6 +20,10 @@ enum SignalHandlers {
 
     static var allSignals: [Int32] { stopSignals + [resizeSignal] + crashSignals }
 
+    /// What the crash handler writes: bracketed paste off, main screen, plain
+    /// attributes, visible cursor. A static string, so the handler allocates nothing.
+    static let crashReset: StaticString = "\u{1B}[?2004l\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\r\n"
+
     /// Installs every handler, remembering the actions they replace.
     static func install() {
         SignalState.prepare()
@@ -49,6 +53,7 @@ enum SignalHandlers {
         atexit {
             guard SignalState.terminalOwned.exchange(false, ordering: .sequentiallyConsistent) else { return }
             _ = endwin()
+            TerminalModes.disableBracketedPaste()
         }
     }
 
@@ -85,14 +90,14 @@ private func handleResize(_ signal: Int32) {
 /// Restores the terminal, then lets the crash continue as it would have without us.
 ///
 /// Only async-signal-safe calls: `tcsetattr` with the settings saved at start, and
-/// `write` of the escape sequences that leave the alternate screen, reset colours and
-/// attributes, and show the cursor. The signal, blocked while this handler runs, is
+/// `write` of the escape sequences that turn bracketed paste off, leave the alternate
+/// screen, reset colours and attributes, and show the cursor. The signal, blocked while this handler runs, is
 /// raised again and delivered on return to the action that was there before ours:
 /// the default (terminate, dump core) or the Swift runtime's backtracer, which then
 /// prints its report onto the restored terminal.
 private func handleCrash(_ signal: Int32) {
     if SignalState.terminalOwned.exchange(false, ordering: .sequentiallyConsistent) {
-        let reset: StaticString = "\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\r\n"
+        let reset = SignalHandlers.crashReset
         _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
         _ = tcsetattr(STDIN_FILENO, TCSANOW, SignalState.savedTerminal)
     }

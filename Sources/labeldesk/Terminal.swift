@@ -8,6 +8,7 @@ import Workstation
 /// Starts the terminal workstation on a workspace.
 enum Terminal {
     static func run(workspace: Workspace) async throws {
+        try CursesBackend.refuseUnsuitableTerminal()
         if !workspace.exists {
             try DemoWorkspace.create(in: workspace, assets: DemoWorkspace.locateAssets(), now: Date())
         }

@@ -48,3 +48,43 @@ struct CharacterWidthTests {
         #expect(CharacterWidth.of(empty) == 0)
     }
 }
+
+@Suite("CharacterWidth of clusters")
+struct ClusterWidthTests {
+    @Test("clusters of several scalars take two", arguments: [
+        "👨‍👩‍👧", "👨‍👩‍👧‍👦", "🇫🇷", "🇯🇵", "👍🏽", "☝🏽", "❤️", "1️⃣", "🏳️‍🌈", "🧑‍💻",
+    ])
+    func wideClusters(text: String) {
+        #expect(text.count == 1)
+        #expect(CharacterWidth.of(Character(text)) == 2)
+    }
+
+    @Test func loneRegionalIndicatorTakesOneAsWcwidthSays() {
+        #expect(CharacterWidth.of(Character("\u{1F1EB}")) == 1)
+    }
+
+    @Test func combiningMarksAddNothing() {
+        #expect(CharacterWidth.of(Character("a\u{301}\u{302}\u{303}")) == 1)
+        #expect(CharacterWidth.of(Character("中\u{301}")) == 2)
+    }
+
+    @Test func loneMarkTakesNoColumn() {
+        #expect(CharacterWidth.of(Character("\u{301}")) == 0)
+    }
+
+    @Test func controlCharactersTakeTheSpaceTheyAreDrawnAs() {
+        #expect(CharacterWidth.of("a\tb") == 3)
+        #expect(CharacterWidth.of("a\r\nb") == 3)
+    }
+
+    @Test func bidiControlTakesItsMarkWidth() {
+        #expect(CharacterWidth.of(Character("\u{202E}")) == 5)
+        #expect(CharacterWidth.of("a\u{2066}b") == 7)
+    }
+
+    @Test func hangulSyllableFromJamoIsOneWideCluster() {
+        let jamo = "\u{1100}\u{1161}\u{11A8}"
+        #expect(jamo.count == 1)
+        #expect(CharacterWidth.of(jamo) == 2)
+    }
+}
