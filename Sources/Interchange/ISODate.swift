@@ -6,7 +6,7 @@ import Foundation
 /// Imports read one per annotation, a hundred thousand a second: a format style costs
 /// more than the rest of the record. Reads `2022-11-04T18:50:53.017134Z`, any number of
 /// fraction digits, `Z` or `+hh:mm`/`-hh:mm`, or no zone (taken as UTC). Writes
-/// milliseconds in UTC, rounded to the nearest, so a moment read from milliseconds is
+/// milliseconds in UTC (reads round finer fractions to the millisecond), so a moment read from milliseconds is
 /// written back to the same text.
 enum ISODate {
     static func parse(_ text: String) -> Date? {
@@ -73,14 +73,15 @@ enum ISODate {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
         let wholeSeconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        if fractionDigits <= 3 {
-            var milliseconds = fraction
-            for _ in fractionDigits..<3 { milliseconds *= 10 }
-            return Date(timeIntervalSince1970: Double(wholeSeconds * 1000 + milliseconds) / 1000)
+        // Kept to the millisecond, as LabelDesk stores times: what is read is written back the same.
+        var milliseconds = fraction
+        for _ in min(fractionDigits, 3)..<3 { milliseconds *= 10 }
+        if fractionDigits > 3 {
+            var divisor = 1
+            for _ in 3..<fractionDigits { divisor *= 10 }
+            milliseconds = (fraction + divisor / 2) / divisor
         }
-        var scale = 1.0
-        for _ in 0..<fractionDigits { scale *= 10 }
-        return Date(timeIntervalSince1970: Double(wholeSeconds) + Double(fraction) / scale)
+        return Date(timeIntervalSince1970: Double(wholeSeconds * 1000 + milliseconds) / 1000)
     }
 
     /// `2025-03-01T09:30:00.250Z`
