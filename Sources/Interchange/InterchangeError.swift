@@ -43,3 +43,12 @@ struct Problem: Error {
         self.path = path
     }
 }
+
+extension Problem {
+    /// The sentence for a line-based JSON format: a nested member's path first
+    /// (`$.annotations[0].created_at: ...`); a top-level member names itself already.
+    var lineText: String {
+        guard let path, path.dropFirst(2).contains(where: { $0 == "." || $0 == "[" }) else { return text }
+        return "\(path): \(text)"
+    }
+}

@@ -42,10 +42,7 @@ public enum JSONLFormat: TaskFormat {
                     records.append(record)
                 }
             } catch {
-                // A top-level member names itself in the sentence; the line says the rest.
-                let nested = error.path.map { $0.dropFirst(2).contains(where: { $0 == "." || $0 == "[" }) || $0.hasPrefix("$[") } ?? false
-                let text = nested ? "\(error.path!): \(error.text)" : error.text
-                throw InterchangeError(fileName: fileName, location: .line(failedLine), problem: text)
+                throw InterchangeError(fileName: fileName, location: .line(failedLine), problem: error.lineText)
             }
             return records
         }
