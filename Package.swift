@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        .target(name: "Interchange", dependencies: ["Domain"]),
         .target(name: "Hub", dependencies: ["Domain", "Store"]),
         .target(
             name: "Sync",
@@ -67,6 +68,7 @@ let package = Package(
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain"]),

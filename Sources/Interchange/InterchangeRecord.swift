@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+
+/// One task with everything known about it: what every format reads into and writes from.
+///
+/// A format converts between its own shape and this one, so the hub imports and exports
+/// through one type whatever the file was.
+public struct InterchangeRecord: Equatable, Sendable {
+    /// Id, text, responses (comparison), predictions, marking, priority and meta.
+    public var task: LabelTask
+    /// Work done elsewhere (or here, on export), in the order the file gave it.
+    public var annotations: [ImportedAnnotation]
+    /// How the text was cut into tokens, when a token-based format (CoNLL, Prodigy) said.
+    public var layout: TokenLayout?
+
+    public init(task: LabelTask, annotations: [ImportedAnnotation] = [], layout: TokenLayout? = nil) {
+        self.task = task
+        self.annotations = annotations
+        self.layout = layout
+    }
+}
+
+/// An annotation as a file carries it: the answer and who gave it, without the station,
+/// lease and id a LabelDesk annotation gets when the hub stores it.
+public struct ImportedAnnotation: Equatable, Sendable {
+    public var answer: Answer
+    /// Why it was skipped; nil when answered. A skip carries its kind's empty answer.
+    public var skipReason: String?
+    /// Who did the work, as the file names them (`completed_by`, an email or a number; `annotator`).
+    public var annotator: String
+    public var createdAt: Date?
+    public var secondsOnTask: Double?
+    public var flag: String?
+    public var predictionAccepted: Bool?
+    /// Label Studio's `ground_truth`: the answer is meant as the task's known answer (gold).
+    public var isGroundTruth: Bool
+
+    public init(
+        answer: Answer, skipReason: String? = nil, annotator: String, createdAt: Date? = nil,
+        secondsOnTask: Double? = nil, flag: String? = nil, predictionAccepted: Bool? = nil, isGroundTruth: Bool = false
+    ) {
+        self.answer = answer
+        self.skipReason = skipReason
+        self.annotator = annotator
+        self.createdAt = createdAt
+        self.secondsOnTask = secondsOnTask
+        self.flag = flag
+        self.predictionAccepted = predictionAccepted
+        self.isGroundTruth = isGroundTruth
+    }
+}
+
+/// The tokens of a task's text, in Unicode scalar offsets, and how a file spelled them.
+///
+/// Kept so an export gives back the tokens a file came with rather than re-cutting the text.
+public struct TokenLayout: Equatable, Sendable {
+    public var tokens: [TextToken]
+    /// CoNLL: each token's tag as the file wrote it. An export writes these again when
+    /// they still say the same spans as the annotation, so a file in another scheme (or
+    /// with a stray `I-` after `O`) comes back byte for byte; otherwise it writes IOB2.
+    public var writtenTags: [String]?
+    /// CoNLL: the lines after the sentence's last token when they are not the usual one
+    /// blank line (several blank lines, a stray byte-order mark); nil for the usual.
+    public var separatorAfter: String?
+
+    public init(tokens: [TextToken], writtenTags: [String]? = nil, separatorAfter: String? = nil) {
+        self.tokens = tokens
+        self.writtenTags = writtenTags
+        self.separatorAfter = separatorAfter
+    }
+}
+
+/// One token: its scalar offsets in the task's text, `end` exclusive.
+public struct TextToken: Equatable, Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}

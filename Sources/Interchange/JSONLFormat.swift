@@ -1,0 +1,190 @@
+import Domain
+import Foundation
+
+/// LabelDesk's own JSONL: one task a line, with everything the record holds.
+///
+/// A line holds `text` (required) and may hold `id` (made as `<project>-<line, 6
+/// digits>` when missing), `marking`, `priority`, `meta` (an object), `responses` (two
+/// strings, comparison), `predictions` (`[{model, score, answer}]`), `annotations`
+/// (`[{answer, skip_reason, annotator, created_at, seconds_on_task, flag,
+/// prediction_accepted, ground_truth}]`) and `tokens` (`[[start, end], ...]`, scalar
+/// offsets). Answers are written as `Answer.json` writes them (`{"labels": [...]}`).
+/// A line of the older task file (only `id`, `text`, `marking`, `priority`, `meta`)
+/// reads as it always did. What this format writes, it reads back to equal records;
+/// CoNLL's spelling of tags and separators is CoNLL's own and is not carried.
+public enum JSONLFormat: TaskFormat {
+    public static let name = "jsonl"
+    public static let summary = "LabelDesk JSONL: one task a line with predictions and annotations; every kind"
+
+    static let fields: Set<String> = ["id", "text", "marking", "priority", "meta", "responses", "predictions", "annotations", "tokens"]
+    static let annotationFields: Set<String> = [
+        "answer", "skip_reason", "annotator", "created_at", "seconds_on_task", "flag", "prediction_accepted", "ground_truth",
+    ]
+
+    public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
+        try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
+            var records: [InterchangeRecord] = []
+            var lineOfID: [String: Int] = [:]
+            var markings = MarkingReader()
+            var failedLine = 0
+            do throws(Problem) {
+                try FileLines.forEach(bytes) { line throws(Problem) in
+                    if line.isBlank { return }
+                    failedLine = line.number
+                    let value: JSONValue
+                    do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
+                        throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
+                    }
+                    let record = try self.record(from: value, number: line.number, project: project, markings: &markings)
+                    if let firstLine = lineOfID.updateValue(line.number, forKey: record.task.id) {
+                        throw Problem("id \"\(record.task.id)\" is already used on line \(firstLine); every task needs its own id")
+                    }
+                    records.append(record)
+                }
+            } catch {
+                throw InterchangeError(fileName: fileName, location: .line(failedLine), problem: error.lineText)
+            }
+            return records
+        }
+    }
+
+    static func record(from value: JSONValue, number: Int, project: Project, markings: inout MarkingReader) throws(Problem) -> InterchangeRecord {
+        guard case .object = value else {
+            throw Problem("each line must be a JSON object like {\"text\": \"...\"}, not \(value.typeDescription)")
+        }
+        let fields = try JSONFields(value, path: "$", what: "a line")
+        if let unknown = fields.members.keys.filter({ !Self.fields.contains($0) }).sorted().first {
+            throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\" and \"tokens\"")
+        }
+        guard let text = try fields.string("text") else {
+            throw Problem("\"text\" is missing; every line needs a \"text\" string")
+        }
+        let id: String
+        if let given = try fields.string("id") {
+            guard !given.allSatisfy(\.isWhitespace) else { throw Problem("\"id\" is empty; give a name or leave \"id\" out to have one made") }
+            id = given
+        } else {
+            id = RecordChecks.madeID(projectID: project.id, number: number)
+        }
+        var marking = project.defaultMarking
+        if let written = try fields.string("marking") {
+            guard let read = markings.marking(written) else { throw Problem("marking \"\(written)\" is not one of \(Marking.acceptedSpellings)") }
+            marking = read
+        }
+        let priority: Int
+        do throws(Problem) { priority = try fields.integer("priority") ?? 0 } catch {
+            if case .number(let lexeme)? = fields.present("priority"), !lexeme.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+                throw Problem("\"priority\" \(lexeme) is too large")
+            }
+            throw Problem(error.text)
+        }
+        let meta = try fields.objectText("meta")
+        var responses: [String] = []
+        if let items = try fields.array("responses") {
+            for (index, item) in items.enumerated() {
+                guard case .string(let response) = item else {
+                    throw Problem("response \(index + 1) must be a string, not \(item.typeDescription)", at: "$.responses[\(index)]")
+                }
+                responses.append(response)
+            }
+        }
+        var predictions: [Prediction] = []
+        for (index, item) in (try fields.array("predictions") ?? []).enumerated() {
+            let path = "$.predictions[\(index)]"
+            let prediction: Prediction
+            do throws(Answer.Unreadable) { prediction = try Prediction(json: item) } catch { throw Problem(error.description, at: path) }
+            predictions.append(prediction)
+        }
+        let task = LabelTask(id: id, projectID: project.id, text: text, marking: marking, priority: priority, meta: meta,
+                             responses: responses, predictions: predictions)
+        if let problem = RecordChecks.taskProblem(task, project: project) { throw Problem(problem) }
+        let textLength = RecordChecks.scalarLength(text)
+        for (index, prediction) in predictions.enumerated() {
+            if let problem = RecordChecks.predictionProblem(prediction, textLength: textLength, project: project) {
+                throw Problem(problem, at: "$.predictions[\(index)]")
+            }
+        }
+        var annotations: [ImportedAnnotation] = []
+        for (index, item) in (try fields.array("annotations") ?? []).enumerated() {
+            let path = "$.annotations[\(index)]"
+            let annotation = try self.annotation(from: item, path: path, project: project)
+            if let problem = RecordChecks.annotationProblem(annotation, textLength: textLength, project: project) {
+                throw Problem(problem, at: path)
+            }
+            annotations.append(annotation)
+        }
+        var layout: TokenLayout?
+        if let items = try fields.array("tokens") {
+            var tokens: [TextToken] = []
+            tokens.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                guard case .array(let pair) = item, pair.count == 2, let start = pair[0].intValue, let end = pair[1].intValue,
+                      start >= 0, start <= end, end <= textLength
+                else {
+                    throw Problem("a token is [start, end] in characters of the text, start before end, within the text", at: "$.tokens[\(index)]")
+                }
+                tokens.append(TextToken(start: start, end: end))
+            }
+            layout = TokenLayout(tokens: tokens)
+        }
+        return InterchangeRecord(task: task, annotations: annotations, layout: layout)
+    }
+
+    static func annotation(from value: JSONValue, path: String, project: Project) throws(Problem) -> ImportedAnnotation {
+        let fields = try JSONFields(value, path: path, what: "an annotation")
+        try fields.refuseUnknown(annotationFields, listing: "an annotation may hold \(annotationFields.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
+        let skipReason = try fields.string("skip_reason")
+        let answer: Answer
+        if let answerValue = fields.present("answer") {
+            do throws(Answer.Unreadable) { answer = try Answer(json: answerValue) } catch { throw Problem(error.description, at: fields.at("answer")) }
+        } else if skipReason != nil {
+            answer = .empty(project.kind)
+        } else {
+            throw Problem("\"answer\" is missing; an annotation needs an answer or a \"skip_reason\"", at: fields.at("answer"))
+        }
+        return ImportedAnnotation(
+            answer: answer, skipReason: skipReason,
+            annotator: try fields.requiredString("annotator", hint: "say who made the annotation"),
+            createdAt: try fields.date("created_at"), secondsOnTask: try fields.number("seconds_on_task"),
+            flag: try fields.string("flag"), predictionAccepted: try fields.bool("prediction_accepted"),
+            isGroundTruth: try fields.bool("ground_truth") ?? false)
+    }
+
+    public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
+        var output = OutputText(reserving: records.count * 256)
+        for record in records {
+            line(for: record, project: project).write(into: &output.text)
+            output.text += "\n"
+        }
+        return output.data
+    }
+
+    static func line(for record: InterchangeRecord, project: Project) -> JSONValue {
+        let task = record.task
+        var members: [String: JSONValue] = ["id": .string(task.id), "text": .string(task.text), "marking": .string(task.marking.rawValue)]
+        if task.priority != 0 { members["priority"] = .integer(task.priority) }
+        if let meta = task.meta, let value = try? JSONValue.parse(meta) { members["meta"] = value }
+        if !task.responses.isEmpty { members["responses"] = .array(task.responses.map(JSONValue.string)) }
+        if !task.predictions.isEmpty { members["predictions"] = .array(task.predictions.map(\.json)) }
+        if !record.annotations.isEmpty { members["annotations"] = .array(record.annotations.map(json)) }
+        if let layout = record.layout {
+            members["tokens"] = .array(layout.tokens.map { .array([.integer($0.start), .integer($0.end)]) })
+        }
+        return .object(members)
+    }
+
+    static func json(_ annotation: ImportedAnnotation) -> JSONValue {
+        var members: [String: JSONValue] = ["annotator": .string(annotation.annotator)]
+        if let skipReason = annotation.skipReason {
+            members["skip_reason"] = .string(skipReason)
+        } else {
+            members["answer"] = annotation.answer.json
+        }
+        if let createdAt = annotation.createdAt { members["created_at"] = .string(ISODate.write(createdAt)) }
+        if let seconds = annotation.secondsOnTask { members["seconds_on_task"] = .double(seconds) }
+        if let flag = annotation.flag { members["flag"] = .string(flag) }
+        if let accepted = annotation.predictionAccepted { members["prediction_accepted"] = .bool(accepted) }
+        if annotation.isGroundTruth { members["ground_truth"] = .bool(true) }
+        return .object(members)
+    }
+}

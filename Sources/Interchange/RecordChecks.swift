@@ -1,0 +1,164 @@
+import Domain
+import Foundation
+
+/// The checks every reader makes on what it read, so each format refuses the same things
+/// in the same words.
+enum RecordChecks {
+    /// `sentiment-000123` for record 123 of a file imported into `sentiment`: the id
+    /// TaskFileParser makes, stable across re-reads of the same file.
+    static func madeID(projectID: String, number: Int) -> String {
+        let digits = String(number)
+        return projectID + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// Why a task does not fit its project's kind, if it does not.
+    static func taskProblem(_ task: LabelTask, project: Project) -> String? {
+        if task.text.allSatisfy(\.isWhitespace) {
+            return project.kind == .comparison || project.kind == .freeText
+                ? "the prompt is empty; every task needs a prompt"
+                : "the text is empty; every task needs some text to label"
+        }
+        switch project.kind {
+        case .comparison:
+            if task.responses.count != 2 {
+                return "a comparison task needs exactly 2 responses to compare; it has \(task.responses.count)"
+            }
+        case .classification, .spans, .freeText:
+            if !task.responses.isEmpty {
+                return "only comparison tasks have responses; project \"\(project.id)\" is a \(project.kind.title) project"
+            }
+        }
+        return nil
+    }
+
+    /// Why an annotation does not fit its task, if it does not.
+    static func annotationProblem(_ annotation: ImportedAnnotation, textLength: Int, project: Project) -> String? {
+        project.answerProblem(annotation.answer, isSkip: annotation.skipReason != nil, textLength: textLength)
+    }
+
+    static func predictionProblem(_ prediction: Prediction, textLength: Int, project: Project) -> String? {
+        if let score = prediction.score, !(0...1).contains(score) { return "a prediction's score is between 0 and 1, not \(score)" }
+        return project.answerProblem(prediction.answer, isSkip: false, textLength: textLength)
+    }
+
+    /// The length of a text in Unicode scalars, the unit of span offsets.
+    static func scalarLength(_ text: String) -> Int {
+        var count = 0
+        for _ in text.unicodeScalars { count += 1 }
+        return count
+    }
+}
+
+/// Reads markings, remembering each spelling: a file spells them a few ways at most,
+/// and `Marking(text:)` is slow enough to matter at a hundred thousand records.
+struct MarkingReader {
+    var known: [String: Marking] = [:]
+
+    mutating func marking(_ written: String) -> Marking? {
+        if let marking = known[written] { return marking }
+        guard let marking = Marking(text: written) else { return nil }
+        known[written] = marking
+        return marking
+    }
+}
+
+/// Typed reads of JSON members that say, on failure, which member and what was expected.
+///
+/// `path` is built by the caller only as far as it goes (`$[3].annotations[0]`); members
+/// add their key when they fail, so a good file builds no path text per value.
+struct JSONFields {
+    let value: JSONValue
+    let members: [String: JSONValue]
+    let path: String
+
+    init(_ value: JSONValue, path: String, what: String) throws(Problem) {
+        guard case .object(let members) = value else {
+            throw Problem("\(what) must be a JSON object, not \(value.typeDescription)", at: path)
+        }
+        self.value = value
+        self.members = members
+        self.path = path
+    }
+
+    func at(_ key: String) -> String { path + "." + key }
+
+    /// The member, or nil when it is missing or `null`.
+    func present(_ key: String) -> JSONValue? {
+        guard let value = members[key], value != .null else { return nil }
+        return value
+    }
+
+    func string(_ key: String) throws(Problem) -> String? {
+        guard let value = present(key) else { return nil }
+        guard case .string(let text) = value else { throw Problem("\"\(key)\" must be a string, not \(value.typeDescription)", at: at(key)) }
+        return text
+    }
+
+    func requiredString(_ key: String, hint: String) throws(Problem) -> String {
+        guard let text = try string(key) else { throw Problem("\"\(key)\" is missing; \(hint)", at: at(key)) }
+        return text
+    }
+
+    func integer(_ key: String) throws(Problem) -> Int? {
+        guard let value = present(key) else { return nil }
+        guard case .number(let lexeme) = value else {
+            throw Problem("\"\(key)\" must be a whole number, not \(value.typeDescription)", at: at(key))
+        }
+        guard let whole = Int(lexeme) else { throw Problem("\"\(key)\" must be a whole number, not \(lexeme)", at: at(key)) }
+        return whole
+    }
+
+    func number(_ key: String) throws(Problem) -> Double? {
+        guard let value = present(key) else { return nil }
+        guard case .number(let lexeme) = value, let number = Double(lexeme) else {
+            throw Problem("\"\(key)\" must be a number, not \(value.typeDescription)", at: at(key))
+        }
+        return number
+    }
+
+    func bool(_ key: String) throws(Problem) -> Bool? {
+        guard let value = present(key) else { return nil }
+        guard case .bool(let flag) = value else { throw Problem("\"\(key)\" must be true or false, not \(value.typeDescription)", at: at(key)) }
+        return flag
+    }
+
+    func array(_ key: String) throws(Problem) -> [JSONValue]? {
+        guard let value = present(key) else { return nil }
+        guard case .array(let items) = value else { throw Problem("\"\(key)\" must be an array, not \(value.typeDescription)", at: at(key)) }
+        return items
+    }
+
+    func date(_ key: String) throws(Problem) -> Date? {
+        guard let text = try string(key) else { return nil }
+        guard let date = ISODate.parse(text) else {
+            throw Problem("\"\(key)\" \"\(text)\" is not an ISO 8601 time; write it like 2025-03-01T09:30:00Z", at: at(key))
+        }
+        return date
+    }
+
+    /// A JSON object member, as sorted-keys text.
+    func objectText(_ key: String) throws(Problem) -> String? {
+        guard let value = present(key) else { return nil }
+        guard case .object = value else { throw Problem("\"\(key)\" must be an object, not \(value.typeDescription)", at: at(key)) }
+        return value.canonicalText
+    }
+
+    /// Refuses a member not in `known`, naming the first in sorted order.
+    func refuseUnknown(_ known: Set<String>, listing: String) throws(Problem) {
+        guard members.keys.contains(where: { !known.contains($0) }) else { return }
+        let first = members.keys.filter { !known.contains($0) }.sorted()[0]
+        throw Problem("unknown field \"\(first)\"; \(listing)", at: at(first))
+    }
+}
+
+/// Assembles an export in one reserved string.
+struct OutputText {
+    var text: String
+
+    init(reserving bytes: Int) {
+        text = ""
+        text.reserveCapacity(bytes)
+    }
+
+    var data: Data { Data(text.utf8) }
+}

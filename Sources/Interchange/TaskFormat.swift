@@ -1,0 +1,60 @@
+import Domain
+import Foundation
+
+/// A file format tasks are imported from and exported to.
+///
+/// Every reader is all or nothing: the first bad record throws, naming the line or the
+/// JSON path, so the caller imports nothing from a broken file.
+public protocol TaskFormat {
+    /// The name people type (`--format conll`).
+    static var name: String { get }
+    /// What the format is for, one line, for `--help`.
+    static var summary: String { get }
+    static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord]
+    static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data
+}
+
+extension TaskFormat {
+    public static func read(_ data: Data, fileName: String, project: Project) throws(InterchangeError) -> [InterchangeRecord] {
+        try read(data, fileName: fileName, project: project, options: InterchangeOptions())
+    }
+
+    public static func write(_ records: [InterchangeRecord], project: Project) throws(InterchangeError) -> Data {
+        try write(records, project: project, options: InterchangeOptions())
+    }
+}
+
+/// Choices some formats take; every member has a default that fits most files.
+public struct InterchangeOptions: Equatable, Sendable {
+    /// CoNLL: the tagging scheme of the file read. `automatic` reads IOB1, IOB2 and
+    /// BIOES alike (their entities come out the same); a named scheme also refuses a tag
+    /// the scheme forbids.
+    public var conllScheme: TaggingScheme
+    /// Label Studio: the `data` member holding the task's text; nil takes `text`, or
+    /// else the member the results' `to_name` points at (`$uri`).
+    public var labelStudioTextKey: String?
+    /// CSV: what joins several labels in one cell.
+    public var csvLabelSeparator: String
+
+    public init(conllScheme: TaggingScheme = .automatic, labelStudioTextKey: String? = nil, csvLabelSeparator: String = ";") {
+        self.conllScheme = conllScheme
+        self.labelStudioTextKey = labelStudioTextKey
+        self.csvLabelSeparator = csvLabelSeparator
+    }
+}
+
+/// The one registry of formats: the command line dispatches through it.
+public enum Formats {
+    public static let all: [any TaskFormat.Type] = [
+        JSONLFormat.self, LabelStudioFormat.self, CoNLLFormat.self, ProdigyFormat.self, CSVFormat.self,
+    ]
+
+    /// The format called `name` (any case), or nil.
+    public static func named(_ name: String) -> (any TaskFormat.Type)? {
+        let lowered = name.lowercased()
+        return all.first { $0.name == lowered }
+    }
+
+    /// `"jsonl", "labelstudio", ...`: for a sentence saying which names are known.
+    public static var names: String { all.map { "\"\($0.name)\"" }.joined(separator: ", ") }
+}

@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+@testable import Interchange
+import Testing
+
+@Suite("LabelDesk JSONL")
+struct JSONLFormatTests {
+    static let moment = Date(timeIntervalSince1970: 1_667_587_853.017)
+
+    static func record(_ project: Project, id: String, text: String, responses: [String] = [], answer: Answer, prediction: Answer? = nil) -> InterchangeRecord {
+        InterchangeRecord(
+            task: LabelTask(id: id, projectID: project.id, text: text, marking: .cui, priority: 3, meta: #"{"source":"test"}"#,
+                            responses: responses, predictions: prediction.map { [Prediction(model: "m v1", score: 0.75, answer: $0)] } ?? []),
+            annotations: [
+                ImportedAnnotation(answer: answer, annotator: "ana", createdAt: moment, secondsOnTask: 7.662, flag: "check this",
+                                   predictionAccepted: prediction != nil ? false : nil, isGroundTruth: true),
+                ImportedAnnotation(answer: .empty(project.kind), skipReason: "Unclear or ambiguous", annotator: "bo"),
+            ])
+    }
+
+    static let everyKind: [(Project, InterchangeRecord)] = [
+        (Projects.topics, record(Projects.topics, id: "t1", text: "Tabs\tand \"quotes\"\nand ünïcode", answer: .labels(["sport", "tech"]), prediction: .labels(["sport"]))),
+        (Projects.entities, InterchangeRecord(
+            task: record(Projects.entities, id: "e1", text: "👨‍👩‍👧 Anna in Paris 🇫🇷", answer: .spans([EntitySpan(start: 6, end: 10, label: "PER")])).task,
+            annotations: record(Projects.entities, id: "e1", text: "", answer: .spans([EntitySpan(start: 6, end: 10, label: "PER"), EntitySpan(start: 14, end: 19, label: "LOC")])).annotations,
+            layout: TokenLayout(tokens: [TextToken(start: 0, end: 5), TextToken(start: 6, end: 10)]))),
+        (Projects.comparison, record(Projects.comparison, id: "c1", text: "Which is kinder?", responses: ["Yes.", ""],
+                                     answer: .comparison(ComparisonAnswer(preference: .b, strength: 2, ratingsA: ["helpfulness": 3], ratingsB: ["helpfulness": 6, "honesty": 7], rationale: "B explains.", shownSwapped: true)))),
+        (Projects.freeText, record(Projects.freeText, id: "f1", text: "Summarise:", answer: .text("A short summary."))),
+    ]
+
+    @Test("Every kind comes back equal through JSONL", arguments: 0..<4)
+    func roundTrip(index: Int) throws {
+        // Given a record of one kind with everything set
+        let (project, record) = Self.everyKind[index]
+        // When it is written and read back
+        let written = try JSONLFormat.write([record], project: project)
+        let read = try JSONLFormat.read(written, fileName: "x.jsonl", project: project)
+        // Then it is the same record, and writing again gives the same bytes
+        #expect(read == [record])
+        #expect(try JSONLFormat.write(read, project: project) == written)
+    }
+
+    @Test("A line of the older task file still reads, with a made id")
+    func olderTaskFile() throws {
+        let file = "{\"text\": \"great film\"}\n\n{\"id\": \"x\", \"text\": \"dull\", \"marking\": \"S\", \"meta\": {\"b\": 1, \"a\": 2}}\n"
+        let records = try JSONLFormat.read(Data(file.utf8), fileName: "tasks.jsonl", project: Projects.sentiment)
+        #expect(records.map(\.task.id) == ["sst2-000001", "x"])
+        #expect(records[1].task.marking == .secret)
+        #expect(records[1].task.meta == #"{"a":2,"b":1}"#)
+        #expect(records.allSatisfy { $0.annotations.isEmpty })
+    }
+
+    @Test("Bad lines are refused with the line, the member and how to fix it")
+    func badInput() throws {
+        func problem(_ line: String, _ project: Project = Projects.sentiment) -> String? {
+            let first = project.kind == .comparison ? #"{"text": "fine", "responses": ["a", "b"]}"# : #"{"text": "fine"}"#
+            return #expect(throws: InterchangeError.self) {
+                try JSONLFormat.read(Data("\(first)\n\(line)\n".utf8), fileName: "t.jsonl", project: project)
+            }?.description
+        }
+        #expect(problem(#"{"text": "a", "annotations": [{"answer": {"labels": ["great"]}, "annotator": "ana"}]}"#)
+            == "t.jsonl:2: $.annotations[0]: label \"great\" is not one of project \"sst2\"'s labels")
+        #expect(problem(#"{"text": "a", "annotations": [{"answer": {"labels": ["positive"]}, "annotator": "ana", "created_at": "yesterday"}]}"#)
+            == "t.jsonl:2: $.annotations[0].created_at: \"created_at\" \"yesterday\" is not an ISO 8601 time; write it like 2025-03-01T09:30:00Z")
+        #expect(problem(#"{"text": "a", "responses": ["only one"]}"#, Projects.comparison)
+            == "t.jsonl:2: a comparison task needs exactly 2 responses to compare; it has 1")
+        #expect(problem(#"{"text": "a", "label": "x"}"#)
+            == "t.jsonl:2: unknown field \"label\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\" and \"tokens\"")
+        #expect(problem(#"{"text": "a""#) == "t.jsonl:2: not valid JSON (unexpected end of line at column 13)")
+        #expect(problem(#"{"text": "fine", "id": "sst2-000001"}"#) == "t.jsonl:2: id \"sst2-000001\" is already used on line 1; every task needs its own id")
+    }
+}
