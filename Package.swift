@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         .target(name: "Interchange", dependencies: ["Domain"]),
-        .target(name: "Hub", dependencies: ["Domain", "Store"]),
+        .target(name: "Hub", dependencies: ["Domain", "Store", "Interchange"]),
         .target(
             name: "Sync",
             dependencies: [
@@ -53,14 +53,14 @@ let package = Package(
         .target(
             name: "Workstation",
             dependencies: [
-                "Domain", "Store", "Hub", "Sync", "Screens", "TerminalCore",
+                "Domain", "Store", "Hub", "Sync", "Screens", "TerminalCore", "Interchange",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "labeldesk",
             dependencies: [
-                "Domain", "Store", "Hub", "Sync", "Server", "Screens", "TerminalCore", "TerminalCurses", "Workstation",
+                "Domain", "Store", "Hub", "Sync", "Server", "Screens", "TerminalCore", "TerminalCurses", "Workstation", "Interchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -19,11 +19,15 @@ public struct LabelTask: Equatable, Sendable, Identifiable {
     public var responses: [String]
     /// Model answers shown pre-filled; the first is the one offered.
     public var predictions: [Prediction]
+    /// How the file the task came from cut its text into tokens (CoNLL, Prodigy), as
+    /// JSON only `Interchange` reads: kept so an export gives the file's tokens back.
+    public var layout: JSONValue?
 
     public init(
         id: String, projectID: String, text: String, marking: Marking, priority: Int = 0, meta: String? = nil,
-        responses: [String] = [], predictions: [Prediction] = []
+        responses: [String] = [], predictions: [Prediction] = [], layout: JSONValue? = nil
     ) {
+        self.layout = layout
         self.id = id
         self.projectID = projectID
         self.text = text
@@ -39,10 +43,11 @@ extension LabelTask {
     /// What a task holds beyond its text, as one JSON object both databases store in a
     /// `body` column; nil when there is nothing (a classification task without predictions).
     public var storedBody: String? {
-        guard !responses.isEmpty || !predictions.isEmpty else { return nil }
+        guard !responses.isEmpty || !predictions.isEmpty || layout != nil else { return nil }
         var members: [String: JSONValue] = [:]
         if !responses.isEmpty { members["responses"] = .array(responses.map(JSONValue.string)) }
         if !predictions.isEmpty { members["predictions"] = .array(predictions.map(\.json)) }
+        if let layout { members["layout"] = layout }
         return JSONValue.object(members).canonicalText
     }
 
@@ -52,6 +57,7 @@ extension LabelTask {
         let value: JSONValue
         do { value = try JSONValue.parse(body) } catch { throw Answer.Unreadable(description: "task body is not JSON: \(error)") }
         responses = value["responses"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        layout = value["layout"]
         predictions = []
         for item in value["predictions"]?.arrayValue ?? [] { predictions.append(try Prediction(json: item)) }
     }
@@ -59,7 +65,7 @@ extension LabelTask {
 
 extension LabelTask: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, projectID, text, marking, priority, meta, responses, predictions
+        case id, projectID, text, marking, priority, meta, responses, predictions, layout
     }
 
     /// Older messages carry no responses or predictions: read them as empty.
@@ -73,7 +79,8 @@ extension LabelTask: Codable {
             priority: try container.decode(Int.self, forKey: .priority),
             meta: try container.decodeIfPresent(String.self, forKey: .meta),
             responses: try container.decodeIfPresent([String].self, forKey: .responses) ?? [],
-            predictions: try container.decodeIfPresent([Prediction].self, forKey: .predictions) ?? [])
+            predictions: try container.decodeIfPresent([Prediction].self, forKey: .predictions) ?? [],
+            layout: try container.decodeIfPresent(JSONValue.self, forKey: .layout))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -86,6 +93,7 @@ extension LabelTask: Codable {
         try container.encodeIfPresent(meta, forKey: .meta)
         if !responses.isEmpty { try container.encode(responses, forKey: .responses) }
         if !predictions.isEmpty { try container.encode(predictions, forKey: .predictions) }
+        try container.encodeIfPresent(layout, forKey: .layout)
     }
 }
 

@@ -9,6 +9,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateTaskInImport(taskID: String)
     case taskAlreadyAtHub(projectID: String, taskID: String)
     case taskInOtherProject(taskID: String, taskProjectID: String, importProjectID: String)
+    /// A record of an import file the hub will not take, said in full.
+    case importRefused(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             "task id \"\(taskID)\" is already in project \"\(projectID)\" at the hub; give every task its own id. Nothing was imported"
         case .taskInOtherProject(let taskID, let taskProjectID, let importProjectID):
             "task \"\(taskID)\" belongs to project \"\(taskProjectID)\", not \"\(importProjectID)\". Nothing was imported"
+        case .importRefused(let sentence):
+            sentence + ". Nothing was imported"
         }
     }
 

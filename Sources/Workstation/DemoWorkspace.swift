@@ -17,6 +17,32 @@ public enum DemoWorkspace {
         instructions: "Is the reviewer's opinion of the film negative or positive?"
     )
 
+    /// Entity spans on WNUT-17's emerging-entities dev set, with its six types.
+    public static let entities = Project(
+        id: "entities", title: "Emerging entities in social media", kind: .spans,
+        labels: ["person", "location", "corporation", "product", "creative-work", "group"].map { LabelChoice(name: $0) },
+        leaseSeconds: 3600,
+        instructions: "Tag every named person, location, corporation, product, creative work and group.")
+
+    /// Two model answers to one instruction, from PandaLM's human-annotated test set.
+    public static let comparison = Project(
+        id: "compare", title: "Which answer is better?", kind: .comparison, leaseSeconds: 3600,
+        instructions: "Read the instruction and both answers; prefer one, rate each, say why.",
+        dimensions: [
+            RatingDimension(name: "helpfulness", hint: "1 useless, 7 exactly what was asked"),
+            RatingDimension(name: "correctness", hint: "1 wrong, 7 fully right"),
+            RatingDimension(name: "harmlessness", hint: "1 harmful, 7 harmless"),
+        ],
+        asksStrength: true, rationale: RationaleRule(required: true, minimumLength: 20))
+
+    /// Instructions to answer in writing, from Self-Instruct's user-oriented set.
+    public static let freeText = Project(
+        id: "write", title: "Answer the instruction", kind: .freeText, leaseSeconds: 3600,
+        instructions: "Write the answer a careful expert would give.", minimumAnswerLength: 20)
+
+    /// Every demo project, one per task kind.
+    public static let projects = [project, entities, comparison, freeText]
+
     /// Writes the demo into `workspace`, replacing what was there.
     public static func create(in workspace: Workspace, assets: URL, now: Date) throws {
         let fileManager = FileManager.default
@@ -31,9 +57,17 @@ public enum DemoWorkspace {
         )
         try workspace.prepare(settings: settings)
         let opened = try workspace.open()
-        try opened.hub.createProject(project, actor: "system", now: now)
-        let tasks = try sentences(from: assets.appendingPathComponent("demo/sst2.dev.txt"))
-        _ = try opened.hub.importTasks(projectID: projectID, tasks: tasks, actor: "system", now: now)
+        let demo = assets.appendingPathComponent("demo")
+        let tasks: [(Project, [LabelTask])] = [
+            (project, try sentences(from: demo.appendingPathComponent("sst2.dev.txt"))),
+            (entities, try DemoTexts.sentences(conll: demo.appendingPathComponent("wnut17.dev.conll"), project: entities)),
+            (comparison, try DemoTexts.comparisons(pandaLM: demo.appendingPathComponent("pandalm.testset-v1.json"), project: comparison)),
+            (freeText, try DemoTexts.instructions(selfInstruct: demo.appendingPathComponent("self-instruct.user_oriented_instructions.jsonl"), project: freeText)),
+        ]
+        for (project, projectTasks) in tasks {
+            try opened.hub.createProject(project, actor: "system", now: now)
+            _ = try opened.hub.importTasks(projectID: project.id, tasks: projectTasks, actor: "system", now: now)
+        }
         try opened.addAccount(Account(username: username, displayName: "Demo Labeler", role: .labeler), password: password, now: now)
     }
 

@@ -114,6 +114,10 @@ struct SyncWriter {
         try date(lease.expiresAt)
         text += ",\"task\":{\"id\":"
         quoted(lease.task.id)
+        if let layout = lease.task.layout {
+            text += ",\"layout\":"
+            layout.write(into: &text)
+        }
         text += ",\"marking\":\""
         text += lease.task.marking.rawValue
         text += "\""

@@ -1,0 +1,122 @@
+import Domain
+import Foundation
+import Interchange
+import Store
+
+/// The station name imported work is kept under: work done in another tool, by people
+/// the file names, at no station of this hub.
+public let importedWorkStation = "import"
+
+extension Hub {
+    /// Imports a file's tasks, and the work already done on them elsewhere, all or nothing.
+    ///
+    /// Each imported annotation is kept as a judgement by the person the file names
+    /// (`completed_by`, `annotator`) at the station `import`, so work done in another tool
+    /// counts in agreement and quality reports; the first becomes the task's answer.
+    /// Answer keys (`ground_truth`) are refused: they belong in the gold pool, never among
+    /// tasks a station may lease. Returns (tasks, annotations) imported.
+    @discardableResult
+    public func importRecords(
+        _ records: [InterchangeRecord], projectID: String, actor: String, now: Date
+    ) throws -> (tasks: Int, annotations: Int) {
+        guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+        var seen = Set<String>(minimumCapacity: records.count)
+        for record in records {
+            guard record.task.projectID == projectID else {
+                throw HubError.taskInOtherProject(taskID: record.task.id, taskProjectID: record.task.projectID, importProjectID: projectID)
+            }
+            guard seen.insert(record.task.id).inserted else { throw HubError.duplicateTaskInImport(taskID: record.task.id) }
+            if record.annotations.contains(where: \.isGroundTruth) {
+                throw HubError.importRefused(
+                    "task \"\(record.task.id)\" carries a ground_truth annotation, an answer key; answer keys go into the gold pool, not among tasks: remove it from this file")
+            }
+            let length = record.task.text.unicodeScalars.count
+            for annotation in record.annotations {
+                if let problem = project.answerProblem(annotation.answer, isSkip: annotation.skipReason != nil, textLength: length) {
+                    throw HubError.importRefused("task \"\(record.task.id)\", annotation by \(annotation.annotator): \(problem)")
+                }
+            }
+        }
+        let tasks = records.map { record -> LabelTask in
+            var task = record.task
+            task.layout = record.layout.map(TokenLayoutCoding.json)
+            return task
+        }
+        return try HubError.translating {
+            try database.write { transaction in
+                try transaction.insertTasks(tasks, projectID: projectID)
+                var annotationCount = 0
+                for record in records where !record.annotations.isEmpty {
+                    for (index, imported) in record.annotations.enumerated() {
+                        let annotation = Annotation(
+                            id: UUID.timeOrdered(at: now), taskID: record.task.id, projectID: projectID, answer: imported.answer,
+                            skipReason: imported.skipReason, username: imported.annotator, stationID: importedWorkStation,
+                            leaseEpoch: 0, createdAt: imported.createdAt ?? now, secondsOnTask: imported.secondsOnTask ?? 0,
+                            flag: imported.flag, predictionAccepted: imported.predictionAccepted)
+                        try transaction.insertJudgement(Judgement(
+                            annotation: annotation, content: annotation.canonicalContent, isCanonical: index == 0,
+                            firstOutcome: index == 0 ? .accepted : .superseded, receivedAt: now))
+                        annotationCount += 1
+                    }
+                    let first = record.annotations[0]
+                    try transaction.setTaskState(projectID: projectID, taskID: record.task.id, to: first.skipReason == nil ? .done : .skipped)
+                }
+                try transaction.appendAudit(AuditEvent(
+                    kind: .importTasks, actor: actor,
+                    detail: "imported \(records.count) tasks and \(annotationCount) annotations into \(projectID)", at: now))
+                return (records.count, annotationCount)
+            }
+        }
+    }
+
+    /// A project's tasks as records, each with its work (the answer first): every task
+    /// when `all`, else only the answered ones. The export and its audit entry are one
+    /// transaction, so the entry counts exactly what left.
+    public func exportRecords(projectID: String, all: Bool, actor: String, now: Date) throws -> (project: Project, records: [InterchangeRecord]) {
+        try database.write { transaction in
+            guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+            let rows = try transaction.tasksWithJudgements(projectID: projectID, answeredOnly: !all)
+            let records = rows.map { task, judgements in
+                var labelTask = task.task
+                let layout = labelTask.layout.flatMap(TokenLayoutCoding.layout)
+                labelTask.layout = nil
+                return InterchangeRecord(
+                    task: labelTask,
+                    annotations: judgements.map { judgement in
+                        let annotation = judgement.annotation
+                        return ImportedAnnotation(
+                            answer: annotation.answer, skipReason: annotation.skipReason, annotator: annotation.username,
+                            createdAt: annotation.createdAt, secondsOnTask: annotation.secondsOnTask, flag: annotation.flag,
+                            predictionAccepted: annotation.predictionAccepted)
+                    },
+                    layout: layout)
+            }
+            try transaction.appendAudit(AuditEvent(
+                kind: .export, actor: actor, detail: "exported \(records.count) \(all ? "" : "answered ")tasks of \(projectID)", at: now))
+            return (project, records)
+        }
+    }
+}
+
+/// `TokenLayout` as the JSON a task keeps in its body.
+enum TokenLayoutCoding {
+    static func json(_ layout: TokenLayout) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "tokens": .array(layout.tokens.map { .array([.integer($0.start), .integer($0.end)]) }),
+        ]
+        if let tags = layout.writtenTags { members["tags"] = .array(tags.map(JSONValue.string)) }
+        if let separator = layout.separatorAfter { members["separator"] = .string(separator) }
+        return .object(members)
+    }
+
+    static func layout(_ json: JSONValue) -> TokenLayout? {
+        guard let tokens = json["tokens"]?.arrayValue else { return nil }
+        return TokenLayout(
+            tokens: tokens.compactMap { pair in
+                guard let bounds = pair.arrayValue, bounds.count == 2, let start = bounds[0].intValue, let end = bounds[1].intValue else { return nil }
+                return TextToken(start: start, end: end)
+            },
+            writtenTags: json["tags"]?.arrayValue?.compactMap(\.stringValue),
+            separatorAfter: json["separator"]?.stringValue)
+    }
+}
