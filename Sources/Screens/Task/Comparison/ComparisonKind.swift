@@ -332,10 +332,12 @@ public enum ComparisonKind: TaskKindScreen {
         }
     }
 
+    /// "Better: (•) A ( ) B ( ) tie  How much: [2 clearly]": fits 78 columns with every
+    /// option; the keys a, b, t are in the hints and help.
     static func drawChoiceRow(_ work: Work, _ context: KindContext, in row: Rect, into buffer: inout Buffer) {
         guard row.height > 0 else { return }
         var x = buffer.write(" Better:", x: row.x, y: row.y, style: .bold, limit: row.maxX) + 1
-        for (choice, name) in [(Choice.left, "a A"), (.right, "b B"), (.tie, "t tie")] {
+        for (choice, name) in [(Choice.left, "A"), (.right, "B"), (.tie, "tie")] {
             let chosen = work.choice == choice
             x = buffer.write((chosen ? " (•) " : " ( ) ") + name + " ", x: x, y: row.y, style: chosen ? chosenStyle : .plain, limit: row.maxX) + 1
         }
@@ -343,8 +345,8 @@ public enum ComparisonKind: TaskKindScreen {
         x = buffer.write(" How much:", x: x + 1, y: row.y, style: work.isAskingStrength ? focusedStyle : .bold, limit: row.maxX) + 1
         for strength in 1...3 {
             let chosen = work.strength == strength
-            let text = (chosen ? " (•) " : " ( ) ") + "\(strength) \(strengthWord(strength)) "
-            x = buffer.write(text, x: x, y: row.y, style: chosen ? chosenStyle : .plain, limit: row.maxX)
+            let text = "\(strength) \(strengthWord(strength))"
+            x = buffer.write(chosen ? "[" + text + "]" : " " + text + " ", x: x, y: row.y, style: chosen ? chosenStyle : .plain, limit: row.maxX)
         }
     }
 
@@ -372,9 +374,9 @@ public enum ComparisonKind: TaskKindScreen {
     static func hints(_ work: Work, _ context: KindContext) -> [String] {
         if work.focus == .rationale { return ["Esc stop writing", "Tab next", "Ctrl-Z undo"] }
         if work.isAskingStrength { return ["1 slightly", "2 clearly", "3 much better"] }
-        var hints = ["a b t better", "Tab focus"]
-        if work.focus == .ratings { hints.insert("1-7 rate", at: 0) } else { hints.append("j k scroll") }
-        hints += ["r rationale", "Enter submit"]
+        // Scrolling is in the help: the bottom line keeps what a task cannot be done without.
+        var hints = ["a b t better", "Tab focus", "r rationale", "Enter submit"]
+        if work.focus == .ratings { hints.insert("1-7 rate", at: 0) }
         return hints
     }
 
@@ -385,12 +387,12 @@ public enum ComparisonKind: TaskKindScreen {
             .init("t  =", "a tie"),
         ]
         if context.project.asksStrength { entries.append(.init("then 1 2 3", "slightly, clearly or much better")) }
-        entries.append(.init("Tab  Shift-Tab", "focus the prompt, A, B, " + (context.project.dimensions.isEmpty ? "" : "the ratings, ") + "the rationale"))
+        entries.append(.init("Tab  Shift-Tab", "focus prompt, A, B, " + (context.project.dimensions.isEmpty ? "" : "ratings, ") + "rationale"))
         entries.append(.init("j k  PgUp PgDn", "scroll the focused text"))
         if !context.project.dimensions.isEmpty {
-            entries.append(.init("ratings: ← → ↑ ↓", "choose a cell; 1-7 rate it and step on, 0 clears"))
+            entries.append(.init("ratings: ← → ↑ ↓", "choose a cell; 1-7 rate, 0 clears"))
         }
-        entries.append(.init("r", "write the rationale; Esc stops writing"))
+        entries.append(.init("r", "write the rationale; Esc stops"))
         entries.append(.init("Enter", "submit and go to the next task"))
         return entries
     }

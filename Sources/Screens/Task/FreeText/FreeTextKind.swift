@@ -122,14 +122,14 @@ public enum FreeTextKind: TaskKindScreen {
 
     static func helpEntries(_ context: KindContext) -> [HelpOverlay.Entry] {
         [
-            .init("typing", "writes the answer (the editor has focus when a task opens)"),
-            .init("Esc  Tab", "stop editing, so Enter, s, f, u, q and ? work"),
+            .init("typing", "writes the answer (editing on start)"),
+            .init("Esc  Tab", "stop editing: then Enter submits"),
             .init("i  e  Tab", "edit the answer again"),
-            .init("Enter", "editing: a new line; not editing: submit"),
-            .init("← → ↑ ↓  Home End", "move; ↑ ↓ by displayed line"),
-            .init("Ctrl-B  Ctrl-F", "a word back, a word forward"),
+            .init("Enter", "editing: a new line"),
+            .init("← → ↑ ↓  Home End", "move (↑ ↓ by displayed line)"),
+            .init("Ctrl-B  Ctrl-F", "a word back, forward"),
             .init("Ctrl-A  Ctrl-E", "start, end of the line"),
-            .init("Ctrl-W  Ctrl-U  Ctrl-K", "delete the word before, to line start, to line end"),
+            .init("Ctrl-W  Ctrl-U  Ctrl-K", "delete word, to start, to end"),
             .init("Ctrl-Z  Ctrl-Y", "undo, redo an edit"),
             .init("j k  PgUp PgDn", "not editing: scroll the prompt"),
         ]
