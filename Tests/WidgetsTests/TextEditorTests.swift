@@ -246,3 +246,26 @@ import Widgets
         #expect(cursor == nil)
     }
 }
+
+/// Where the cursor shows at a soft wrap, and spaces that do not fit.
+@Suite struct TextEditorWrapTests {
+    @Test func aSpaceThatDoesNotFitHangsAtTheEndOfItsRow() {
+        let text = Array("abcde fgh")
+        let lines = TextEditor.layout(text, width: 5)
+        #expect(lines.map { String(text[$0.start..<$0.end]) } == ["abcde ", "fgh"])
+    }
+
+    @Test func atASoftWrapTheCursorShowsAtTheStartOfTheNextRow() {
+        let text = Array("the quick brown")
+        let lines = TextEditor.layout(text, width: 10)
+        #expect(TextEditor.position(of: 10, in: lines, characters: text) == (row: 1, column: 0))
+        #expect(TextEditor.position(of: 15, in: lines, characters: text) == (row: 1, column: 5))
+    }
+
+    @Test func aLineBreakEndsARowAndAnEmptyLastLineIsARow() {
+        let text = Array("ab\n")
+        let lines = TextEditor.layout(text, width: 10)
+        #expect(lines.count == 2)
+        #expect(TextEditor.position(of: 3, in: lines, characters: text) == (row: 1, column: 0))
+    }
+}
