@@ -231,6 +231,13 @@ public struct TextEditor: Equatable, Sendable {
 
     // MARK: Layout
 
+    /// Columns a character takes as `Buffer.write` draws it: a control character (a pasted
+    /// tab) is drawn as one space, so it takes one column, not the none wcwidth gives it.
+    public static func columns(_ character: Character) -> Int {
+        if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) { return 1 }
+        return CharacterWidth.of(character)
+    }
+
     /// One displayed row: `characters[start..<end]`, without the line break that ends it.
     public struct Line: Equatable, Sendable {
         public var start: Int
@@ -260,8 +267,8 @@ public struct TextEditor: Equatable, Sendable {
                 index += 1
                 continue
             }
-            let width_ = CharacterWidth.of(character)
-            if columns + width_ > width, index > start {
+            let characterWidth = TextEditor.columns(character)
+            if columns + characterWidth > width, index > start {
                 if character == " " {
                     // A space that does not fit hangs at the end of the row.
                     lines.append(Line(start: start, end: index + 1, endsParagraph: false))
@@ -274,11 +281,11 @@ public struct TextEditor: Equatable, Sendable {
                 let breakAt = lastBreak ?? index
                 lines.append(Line(start: start, end: breakAt, endsParagraph: false))
                 start = breakAt
-                columns = characters[breakAt..<index].reduce(0) { $0 + CharacterWidth.of($1) }
+                columns = characters[breakAt..<index].reduce(0) { $0 + TextEditor.columns($1) }
                 lastBreak = nil
                 continue
             }
-            columns += width_
+            columns += characterWidth
             if character == " " { lastBreak = index + 1 }
             index += 1
         }
@@ -290,11 +297,11 @@ public struct TextEditor: Equatable, Sendable {
     /// at the start of the next row.
     public static func position(of index: Int, in lines: [Line], characters: [Character]) -> (row: Int, column: Int) {
         for (row, line) in lines.enumerated() where index >= line.start && (index < line.end || (index == line.end && line.endsParagraph)) {
-            let column = characters[line.start..<index].reduce(0) { $0 + CharacterWidth.of($1) }
+            let column = characters[line.start..<index].reduce(0) { $0 + TextEditor.columns($1) }
             return (row, column)
         }
         let last = lines.count - 1
-        return (last, characters[lines[last].start..<lines[last].end].reduce(0) { $0 + CharacterWidth.of($1) })
+        return (last, characters[lines[last].start..<lines[last].end].reduce(0) { $0 + TextEditor.columns($1) })
     }
 
     /// The index in a row nearest to `column` without passing it.
@@ -304,7 +311,7 @@ public struct TextEditor: Equatable, Sendable {
         // A soft-wrapped row's end is the next row's start: stop one before it.
         let last = line.endsParagraph ? line.end : max(line.start, line.end - 1)
         while index < last {
-            let width = CharacterWidth.of(characters[index])
+            let width = TextEditor.columns(characters[index])
             if used + width > column { break }
             used += width
             index += 1

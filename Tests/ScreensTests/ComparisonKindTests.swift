@@ -189,6 +189,14 @@ extension TaskScreen.State {
         #expect(state.work?.isCapturingText == false)
     }
 
+    @Test func aPasteGoesIntoTheRationaleWhateverHasFocus() {
+        var state = ComparisonFixture.state()
+        _ = state.press(.paste("a b t"))
+        #expect(state.comparison?.choice == nil)
+        #expect(state.comparison?.rationale.text == "a b t")
+        #expect(state.comparison?.focus == .rationale)
+    }
+
     @Test func theShellsKeysWorkOnceTheEditorLetsGo() {
         var state = ComparisonFixture.state()
         _ = state.press(.character("r"))

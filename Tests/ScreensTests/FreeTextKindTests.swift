@@ -60,6 +60,14 @@ extension TaskScreen.State {
         #expect(state.freeText?.editor.text == "", "the key was not typed")
     }
 
+    @Test func aPasteWhileNotEditingGoesIntoTheAnswerNotToTheKeys() {
+        var state = FreeTextFixture.state()
+        _ = state.press(.escape, .paste("s q\r\nu"))
+        #expect(state.mode == .labeling)
+        #expect(state.freeText?.editor.text == "s q\nu")
+        #expect(state.work?.isCapturingText == true)
+    }
+
     @Test func notEditingEnterSubmitsTheAnswer() {
         var state = FreeTextFixture.state()
         state.type("Tell me about my rate or scope changes.")

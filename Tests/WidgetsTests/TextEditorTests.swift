@@ -262,6 +262,14 @@ import Widgets
         #expect(TextEditor.position(of: 15, in: lines, characters: text) == (row: 1, column: 5))
     }
 
+    @Test func aPastedTabTakesTheOneColumnItIsDrawnIn() {
+        var editor = TextEditor(viewport: Size(width: 10, height: 1))
+        _ = editor.handle(.paste("a\tb"))
+        var buffer = Buffer(size: Size(width: 10, height: 1))
+        #expect(editor.draw(in: buffer.area, focused: true, into: &buffer) == Point(x: 3, y: 0))
+        #expect(buffer.line(0).hasPrefix("a b"))
+    }
+
     @Test func aLineBreakEndsARowAndAnEmptyLastLineIsARow() {
         let text = Array("ab\n")
         let lines = TextEditor.layout(text, width: 10)

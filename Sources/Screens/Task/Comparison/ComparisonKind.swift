@@ -152,6 +152,11 @@ public enum ComparisonKind: TaskKindScreen {
         case .character("r"):
             setFocus(.rationale, &work)
             return .handled
+        case .paste:
+            // A paste is text, never keys: it goes into the rationale, which takes focus.
+            setFocus(.rationale, &work)
+            _ = work.rationale.handle(key)
+            return .handled
         case .character("a"), .character("A"):
             return choose(.left, &work, context)
         case .character("b"), .character("B"):

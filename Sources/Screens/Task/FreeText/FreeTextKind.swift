@@ -56,6 +56,11 @@ public enum FreeTextKind: TaskKindScreen {
         case .character("i"), .character("e"), .tab, .backTab:
             work.isEditing = true
             return .handled
+        case .paste:
+            // A paste is text, never keys: it goes into the answer, which takes focus.
+            work.isEditing = true
+            _ = work.editor.handle(key)
+            return .handled
         default:
             return .ignored
         }
