@@ -281,7 +281,7 @@ public enum ComparisonKind: TaskKindScreen {
         let (aboveRatings, ratings) = aboveRationale.splitBottom(min(context.project.dimensions.count, 6))
         let (panes, choiceRow) = aboveRatings.splitBottom(1)
         let promptLines = ScrollPane(title: nil, text: context.task.text).lines(outerWidth: panes.width).count
-        let promptHeight = min(promptLines + 2, max(3, panes.height / (wide ? 3 : 4)))
+        let promptHeight = min(promptLines + 2, max(3, panes.height / 3))
         let (prompt, responses) = panes.splitTop(promptHeight)
         let left: Rect, right: Rect
         if wide {
