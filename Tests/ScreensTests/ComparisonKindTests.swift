@@ -268,4 +268,42 @@ extension TaskScreen.State {
         let help = ComparisonKind.helpEntries(context).map(\.keys)
         #expect(help.contains("a  1") && help.contains("then 1 2 3") && help.contains("r"))
     }
+
+    @Test func answerMapsScreenSidesBackToTheTasksOrderWhenNotSwapped() {
+        // Given a task shown in its own order, B preferred much, every cell rated
+        let state = ComparisonFixture.state(ComparisonFixture.task(id: ComparisonFixture.taskID(swapped: false)))
+        let context = state.context!
+        var work = ComparisonKind.begin(context)
+        work.choice = .right
+        work.strength = 3
+        work.ratingsLeft = ["helpfulness": 2, "harmlessness": 6]
+        work.ratingsRight = ["helpfulness": 7, "harmlessness": 6]
+        _ = work.rationale.handle(.paste("B drops the clause about scope, which the rewrite must keep."))
+        // When the answer is made
+        let answer = ComparisonKind.answer(work, context)
+        // Then B on screen is the task's second response
+        #expect(answer == .success(.comparison(ComparisonAnswer(
+            preference: .b, strength: 3, ratingsA: ["helpfulness": 2, "harmlessness": 6], ratingsB: ["helpfulness": 7, "harmlessness": 6],
+            rationale: "B drops the clause about scope, which the rewrite must keep.", shownSwapped: false))))
+    }
+
+    @Test func aPredictionsRatingsArePutOnTheSidesTheyWereShownOn() {
+        let predicted = Prediction(answer: .comparison(ComparisonAnswer(preference: .b, strength: 1, ratingsA: ["helpfulness": 2], ratingsB: ["helpfulness": 5])))
+        let state = ComparisonFixture.state(ComparisonFixture.task(id: ComparisonFixture.taskID(swapped: true), predictions: [predicted]))
+        let work = ComparisonKind.begin(state.context!)
+        #expect(work.choice == .left, "the task's second response is A on screen")
+        #expect(work.ratingsLeft == ["helpfulness": 5])
+        #expect(work.ratingsRight == ["helpfulness": 2])
+    }
+
+    @Test func handleLeavesEnterToTheScreenAndRefusesARatingOutsideOneToSeven() {
+        let state = ComparisonFixture.state()
+        let context = state.context!
+        var work = ComparisonKind.begin(context)
+        #expect(ComparisonKind.handle(.enter, &work, context) == .ignored)
+        work.focus = .ratings
+        #expect(ComparisonKind.handle(.character("8"), &work, context) == .refused("Ratings run from 1 to 7."))
+        #expect(ComparisonKind.handle(.character("4"), &work, context) == .handled)
+        #expect(work.ratingsLeft == ["helpfulness": 4])
+    }
 }
