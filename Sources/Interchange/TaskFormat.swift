@@ -58,3 +58,19 @@ public enum Formats {
     /// `"jsonl", "labelstudio", ...`: for a sentence saying which names are known.
     public static var names: String { all.map { "\"\($0.name)\"" }.joined(separator: ", ") }
 }
+
+extension Formats {
+    /// Reads with a format chosen at run time (`--format`).
+    public static func read(
+        _ data: Data, as format: any TaskFormat.Type, fileName: String, project: Project, options: InterchangeOptions
+    ) throws -> [InterchangeRecord] {
+        try format.read(data, fileName: fileName, project: project, options: options)
+    }
+
+    /// Writes with a format chosen at run time (`--format`).
+    public static func write(
+        _ records: [InterchangeRecord], as format: any TaskFormat.Type, project: Project, options: InterchangeOptions
+    ) throws -> Data {
+        try format.write(records, project: project, options: options)
+    }
+}

@@ -2,33 +2,42 @@ import ArgumentParser
 import Domain
 import Foundation
 import Hub
+import Interchange
 import Workstation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import tasks from a JSONL file into a project, all or nothing.",
+        abstract: "Import tasks (and work already done on them) into a project, all or nothing.",
         discussion: """
-            One task per line: {"text": "...", "id": "...", "marking": "SECRET", "priority": 5, "meta": {...}}. \
-            Only "text" is required. If any line is wrong, nothing is imported and the error says FILE:LINE: what is wrong.
+            Formats: jsonl (LabelDesk JSONL, every kind), labelstudio (Label Studio JSON), conll (token TAB tag), prodigy (Prodigy JSONL), csv (classification). \
+            LabelDesk JSONL, one task per line: {"text": "...", "id": "...", "marking": "SECRET", "priority": 5, "meta": {...}}; \
+            only "text" is required. If any record is wrong, nothing is imported and the error says FILE:LINE (or the \
+            JSON path): what is wrong and how to fix it.
             """
     )
 
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var hubDatabase: HubDatabaseOption
+    @OptionGroup var formatOption: FormatOption
     @Option(help: "The project to import into.") var project: String
-    @Argument(help: "The JSONL file.") var file: String
+    @Argument(help: "The file.") var file: String
 
     func run() throws {
+        let format = try formatOption.resolved(for: file)
         let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
-        guard let target = try hub.projects().first(where: { $0.id == project }) else {
-            throw UserFacingError("there is no project \"\(project)\"; create it first with: labeldesk project create --id \(project) ...")
+        guard let target = try hub.project(id: project) else {
+            throw UserFacingError("there is no project \"\(project)\"; create it first with: labeldesk project create --file PROJECT.json")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw UserFacingError("cannot read \(file); check the path and that you may read it")
         }
-        let tasks = try TaskFileParser.parse(contents: data, fileName: URL(fileURLWithPath: file).lastPathComponent, project: target)
-        let count = try hub.importTasks(projectID: project, tasks: tasks, actor: "admin", now: Date())
-        print("Imported \(count) tasks into \(project).")
+        let progress = ProgressLine("reading \(file) as \(format.name)")
+        defer { progress.finish() }
+        let records = try Formats.read(data, as: format, fileName: URL(fileURLWithPath: file).lastPathComponent, project: target, options: formatOption.options())
+        progress.step("writing \(records.count) tasks to the hub")
+        let (tasks, annotations) = try hub.importRecords(records, projectID: project, actor: "admin", now: Date())
+        progress.finish()
+        print("Imported \(tasks) tasks into \(project)" + (annotations > 0 ? ", with \(annotations) annotations done elsewhere." : "."))
     }
 }

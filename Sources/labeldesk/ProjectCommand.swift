@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Hub
+import Interchange
 import Workstation
 
 struct ProjectCommand: ParsableCommand {
@@ -115,6 +116,12 @@ struct ProjectCommand: ParsableCommand {
 extension ProjectCommand.Create {
     /// A Label Studio labeling config, as a Label Studio team brings its project.
     func labelStudioProject(_ data: Data, fileName: String) throws -> Project {
-        throw UserFacingError("\(fileName): Label Studio configs are read once the formats work lands")
+        guard let id, let title else {
+            throw UserFacingError("a Label Studio config holds no id or title: add --id and --title")
+        }
+        guard let xml = String(data: data, encoding: .utf8) else { throw UserFacingError("\(fileName) is not UTF-8 text") }
+        var project = try LabelStudioConfig.project(fromXML: xml, id: id, title: title, fileName: fileName)
+        if !instructions.isEmpty { project.instructions = instructions }
+        return project
     }
 }

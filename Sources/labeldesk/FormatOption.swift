@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Interchange
+
+/// `--format NAME`, the one way every import and export names its file format.
+struct FormatOption: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The file format: jsonl, labelstudio, conll, prodigy, csv. Default: from the file's ending (.jsonl, .json Label Studio, .conll, .csv).",
+        valueName: "FORMAT"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("CoNLL only: the tagging scheme read (automatic, iob1, iob2, bioes).", valueName: "SCHEME"))
+    var scheme: String?
+
+    /// The format named, or guessed from `file`'s ending.
+    func resolved(for file: String?) throws -> any TaskFormat.Type {
+        if let format {
+            guard let named = Formats.named(format) else {
+                throw UserFacingError("--format \"\(format)\" is not a format; use one of \(Formats.names)")
+            }
+            return named
+        }
+        let ending = file.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? "jsonl"
+        switch ending {
+        case "jsonl": return JSONLFormat.self
+        case "json": return LabelStudioFormat.self
+        case "conll", "iob", "bio": return CoNLLFormat.self
+        case "csv": return CSVFormat.self
+        default:
+            throw UserFacingError("cannot tell the format of \(file ?? "the output") from its ending; name it with --format (\(Formats.names))")
+        }
+    }
+
+    func options() throws -> InterchangeOptions {
+        var options = InterchangeOptions()
+        if let scheme {
+            guard let read = TaggingScheme(rawValue: scheme.lowercased()) else {
+                throw UserFacingError("--scheme \"\(scheme)\" is not a tagging scheme; use one of \(TaggingScheme.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.conllScheme = read
+        }
+        return options
+    }
+}
+
+/// A line on the terminal that says what a long import or export is doing.
+///
+/// Silent for work under a second and when standard error is not a terminal (a script,
+/// a pipe), so logs and scripts see only the final count.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var phase = ""
+    private var started = Date()
+    private var shown = false
+    private var finished = false
+    private let isTerminal = isatty(2) == 1
+
+    init(_ first: String) {
+        phase = first
+        guard isTerminal else { return }
+        let line = self
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 1)
+            while line.draw() { Thread.sleep(forTimeInterval: 0.2) }
+        }
+    }
+
+    /// The next step of the work, with how far along the whole it is (0-1).
+    func step(_ name: String) {
+        lock.lock()
+        phase = name
+        lock.unlock()
+    }
+
+    private func draw() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return false }
+        shown = true
+        let seconds = Int(Date().timeIntervalSince(started))
+        let dots = String(repeating: "▮", count: seconds % 10 + 1).padding(toLength: 10, withPad: "▯", startingAt: 0)
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(dots) \(phase) (\(seconds) s)".utf8))
+        return true
+    }
+
+    /// Clears the line; the caller prints the final count.
+    func finish() {
+        lock.lock()
+        finished = true
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        lock.unlock()
+    }
+}
