@@ -9,7 +9,7 @@ enum SpansFixture {
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
 
     static let wnut = Project(
-        id: "wnut17", title: "Entities in social media posts", kind: .spans,
+        id: "wnut17", title: "WNUT-17 entities", kind: .spans,
         labels: ["person", "location", "corporation", "product", "creative-work", "group"].map { LabelChoice(name: $0) },
         instructions: "Tag the people, places, companies, products, creative works and groups"
     )

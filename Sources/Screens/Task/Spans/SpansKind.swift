@@ -118,32 +118,28 @@ public enum SpansKind: TaskKindScreen {
         return .success(.spans(spans))
     }
 
+    /// Four hints, so the screen's own (skip, flag, undo, help, back) still fit at 80
+    /// columns; the edge keys are in help and the legend shows the types.
     static func hints(_ work: Work, _ context: KindContext) -> [String] {
         let types = typeKeys(context)
         if work.anchor != nil { return ["\(types) tag the selection", "Esc cancel"] }
-        return ["w b move", "v select", "\(types) tag", "x delete", "[ ] { } edges", "Enter submit"]
+        return ["w b move", "v select", "\(types) tag", "Enter submit"]
     }
 
+    /// Short enough that the screen's own keys still show at 80x24; the types and their
+    /// keys are in the legend, always on screen.
     static func helpEntries(_ context: KindContext) -> [HelpOverlay.Entry] {
-        var entries: [HelpOverlay.Entry] = [
+        [
             .init("w l →  b h ←", "next / previous word"),
-            .init("j ↓  k ↑", "line down / up, keeping the column"),
-            .init("Home End  PgUp PgDn", "start / end of the line; a page down / up"),
-            .init("v", "start a selection at the cursor (again: drop it); moves extend it"),
-            .init("Esc", "drop the selection"),
-        ]
-        for (index, label) in context.project.labels.enumerated() {
-            let letter = index < context.keys.letters.count ? "  \(context.keys.letters[index])" : ""
-            entries.append(.init("\(index + 1)\(letter)", "tag the selection or the word as \(label.name)" + (label.hint.map { ": \($0)" } ?? "")))
-        }
-        entries += [
+            .init("j ↓  k ↑  Home End", "line down / up; start / end of the line"),
+            .init("PgUp PgDn", "a page down / up"),
+            .init("v  Esc", "start a selection (moves extend it); drop it"),
+            .init("\(typeKeys(context)) or letter", "tag the selection, or the word (see the legend)"),
             .init("x  Delete", "delete the span under the cursor"),
             .init("n p", "next / previous span"),
-            .init("[ ]", "move the span's start one character left / right"),
-            .init("{ }", "move the span's end one character left / right"),
-            .init("Enter", "submit the spans (none: the text has no entities)"),
+            .init("[ ]  { }", "move the span's start / end a character left / right"),
+            .init("Enter", "submit the spans (none: no entities)"),
         ]
-        return entries
     }
 
     /// "1-6", or "1" for one type.
