@@ -14,25 +14,46 @@ public struct TokenText: Equatable, Sendable {
     /// Each token's characters, in order, not overlapping.
     public let tokens: [Range<Int>]
 
+    /// What each character is drawn as: whitespace as a space, a zero-width one as a dot.
+    public let shownText: [String]
+    /// Characters that can go straight into a cell: no controls and no format
+    /// characters (joiners, bidi controls), which are left to `Buffer.write` to show safely.
+    let isPlain: [Bool]
+
     public init(characters: [Character], tokens: [Range<Int>]) {
         self.characters = characters
         self.tokens = tokens
-        self.widths = characters.map { character in
-            character.isWhitespace ? 1 : UInt8(max(1, min(2, CharacterWidth.of(String(character)))))
+        var widths: [UInt8] = []
+        var shownText: [String] = []
+        var isPlain: [Bool] = []
+        widths.reserveCapacity(characters.count)
+        shownText.reserveCapacity(characters.count)
+        isPlain.reserveCapacity(characters.count)
+        for character in characters {
+            if character.isWhitespace {
+                widths.append(1)
+                shownText.append(" ")
+                isPlain.append(true)
+                continue
+            }
+            let text = String(character)
+            let width = CharacterWidth.of(text)
+            widths.append(UInt8(max(1, min(2, width))))
+            shownText.append(width == 0 ? "·" : text)
+            isPlain.append(width == 0 || character.unicodeScalars.allSatisfy { scalar in
+                scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value) && scalar.properties.generalCategory != .format
+            })
         }
+        self.widths = widths
+        self.shownText = shownText
+        self.isPlain = isPlain
     }
 
     public func laidOut(width: Int) -> TokenTextLayout {
         TokenTextLayout(self, width: width)
     }
 
-    /// What a character is drawn as: whitespace as a space, a zero-width one as a dot.
-    public func shown(_ index: Int) -> String {
-        let character = characters[index]
-        if character.isWhitespace { return " " }
-        let text = String(character)
-        return CharacterWidth.of(text) == 0 ? "·" : text
-    }
+    public func shown(_ index: Int) -> String { shownText[index] }
 
     /// Draws one laid-out line at `(x, y)`, each character in the style `style(index)` gives.
     ///
@@ -43,7 +64,18 @@ public struct TokenText: Equatable, Sendable {
         for index in layout.characters(onLine: line) {
             let column = Int(layout.columns[index])
             guard column >= 0 else { continue }
-            buffer.write(shown(index), x: x + column, y: y, style: style(index), limit: limit)
+            let left = x + column, width = Int(widths[index])
+            guard left >= 0, left + width <= min(limit, buffer.width) else { continue }
+            // Over half of a wide character already there, `write` blanks the other half.
+            let overWide = buffer[left, y].width != 1 || (width == 2 && buffer[left + 1, y].width != 1)
+            guard isPlain[index], !overWide else {
+                buffer.write(shownText[index], x: left, y: y, style: style(index), limit: limit)
+                continue
+            }
+            // Measured once per task: straight into the cells, the hot path of every frame.
+            let cellStyle = style(index)
+            buffer[left, y] = Cell(shownText[index], style: cellStyle, width: UInt8(width))
+            if width == 2 { buffer[left + 1, y] = Cell("", style: cellStyle, width: 0) }
         }
     }
 }
