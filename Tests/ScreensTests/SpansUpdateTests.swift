@@ -377,6 +377,41 @@ import Testing
         #expect(buffer[x, y].style.background == .indexed(74))
     }
 
+    @Test func beforeTheFirstKeyAfterAResizeTheTextIsDrawnAtTheNewWidth() {
+        // Given a task begun for an 80-column body, then the terminal widened to 160 with no key since
+        var state = F.state(F.conll(F.posts).text)
+        state.bodySize = TaskScreen.bodySize(for: Size(width: 160, height: 48))
+        // When drawn
+        let buffer = F.render(state, size: Size(width: 160, height: 48))
+        // Then the first post is on one line, as the wide layout has it
+        #expect(buffer.line(3).contains("borderlines of Gardena / Compton"))
+    }
+
+    @Test func aTextWithNoWordsCanOnlyBeSubmittedEmpty() {
+        var state = F.state("  \n  ")
+        F.type("1", into: &state)
+        #expect(state.message == "This task has no words to tag; press Enter to submit it with no entities.")
+        let effects = F.press(.character("w"), .enter, into: &state)
+        guard case .save(let decision)? = effects.first else {
+            Issue.record("Enter did not submit: \(effects)")
+            return
+        }
+        #expect(decision.answer == .spans([]))
+        #expect(F.render(state, size: Size(width: 80, height: 24)).text.contains("This task has no words to tag."))
+    }
+
+    @Test func aBidiControlInTheTextNeverReachesACellRaw() {
+        // Given a post with a right-to-left override in it, tagged
+        var state = F.state("pay \u{202E}gnp.exe now")
+        F.type("w", into: &state)
+        // When drawn
+        let buffer = F.render(state, size: Size(width: 80, height: 24))
+        // Then no cell holds the override itself
+        let raw = (0..<buffer.height).contains { y in (0..<buffer.width).contains { x in buffer[x, y].text.unicodeScalars.contains { $0.value == 0x202E } } }
+        #expect(!raw)
+        #expect(F.cursorWord(state) == "\u{202E}")
+    }
+
     /// Where a text first appears on screen, in cells.
     static func find(_ text: String, in buffer: Buffer) -> (Int, Int)? {
         for y in 0..<buffer.height {
