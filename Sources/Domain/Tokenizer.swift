@@ -59,6 +59,14 @@ public enum Tokenizer {
 
     /// The kind of token a character belongs to; nil for whitespace, which separates tokens.
     public static func kind(of character: Character) -> TextToken.Kind? {
+        // Most text is ASCII: classify it by its byte, without Unicode property look-ups.
+        if let byte = character.asciiValue {
+            switch byte {
+            case 9...13, 32: return nil
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): return .word
+            default: return .punctuation
+            }
+        }
         if character.isWhitespace { return nil }
         guard let first = character.unicodeScalars.first else { return nil }
         if isEmoji(character, first: first) { return .emoji }

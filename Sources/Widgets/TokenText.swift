@@ -30,6 +30,13 @@ public struct TokenText: Equatable, Sendable {
         shownText.reserveCapacity(characters.count)
         isPlain.reserveCapacity(characters.count)
         for character in characters {
+            // Printable ASCII, most of any text: one column, drawn as itself.
+            if let byte = character.asciiValue, byte > 0x20, byte < 0x7F {
+                widths.append(1)
+                shownText.append(String(character))
+                isPlain.append(true)
+                continue
+            }
             if character.isWhitespace {
                 widths.append(1)
                 shownText.append(" ")
