@@ -176,8 +176,9 @@ public enum CoNLLFormat: TaskFormat {
     }
 
     static func write(_ record: InterchangeRecord, isLast: Bool, into output: inout String) throws(Problem) {
-        let scalars = Array(record.task.text.unicodeScalars)
-        let tokens = record.layout?.tokens ?? whitespaceTokens(scalars)
+        let text = record.task.text
+        let indices = text.scalarIndices()
+        let tokens = record.layout?.tokens ?? whitespaceTokens(Array(text.unicodeScalars))
         let spans: [EntitySpan]
         if let annotation = record.annotations.first(where: { $0.skipReason == nil }), case .spans(let given) = annotation.answer {
             spans = given
@@ -204,7 +205,7 @@ public enum CoNLLFormat: TaskFormat {
             }
         }
         for (token, tag) in zip(tokens, tags) {
-            output.unicodeScalars.append(contentsOf: scalars[token.start..<token.end])
+            output += text[indices[token.start]..<indices[token.end]]
             output += "\t"
             output += tag
             output += "\n"

@@ -153,7 +153,7 @@ public enum JSONLFormat: TaskFormat {
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
         var output = OutputText(reserving: records.count * 256)
         for record in records {
-            line(for: record, project: project).write(into: &output.text)
+            line(for: record, project: project).writeJSON(into: &output.text)
             output.text += "\n"
         }
         return output.data

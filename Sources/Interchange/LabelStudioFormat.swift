@@ -117,7 +117,7 @@ public enum LabelStudioFormat: TaskFormat {
         }
         let extras = data.members.filter { !usedKeys.contains($0.key) }
         if !extras.isEmpty { metaMembers["labelstudio_data"] = .object(extras) }
-        let meta = metaMembers.isEmpty ? nil : JSONValue.object(metaMembers).canonicalText
+        let meta = metaMembers.isEmpty ? nil : JSONValue.object(metaMembers).text
 
         let textLength = RecordChecks.scalarLength(text)
         var offsets: TextOffsets?
@@ -306,7 +306,7 @@ public enum LabelStudioFormat: TaskFormat {
         output.text += "["
         for (index, record) in records.enumerated() {
             output.text += index == 0 ? "\n" : ",\n"
-            task(record, project: project, options: options).write(into: &output.text)
+            task(record, project: project, options: options).writeJSON(into: &output.text)
         }
         output.text += records.isEmpty ? "]\n" : "\n]\n"
         return output.data

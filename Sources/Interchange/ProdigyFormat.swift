@@ -133,11 +133,10 @@ public enum ProdigyFormat: TaskFormat {
         for record in records {
             var base: [String: JSONValue] = ["id": .string(record.task.id), "text": .string(record.task.text)]
             if let meta = record.task.meta, let value = try? JSONValue.parse(meta) { base["meta"] = value }
-            let scalars = record.layout == nil ? [] : Array(record.task.text.unicodeScalars)
+            let indices = record.layout == nil ? [] : record.task.text.scalarIndices()
             if let layout = record.layout {
                 base["tokens"] = .array(layout.tokens.enumerated().map { index, token in
-                    var piece = String.UnicodeScalarView()
-                    piece.append(contentsOf: scalars[token.start..<token.end])
+                    let piece = record.task.text[indices[token.start]..<indices[token.end]]
                     return .object(["text": .string(String(piece)), "start": .integer(token.start), "end": .integer(token.end), "id": .integer(index)])
                 })
             }
@@ -163,7 +162,7 @@ public enum ProdigyFormat: TaskFormat {
             if record.annotations.isEmpty {
                 var members = base
                 if let prediction = record.task.predictions.first { put(prediction.answer, into: &members) }
-                JSONValue.object(members).write(into: &output.text)
+                JSONValue.object(members).writeJSON(into: &output.text)
                 output.text += "\n"
             }
             for annotation in record.annotations {
@@ -176,7 +175,7 @@ public enum ProdigyFormat: TaskFormat {
                 }
                 if !annotation.annotator.isEmpty { members["_annotator_id"] = .string(annotation.annotator) }
                 if let createdAt = annotation.createdAt { members["_timestamp"] = .double(createdAt.timeIntervalSince1970.rounded()) }
-                JSONValue.object(members).write(into: &output.text)
+                JSONValue.object(members).writeJSON(into: &output.text)
                 output.text += "\n"
             }
         }

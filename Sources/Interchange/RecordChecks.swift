@@ -140,7 +140,7 @@ struct JSONFields {
     func objectText(_ key: String) throws(Problem) -> String? {
         guard let value = present(key) else { return nil }
         guard case .object = value else { throw Problem("\"\(key)\" must be an object, not \(value.typeDescription)", at: at(key)) }
-        return value.canonicalText
+        return value.text
     }
 
     /// Refuses a member not in `known`, naming the first in sorted order.
