@@ -53,7 +53,8 @@ public enum JSONLFormat: TaskFormat {
             throw Problem("each line must be a JSON object like {\"text\": \"...\"}, not \(value.typeDescription)")
         }
         let fields = try JSONFields(value, path: "$", what: "a line")
-        if let unknown = fields.members.keys.filter({ !Self.fields.contains($0) }).sorted().first {
+        if fields.members.keys.contains(where: { !Self.fields.contains($0) }),
+           let unknown = fields.members.keys.filter({ !Self.fields.contains($0) }).sorted().first {
             throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\" and \"tokens\"")
         }
         guard let text = try fields.string("text") else {

@@ -144,10 +144,10 @@ struct JSONFields {
     }
 
     /// Refuses a member not in `known`, naming the first in sorted order.
-    func refuseUnknown(_ known: Set<String>, listing: String) throws(Problem) {
+    func refuseUnknown(_ known: Set<String>, listing: @autoclosure () -> String) throws(Problem) {
         guard members.keys.contains(where: { !known.contains($0) }) else { return }
         let first = members.keys.filter { !known.contains($0) }.sorted()[0]
-        throw Problem("unknown field \"\(first)\"; \(listing)", at: at(first))
+        throw Problem("unknown field \"\(first)\"; \(listing())", at: at(first))
     }
 }
 
