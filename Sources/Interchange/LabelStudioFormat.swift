@@ -86,7 +86,7 @@ public enum LabelStudioFormat: TaskFormat {
         let annotationItems = try fields.array("annotations") ?? []
         let predictionItems = try fields.array("predictions") ?? []
 
-        var usedKeys: Set<String> = ["marking", "priority"]
+        var carriedTextKey = "prompt"
         let text: String
         var responses: [String] = []
         if project.kind == .comparison {
@@ -94,11 +94,10 @@ public enum LabelStudioFormat: TaskFormat {
             for key in ["answer_a", "answer_b"] {
                 responses.append(try data.requiredString(key, hint: "a comparison task holds its two responses in data.answer_a and data.answer_b"))
             }
-            usedKeys.formUnion(["prompt", "answer_a", "answer_b"])
         } else {
-            let key = options.labelStudioTextKey ?? textKey(data: data, results: annotationItems + predictionItems)
+            let key = options.labelStudioTextKey ?? textKey(data: data, results: annotationItems, predictionItems)
             text = try data.requiredString(key, hint: "name the member of \"data\" that holds the text")
-            usedKeys.insert(key)
+            carriedTextKey = key
         }
         var marking = project.defaultMarking
         if let written = try data.string("marking") {
@@ -116,8 +115,13 @@ public enum LabelStudioFormat: TaskFormat {
             }
             metaMembers = members
         }
-        let extras = data.members.filter { !usedKeys.contains($0.key) }
-        if !extras.isEmpty { metaMembers["labelstudio_data"] = .object(extras) }
+        // Checked without a set per task: most tasks hold only their text.
+        let isCarried = { (key: String) -> Bool in
+            key == carriedTextKey || key == "marking" || key == "priority" || (project.kind == .comparison && (key == "answer_a" || key == "answer_b"))
+        }
+        if data.members.keys.contains(where: { !isCarried($0) }) {
+            metaMembers["labelstudio_data"] = .object(data.members.filter { !isCarried($0.key) })
+        }
         let meta = metaMembers.isEmpty ? nil : JSONValue.object(metaMembers).text
 
         let textLength = RecordChecks.scalarLength(text)
@@ -165,9 +169,9 @@ public enum LabelStudioFormat: TaskFormat {
     }
 
     /// `text` when data has it; else the member a result's `to_name` names (`$uri`).
-    static func textKey(data: JSONFields, results: [JSONValue]) -> String {
+    static func textKey(data: JSONFields, results annotations: [JSONValue], _ predictions: [JSONValue]) -> String {
         if data.members["text"] != nil { return "text" }
-        for holder in results {
+        for holder in annotations + predictions {
             for result in holder["result"]?.arrayValue ?? [] {
                 if var target = result["to_name"]?.stringValue {
                     if target.hasPrefix("$") { target.removeFirst() }

@@ -135,10 +135,22 @@ public enum ProdigyFormat: TaskFormat {
             if let meta = record.task.meta, let value = try? JSONValue.parse(meta) { base["meta"] = value }
             let indices = record.layout == nil ? [] : record.task.text.scalarIndices()
             if let layout = record.layout {
-                base["tokens"] = .array(layout.tokens.enumerated().map { index, token in
-                    let piece = record.task.text[indices[token.start]..<indices[token.end]]
-                    return .object(["text": .string(String(piece)), "start": .integer(token.start), "end": .integer(token.end), "id": .integer(index)])
-                })
+                // Written once per task as JSON text, not as a value per token per line;
+                // `.number` carries written text as it is, so it holds the tokens here.
+                var tokens = "["
+                for (index, token) in layout.tokens.enumerated() {
+                    tokens += index == 0 ? "{\"end\":" : ",{\"end\":"
+                    tokens += String(token.end)
+                    tokens += ",\"id\":"
+                    tokens += String(index)
+                    tokens += ",\"start\":"
+                    tokens += String(token.start)
+                    tokens += ",\"text\":"
+                    JSONWriter.writeQuoted(String(record.task.text[indices[token.start]..<indices[token.end]]), into: &tokens)
+                    tokens += "}"
+                }
+                tokens += "]"
+                base["tokens"] = .number(tokens)
             }
             if project.kind == .classification {
                 base["options"] = .array(project.labels.map { .object(["id": .string($0.name), "text": .string($0.name)]) })
