@@ -76,7 +76,7 @@ public enum CSVFormat: TaskFormat {
                         guard let value = try? JSONValue.parse(written), case .object = value else {
                             throw Problem("\"meta\" must be a JSON object like {\"source\": \"web\"}")
                         }
-                        meta = value.canonicalText
+                        meta = value.text
                     }
                     let task = LabelTask(id: id, projectID: project.id, text: text, marking: marking, priority: priority, meta: meta)
                     var annotation: ImportedAnnotation?

@@ -54,8 +54,9 @@ public enum CoNLLFormat: TaskFormat {
         /// The blank lines after the sentence being finished, as written.
         var separator = ""
         var problemLine: Int?
-        /// Tag texts seen, so a file's few tags are made into strings once.
-        var tagTexts: [[UInt8]: String] = [:]
+        /// Tags seen, so a file's few tags are checked and made into strings once; searched
+        /// in order without allocating, since a file has a dozen or so.
+        var tagTexts: [(bytes: [UInt8], tag: String)] = []
 
         init(project: Project, scheme: TaggingScheme) {
             self.project = project
@@ -87,8 +88,8 @@ public enum CoNLLFormat: TaskFormat {
             let token = String(utf8Bytes: UnsafeBufferPointer(rebasing: content[..<firstSeparator]))
             let tagBytes = UnsafeBufferPointer(rebasing: content[(lastSeparator + 1)...])
             let tag: String
-            if let known = tagTexts[Array(tagBytes)] {
-                tag = known
+            if let known = tagTexts.first(where: { $0.bytes.elementsEqual(tagBytes) }) {
+                tag = known.tag
             } else {
                 tag = String(utf8Bytes: tagBytes)
                 let (prefix, type) = TaggingScheme.split(tag)
@@ -100,7 +101,7 @@ public enum CoNLLFormat: TaskFormat {
                     problemLine = line.number
                     throw Problem("entity type \"\(type)\" is not one of project \"\(project.id)\"'s types (\(project.labels.map(\.name).joined(separator: ", "))); add it to the project or fix the tag")
                 }
-                tagTexts[Array(tagBytes)] = tag
+                tagTexts.append((Array(tagBytes), tag))
             }
             guard !token.isEmpty else {
                 problemLine = line.number
@@ -176,8 +177,9 @@ public enum CoNLLFormat: TaskFormat {
     }
 
     static func write(_ record: InterchangeRecord, isLast: Bool, into output: inout String) throws(Problem) {
-        let scalars = Array(record.task.text.unicodeScalars)
-        let tokens = record.layout?.tokens ?? whitespaceTokens(scalars)
+        let text = record.task.text
+        let indices = text.scalarIndices()
+        let tokens = record.layout?.tokens ?? whitespaceTokens(Array(text.unicodeScalars))
         let spans: [EntitySpan]
         if let annotation = record.annotations.first(where: { $0.skipReason == nil }), case .spans(let given) = annotation.answer {
             spans = given
@@ -204,7 +206,7 @@ public enum CoNLLFormat: TaskFormat {
             }
         }
         for (token, tag) in zip(tokens, tags) {
-            output.unicodeScalars.append(contentsOf: scalars[token.start..<token.end])
+            output += text[indices[token.start]..<indices[token.end]]
             output += "\t"
             output += tag
             output += "\n"

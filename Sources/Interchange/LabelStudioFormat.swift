@@ -23,7 +23,8 @@ import Foundation
 /// `ground_truth` marks gold, `completed_by` is kept as the email (an object) or the
 /// number, `lead_time` is the seconds on the task.
 ///
-/// Export writes the same shape with `from_name` `label` and `to_name` `text`. What
+/// Export writes the same shape (see `task(_:project:options:)`, which tests compare
+/// the direct writer against) with `from_name` `label` and `to_name` `text`. What
 /// Label Studio has no place for (skip reasons, flags, whether a prediction was accepted,
 /// which side a response was shown on) is not written.
 public enum LabelStudioFormat: TaskFormat {
@@ -85,7 +86,7 @@ public enum LabelStudioFormat: TaskFormat {
         let annotationItems = try fields.array("annotations") ?? []
         let predictionItems = try fields.array("predictions") ?? []
 
-        var usedKeys: Set<String> = ["marking", "priority"]
+        var carriedTextKey = "prompt"
         let text: String
         var responses: [String] = []
         if project.kind == .comparison {
@@ -93,11 +94,10 @@ public enum LabelStudioFormat: TaskFormat {
             for key in ["answer_a", "answer_b"] {
                 responses.append(try data.requiredString(key, hint: "a comparison task holds its two responses in data.answer_a and data.answer_b"))
             }
-            usedKeys.formUnion(["prompt", "answer_a", "answer_b"])
         } else {
-            let key = options.labelStudioTextKey ?? textKey(data: data, results: annotationItems + predictionItems)
+            let key = options.labelStudioTextKey ?? textKey(data: data, results: annotationItems, predictionItems)
             text = try data.requiredString(key, hint: "name the member of \"data\" that holds the text")
-            usedKeys.insert(key)
+            carriedTextKey = key
         }
         var marking = project.defaultMarking
         if let written = try data.string("marking") {
@@ -115,9 +115,14 @@ public enum LabelStudioFormat: TaskFormat {
             }
             metaMembers = members
         }
-        let extras = data.members.filter { !usedKeys.contains($0.key) }
-        if !extras.isEmpty { metaMembers["labelstudio_data"] = .object(extras) }
-        let meta = metaMembers.isEmpty ? nil : JSONValue.object(metaMembers).canonicalText
+        // Checked without a set per task: most tasks hold only their text.
+        let isCarried = { (key: String) -> Bool in
+            key == carriedTextKey || key == "marking" || key == "priority" || (project.kind == .comparison && (key == "answer_a" || key == "answer_b"))
+        }
+        if data.members.keys.contains(where: { !isCarried($0) }) {
+            metaMembers["labelstudio_data"] = .object(data.members.filter { !isCarried($0.key) })
+        }
+        let meta = metaMembers.isEmpty ? nil : JSONValue.object(metaMembers).text
 
         let textLength = RecordChecks.scalarLength(text)
         var offsets: TextOffsets?
@@ -164,9 +169,9 @@ public enum LabelStudioFormat: TaskFormat {
     }
 
     /// `text` when data has it; else the member a result's `to_name` names (`$uri`).
-    static func textKey(data: JSONFields, results: [JSONValue]) -> String {
+    static func textKey(data: JSONFields, results annotations: [JSONValue], _ predictions: [JSONValue]) -> String {
         if data.members["text"] != nil { return "text" }
-        for holder in results {
+        for holder in annotations + predictions {
             for result in holder["result"]?.arrayValue ?? [] {
                 if var target = result["to_name"]?.stringValue {
                     if target.hasPrefix("$") { target.removeFirst() }
@@ -306,7 +311,7 @@ public enum LabelStudioFormat: TaskFormat {
         output.text += "["
         for (index, record) in records.enumerated() {
             output.text += index == 0 ? "\n" : ",\n"
-            task(record, project: project, options: options).write(into: &output.text)
+            writeTask(record, project: project, options: options, into: &output.text)
         }
         output.text += records.isEmpty ? "]\n" : "\n]\n"
         return output.data
@@ -353,6 +358,125 @@ public enum LabelStudioFormat: TaskFormat {
         ]
         if !meta.isEmpty { members["meta"] = .object(meta) }
         return .object(members)
+    }
+
+    /// What `task(_:project:options:)` gives, written directly in sorted-key order: an
+    /// export of a hundred thousand tasks builds no dictionary per annotation.
+    static func writeTask(_ record: InterchangeRecord, project: Project, options: InterchangeOptions, into output: inout String) {
+        let task = record.task
+        var data: [String: JSONValue] = [:]
+        var meta: [String: JSONValue] = [:]
+        if let text = task.meta, case .object(let members)? = try? JSONValue.parse(text) {
+            meta = members
+            if case .object(let extras)? = meta.removeValue(forKey: "labelstudio_data") { data = extras }
+        }
+        if project.kind == .comparison {
+            data["prompt"] = .string(task.text)
+            data["answer_a"] = .string(task.responses.first ?? "")
+            data["answer_b"] = .string(task.responses.count > 1 ? task.responses[1] : "")
+        } else {
+            data[options.labelStudioTextKey ?? "text"] = .string(task.text)
+        }
+        if task.marking != project.defaultMarking { data["marking"] = .string(task.marking.rawValue) }
+        if task.priority != 0 { data["priority"] = .integer(task.priority) }
+        var cut: SpanCutter?
+        output += "{\"annotations\":["
+        for (index, annotation) in record.annotations.enumerated() {
+            if index > 0 { output += "," }
+            output += "{\"completed_by\":"
+            JSONWriter.write(completedBy(annotation.annotator), into: &output)
+            if let createdAt = annotation.createdAt {
+                output += ",\"created_at\":\""
+                output += ISODate.write(createdAt)
+                output += "\""
+            }
+            output += annotation.isGroundTruth ? ",\"ground_truth\":true" : ",\"ground_truth\":false"
+            if let seconds = annotation.secondsOnTask {
+                output += ",\"lead_time\":"
+                JSONWriter.write(.double(seconds), into: &output)
+            }
+            output += ",\"result\":"
+            if annotation.skipReason == nil { writeResults(annotation.answer, text: task.text, cut: &cut, into: &output) } else { output += "[]" }
+            output += annotation.skipReason != nil ? ",\"was_cancelled\":true}" : ",\"was_cancelled\":false}"
+        }
+        output += "],\"data\":"
+        JSONWriter.write(.object(data), into: &output)
+        output += ",\"id\":"
+        if Int(task.id) != nil { output += task.id } else { JSONWriter.writeQuoted(task.id, into: &output) }
+        if !meta.isEmpty {
+            output += ",\"meta\":"
+            JSONWriter.write(.object(meta), into: &output)
+        }
+        output += ",\"predictions\":["
+        for (index, prediction) in task.predictions.enumerated() {
+            if index > 0 { output += "," }
+            output += "{"
+            if let model = prediction.model {
+                output += "\"model_version\":"
+                JSONWriter.writeQuoted(model, into: &output)
+                output += ","
+            }
+            output += "\"result\":"
+            writeResults(prediction.answer, text: task.text, cut: &cut, into: &output)
+            if let score = prediction.score {
+                output += ",\"score\":"
+                JSONWriter.write(.double(score), into: &output)
+            }
+            output += "}"
+        }
+        output += "]}"
+    }
+
+    /// UTF-16 offsets and span texts of one task's text, made once for all its spans.
+    struct SpanCutter {
+        let offsets: TextOffsets
+        let indices: [String.Index]
+        let text: String
+
+        init(_ text: String) {
+            offsets = TextOffsets(text)
+            indices = text.scalarIndices()
+            self.text = text
+        }
+
+        func piece(_ span: EntitySpan) -> Substring {
+            guard span.start >= 0, span.end < indices.count, span.start < span.end else { return "" }
+            return text[indices[span.start]..<indices[span.end]]
+        }
+    }
+
+    static func writeResults(_ answer: Answer, text: String, cut: inout SpanCutter?, into output: inout String) {
+        switch answer {
+        case .labels(let names):
+            guard !names.isEmpty else {
+                output += "[]"
+                return
+            }
+            output += "[{\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"choices\",\"value\":{\"choices\":["
+            for (index, name) in names.enumerated() {
+                if index > 0 { output += "," }
+                JSONWriter.writeQuoted(name, into: &output)
+            }
+            output += "]}}]"
+        case .spans(let spans):
+            if cut == nil { cut = SpanCutter(text) }
+            output += "["
+            for (index, span) in spans.enumerated() {
+                if index > 0 { output += "," }
+                output += "{\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"labels\",\"value\":{\"end\":"
+                output += String(cut!.offsets.utf16Offset(ofScalar: span.end) ?? span.end)
+                output += ",\"labels\":["
+                JSONWriter.writeQuoted(span.label, into: &output)
+                output += "],\"start\":"
+                output += String(cut!.offsets.utf16Offset(ofScalar: span.start) ?? span.start)
+                output += ",\"text\":"
+                JSONWriter.writeQuoted(String(cut!.piece(span)), into: &output)
+                output += "}}"
+            }
+            output += "]"
+        default:
+            JSONWriter.write(.array(results(answer, text: text, offsets: nil)), into: &output)
+        }
     }
 
     /// A user id stays a number; anyone else is written as Label Studio writes a user.

@@ -133,13 +133,24 @@ public enum ProdigyFormat: TaskFormat {
         for record in records {
             var base: [String: JSONValue] = ["id": .string(record.task.id), "text": .string(record.task.text)]
             if let meta = record.task.meta, let value = try? JSONValue.parse(meta) { base["meta"] = value }
-            let scalars = record.layout == nil ? [] : Array(record.task.text.unicodeScalars)
+            let indices = record.layout == nil ? [] : record.task.text.scalarIndices()
             if let layout = record.layout {
-                base["tokens"] = .array(layout.tokens.enumerated().map { index, token in
-                    var piece = String.UnicodeScalarView()
-                    piece.append(contentsOf: scalars[token.start..<token.end])
-                    return .object(["text": .string(String(piece)), "start": .integer(token.start), "end": .integer(token.end), "id": .integer(index)])
-                })
+                // Written once per task as JSON text, not as a value per token per line;
+                // `.number` carries written text as it is, so it holds the tokens here.
+                var tokens = "["
+                for (index, token) in layout.tokens.enumerated() {
+                    tokens += index == 0 ? "{\"end\":" : ",{\"end\":"
+                    tokens += String(token.end)
+                    tokens += ",\"id\":"
+                    tokens += String(index)
+                    tokens += ",\"start\":"
+                    tokens += String(token.start)
+                    tokens += ",\"text\":"
+                    JSONWriter.writeQuoted(String(record.task.text[indices[token.start]..<indices[token.end]]), into: &tokens)
+                    tokens += "}"
+                }
+                tokens += "]"
+                base["tokens"] = .number(tokens)
             }
             if project.kind == .classification {
                 base["options"] = .array(project.labels.map { .object(["id": .string($0.name), "text": .string($0.name)]) })
@@ -163,7 +174,7 @@ public enum ProdigyFormat: TaskFormat {
             if record.annotations.isEmpty {
                 var members = base
                 if let prediction = record.task.predictions.first { put(prediction.answer, into: &members) }
-                JSONValue.object(members).write(into: &output.text)
+                JSONValue.object(members).writeJSON(into: &output.text)
                 output.text += "\n"
             }
             for annotation in record.annotations {
@@ -176,7 +187,7 @@ public enum ProdigyFormat: TaskFormat {
                 }
                 if !annotation.annotator.isEmpty { members["_annotator_id"] = .string(annotation.annotator) }
                 if let createdAt = annotation.createdAt { members["_timestamp"] = .double(createdAt.timeIntervalSince1970.rounded()) }
-                JSONValue.object(members).write(into: &output.text)
+                JSONValue.object(members).writeJSON(into: &output.text)
                 output.text += "\n"
             }
         }

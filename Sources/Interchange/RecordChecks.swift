@@ -140,14 +140,14 @@ struct JSONFields {
     func objectText(_ key: String) throws(Problem) -> String? {
         guard let value = present(key) else { return nil }
         guard case .object = value else { throw Problem("\"\(key)\" must be an object, not \(value.typeDescription)", at: at(key)) }
-        return value.canonicalText
+        return value.text
     }
 
     /// Refuses a member not in `known`, naming the first in sorted order.
-    func refuseUnknown(_ known: Set<String>, listing: String) throws(Problem) {
+    func refuseUnknown(_ known: Set<String>, listing: @autoclosure () -> String) throws(Problem) {
         guard members.keys.contains(where: { !known.contains($0) }) else { return }
         let first = members.keys.filter { !known.contains($0) }.sorted()[0]
-        throw Problem("unknown field \"\(first)\"; \(listing)", at: at(first))
+        throw Problem("unknown field \"\(first)\"; \(listing())", at: at(first))
     }
 }
 

@@ -39,6 +39,8 @@ struct JSONLFormatTests {
         // Then it is the same record, and writing again gives the same bytes
         #expect(read == [record])
         #expect(try JSONLFormat.write(read, project: project) == written)
+        // And the direct writer gives the canonical sorted-keys text
+        #expect(String(decoding: written, as: UTF8.self) == JSONLFormat.line(for: record).canonicalText + "\n")
     }
 
     @Test("A line of the older task file still reads, with a made id")

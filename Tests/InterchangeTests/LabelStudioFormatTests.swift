@@ -25,8 +25,9 @@ struct LabelStudioFormatTests {
         // When they are exported and imported again
         let exported = try LabelStudioFormat.write(records, project: Projects.sentiment)
         let imported = try LabelStudioFormat.read(exported, fileName: "sst2.json", project: Projects.sentiment)
-        // Then nothing changed
+        // Then nothing changed, and the direct writer wrote the canonical text of each task
         #expect(imported == records)
+        #expect(String(decoding: exported, as: UTF8.self) == "[\n" + records.map { LabelStudioFormat.task($0, project: Projects.sentiment, options: InterchangeOptions()).canonicalText }.joined(separator: ",\n") + "\n]\n")
         let first = try JSONValue.parse(String(decoding: exported, as: UTF8.self)).arrayValue?.first
         #expect(first?["data"]?["text"]?.stringValue == "one long string of cliches .")
         #expect(first?["annotations"]?.arrayValue?.first?["result"]?.arrayValue?.first?["value"]?["choices"] == .array([.string("negative")]))
@@ -93,6 +94,7 @@ struct LabelStudioFormatTests {
         #expect(Array(text.utf16)[9..<13].elementsEqual("Anna".utf16))
         let imported = try LabelStudioFormat.read(exported, fileName: "u.json", project: Projects.entities)
         #expect(imported == [record])
+        #expect(String(decoding: exported, as: UTF8.self) == "[\n" + LabelStudioFormat.task(record, project: Projects.entities, options: InterchangeOptions()).canonicalText + "\n]\n")
         #expect(imported[0].annotations[0].annotator == "7")
     }
 
