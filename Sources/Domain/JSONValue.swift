@@ -106,13 +106,15 @@ public enum JSONValue: Equatable, Sendable {
                 }
             }
             if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[runStart..<index])
+                // Through a Substring: appending to `output.unicodeScalars` copied the
+                // whole output on every escape on Linux, quadratic in an export's size.
+                output += Substring(scalars[runStart..<index])
                 output += escape
                 runStart = scalars.index(after: index)
             }
             index = scalars.index(after: index)
         }
-        output.unicodeScalars.append(contentsOf: scalars[runStart..<scalars.endIndex])
+        output += Substring(scalars[runStart..<scalars.endIndex])
         output += "\""
     }
 }
