@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Interchange
 import Store
 
 extension Hub {
@@ -27,14 +28,14 @@ extension Hub {
         }
     }
 
-    /// Reads a JSONL task file and imports it, all or nothing.
+    /// Reads a LabelDesk JSONL file and imports it, all or nothing.
     ///
-    /// A bad line throws `TaskFileError` (`FILE:LINE: what is wrong`) before anything is
-    /// written.
+    /// A bad line throws `InterchangeError` (`FILE:LINE: what is wrong`) before anything
+    /// is written. Returns how many tasks were added.
     @discardableResult
     public func importTaskFile(contents: Data, fileName: String, projectID: String, actor: String, now: Date) throws -> Int {
         guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-        let tasks = try TaskFileParser.parse(contents: contents, fileName: fileName, project: project)
-        return try importTasks(projectID: projectID, tasks: tasks, actor: actor, now: now)
+        let records = try JSONLFormat.read(contents, fileName: fileName, project: project)
+        return try importRecords(records, projectID: projectID, actor: actor, now: now).tasks
     }
 }

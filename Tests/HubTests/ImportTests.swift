@@ -1,4 +1,5 @@
 import TestSupport
+import Interchange
 import Domain
 import Foundation
 import Hub
@@ -57,7 +58,7 @@ struct ImportTests {
         let file = Data("{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"two\"}\n\(badLine)\n".utf8)
 
         // When it is imported, the error names the file and line
-        #expect(throws: TaskFileError.self) {
+        #expect(throws: InterchangeError.self) {
             do {
                 try hub.importTaskFile(contents: file, fileName: "tasks.jsonl", projectID: "sentiment", actor: "admin", now: monday)
             } catch {

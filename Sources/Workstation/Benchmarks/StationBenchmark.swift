@@ -55,8 +55,7 @@ public enum StationBenchmark {
 
         let importStart = DispatchTime.now()
         let data = try Data(contentsOf: file)
-        let tasks = try TaskFileParser.parse(contents: data, fileName: "tasks.jsonl", project: project)
-        _ = try opened.hub.importTasks(projectID: projectID, tasks: tasks, actor: "bench", now: Date())
+        _ = try opened.hub.importTaskFile(contents: data, fileName: "tasks.jsonl", projectID: projectID, actor: "bench", now: Date())
         let importSeconds = seconds(since: importStart)
 
         let leaseStart = DispatchTime.now()
