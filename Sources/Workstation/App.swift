@@ -50,10 +50,10 @@ public enum App {
                 state.screen = .home(home)
                 return []
             }
+            // The body's size before the first task begins, so a kind lays it out once.
             var screen = TaskScreen.State(project: project, keys: keys, current: task, now: state.now, doneToday: doneToday, waiting: waiting, timeZone: state.timeZone,
-                systemHigh: state.settings.systemHigh)
+                systemHigh: state.settings.systemHigh, bodySize: TaskScreen.bodySize(for: state.size))
             screen.sync = state.sync
-            screen.bodySize = TaskScreen.bodySize(for: state.size)
             if task == nil { screen.message = "All done: this queue is empty. Press q to go back." }
             state.screen = .task(screen)
             // Keys typed while the queue opened belong to the task.

@@ -21,6 +21,7 @@ struct BenchImportCommand: ParsableCommand {
 
     @Option(help: "Tasks per file.") var tasks = 100_000
     @Option(help: "Runs per figure; the best is kept (the machine is shared).") var runs = 2
+    @Option(help: "Only these formats (comma-separated).") var formats: String?
 
     func run() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-bench-import-\(UUID().uuidString)")
@@ -29,7 +30,8 @@ struct BenchImportCommand: ParsableCommand {
         print("labeldesk bench import: \(tasks) tasks per file, best of \(runs), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("format       kind            tasks: import/s   with work: import/s   export \(tasks) (with work)   file")
         var ourPlainJSONL = 0.0
-        for format in Formats.all {
+        let wanted = formats.map { Set($0.split(separator: ",").map(String.init)) }
+        for format in Formats.all where wanted?.contains(format.name) ?? true {
             func best(plain: Bool) throws -> InterchangeBenchmark.FormatFigures {
                 var figures: [InterchangeBenchmark.FormatFigures] = []
                 for run in 0..<runs {
@@ -41,6 +43,8 @@ struct BenchImportCommand: ParsableCommand {
                 var result = figures[0]
                 result.importSeconds = figures.map(\.importSeconds).min() ?? 0
                 result.exportSeconds = figures.map(\.exportSeconds).min() ?? 0
+                result.readSeconds = figures.map(\.readSeconds).min() ?? 0
+                result.fetchSeconds = figures.map(\.fetchSeconds).min() ?? 0
                 return result
             }
             let plain = try best(plain: true)
@@ -55,6 +59,8 @@ struct BenchImportCommand: ParsableCommand {
                 + String(format: " %9.0f", plainRate) + padded(mark(plainRate >= importTarget), 7)
                 + String(format: " %12.0f   %15.2f s", richRate, rich.exportSeconds) + padded(mark(rich.exportSeconds <= 1), 7)
                 + String(format: " %5.1f MB", Double(rich.bytes) / 1e6))
+            print(String(format: "             of which: reading the file %.2f s (tasks) / %.2f s (with work), the hub's insert the rest; the hub's read %.2f s, writing the rest",
+                         plain.readSeconds, rich.readSeconds, rich.fetchSeconds))
         }
         print("targets: import >= 100000 tasks/s (Label Studio >= 50000), export of \(tasks) <= 1 s")
 

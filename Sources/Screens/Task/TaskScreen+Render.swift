@@ -26,16 +26,16 @@ extension TaskScreen {
             return
         }
         let parts = layout(area)
-        Label.draw(" " + state.project.title, in: parts.header, style: .bold, into: &buffer)
         var hints: [String] = []
+        var headerNote = ""
         if let task = state.current {
             let refused = state.sync.refusals.count
             var notes: [String] = []
             if state.flagNote != nil { notes.append("⚑ flagged") }
             if state.prediction != nil { notes.append("model's answer pre-filled") }
             if refused > 0 { notes.append("⚠ \(refused) refused by the hub (see Home)") }
-            let note = notes.map { $0 + " · " }.joined()
-            Label.draw(note + "task \(task.task.id) ", in: parts.header, alignment: .trailing, style: refused > 0 ? .bold : .dim, into: &buffer)
+            headerNote = notes.map { $0 + " · " }.joined() + "task \(task.task.id) "
+            Label.draw(headerNote, in: parts.header, alignment: .trailing, style: refused > 0 ? .bold : .dim, into: &buffer)
             if state.isSpill {
                 let inside = Frame(title: "Marked above this station", style: .bold).draw(in: parts.body, into: &buffer)
                 Label.drawWrapped(
@@ -49,6 +49,9 @@ extension TaskScreen {
             let inside = Frame(title: "Queue empty").draw(in: parts.body, into: &buffer)
             Label.drawWrapped("There are no tasks waiting in this queue on this station. New tasks arrive with the next sync; press q to go back to your queues.", in: inside.inset(horizontal: 1, vertical: 0), into: &buffer)
         }
+        // The title gets what the note leaves, so the two never run into each other.
+        let noteWidth = min(CharacterWidth.of(headerNote), max(0, parts.header.width - 12))
+        Label.draw(" " + state.project.title, in: Rect(x: parts.header.x, y: parts.header.y, width: parts.header.width - noteWidth - 1, height: 1), style: .bold, into: &buffer)
         if let message = state.message {
             Label.draw(" " + message, in: parts.message, style: .bold, into: &buffer)
         } else if state.isBusy {
@@ -66,6 +69,8 @@ extension TaskScreen {
             trailing: [state.sync.text(in: state.timeZone)]
         ).draw(row: parts.status.y, in: &buffer)
 
+        // A dialog over the body hides the kind's editor: its cursor must not show through.
+        if state.mode != .labeling { buffer.cursor = nil }
         switch state.mode {
         case .help:
             let kindEntries = state.context.map(KindWork.helpEntries) ?? []
@@ -80,7 +85,7 @@ extension TaskScreen {
             let width = min(area.width - 8, 60)
             let inside = Dialog.draw(title: "Flag this task for the shift lead", contentWidth: width, contentHeight: 4, in: area, into: &buffer)
             Label.draw("What should the lead know?", in: Rect(x: inside.x, y: inside.y, width: inside.width, height: 1), into: &buffer)
-            field.draw(in: Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: 1), focused: true, into: &buffer)
+            buffer.cursor = field.draw(in: Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: 1), focused: true, into: &buffer)
             Label.draw("Enter flag  ·  empty Enter removes  ·  Esc cancel", in: Rect(x: inside.x, y: inside.maxY - 1, width: inside.width, height: 1), alignment: .center, style: .dim, into: &buffer)
         case .labeling:
             break

@@ -53,8 +53,9 @@ public enum TaskScreen {
 
         public init(
             project: Project, keys: LabelKeys, current: LeasedTask?, now: Date, doneToday: Int, waiting: Int, timeZone: TimeZone,
-            systemHigh: Marking
+            systemHigh: Marking, bodySize: Size = Size(width: 78, height: 16)
         ) {
+            self.bodySize = bodySize
             self.project = project
             self.systemHigh = systemHigh
             self.keys = keys

@@ -11,7 +11,11 @@ public enum InterchangeBenchmark {
         public var format: String
         public var kind: TaskKind
         public var importSeconds: Double
+        /// Of the import, reading the file into records; the rest is the hub's insert.
+        public var readSeconds: Double
         public var exportSeconds: Double
+        /// Of the export, reading the hub into records; the rest is writing the format.
+        public var fetchSeconds: Double
         public var bytes: Int
     }
 
@@ -49,15 +53,17 @@ public enum InterchangeBenchmark {
         try hub.createProject(project, actor: "bench", now: Date())
         let importStart = DispatchTime.now()
         let read = try Formats.read(data, as: format, fileName: "bench.\(format.name)", project: project, options: InterchangeOptions())
+        let readSeconds = seconds(since: importStart)
         try hub.importRecords(read, projectID: project.id, actor: "bench", now: Date())
         let importSeconds = seconds(since: importStart)
         let exportStart = DispatchTime.now()
         let (found, exported) = try hub.exportRecords(projectID: project.id, all: true, actor: "bench", now: Date())
+        let fetchSeconds = seconds(since: exportStart)
         let written = try Formats.write(exported, as: format, project: found, options: InterchangeOptions())
         let exportSeconds = seconds(since: exportStart)
         precondition(exported.count == count, "the export must give back every task imported")
         _ = written.count
-        return FormatFigures(format: format.name, kind: project.kind, importSeconds: importSeconds, exportSeconds: exportSeconds, bytes: data.count)
+        return FormatFigures(format: format.name, kind: project.kind, importSeconds: importSeconds, readSeconds: readSeconds, exportSeconds: exportSeconds, fetchSeconds: fetchSeconds, bytes: data.count)
     }
 
     /// A JSONL file of `count` plain classification tasks, for the Python peer and ours alike.
