@@ -68,14 +68,14 @@ let package = Package(
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain"]),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
-        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.
