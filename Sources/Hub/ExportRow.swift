@@ -1,7 +1,8 @@
 import Domain
 import Foundation
 
-/// One exported task: its text and its canonical judgement.
+/// One answered task with its canonical judgement: a compact view of what the hub holds,
+/// for checks and tests; files are written through `Interchange` (`Hub.exportRecords`).
 public struct ExportRow: Equatable, Sendable {
     public var id: String
     public var text: String
@@ -30,26 +31,5 @@ public struct ExportRow: Equatable, Sendable {
         self.annotatedAt = annotatedAt
         self.secondsOnTask = secondsOnTask
         self.meta = meta
-    }
-
-    /// The row as one line of JSON with sorted keys: `skip_reason` only when skipped,
-    /// `meta` only when the task has one, `annotated_at` in ISO 8601 (UTC, seconds).
-    public var jsonLine: String {
-        var fields: [String: JSONValue] = [
-            "id": .string(id),
-            "text": .string(text),
-            "marking": .string(marking.rawValue),
-            "labels": .array(labels.map(JSONValue.string)),
-            "annotator": .string(annotator),
-            "station": .string(station),
-            "annotated_at": .string(Timestamp.seconds(annotatedAt)),
-            "seconds_on_task": .double(secondsOnTask),
-        ]
-        if let skipReason { fields["skip_reason"] = .string(skipReason) }
-        if let meta {
-            // Stored meta is canonical JSON already; reading it back keeps the line one document.
-            fields["meta"] = (try? JSONValue.parse(meta)) ?? .string(meta)
-        }
-        return JSONValue.object(fields).canonicalText
     }
 }

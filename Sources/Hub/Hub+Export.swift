@@ -8,17 +8,6 @@ extension Hub {
         try database.read { transaction in try Self.exportRows(projectID: projectID, in: transaction) }
     }
 
-    /// The project's answers as JSONL, one line per answered task. The export and its
-    /// audit entry are one transaction, so the entry counts exactly what left.
-    public func exportJSONL(projectID: String, actor: String, now: Date) throws -> String {
-        try database.write { transaction in
-            let rows = try Self.exportRows(projectID: projectID, in: transaction)
-            try transaction.appendAudit(
-                AuditEvent(kind: .export, actor: actor, detail: "exported \(rows.count) tasks of \(projectID)", at: now))
-            return rows.map { $0.jsonLine + "\n" }.joined()
-        }
-    }
-
     private static func exportRows(projectID: String, in transaction: HubTransaction) throws -> [ExportRow] {
         guard try transaction.project(id: projectID) != nil else { throw HubError.noSuchProject(projectID: projectID) }
         return try transaction.canonicalJudgements(projectID: projectID).map { task, judgement in

@@ -43,6 +43,13 @@ public enum App {
             let effects = HomeScreen.loaded(&home, queues: queues)
             state.screen = .home(home)
             return effects.flatMap { homeEffect($0, &state) }
+        case .queueCounted(let queue):
+            // One queue's counts after a save or undo: for the task screen only, never a
+            // home list (which would shrink to that one queue).
+            if case .task(let task) = state.screen, queue.projectID == task.project.id {
+                return taskAction(.countsChanged(waiting: queue.waiting, doneToday: queue.doneToday), &state)
+            }
+            return []
         case let .taskOpened(project, task, waiting, doneToday):
             guard case .home(var home) = state.screen else { return [] }
             guard let keys = try? project.labelKeys() else {

@@ -61,6 +61,8 @@ public enum AppAction: Equatable, Sendable {
     case logonAnswered(LogonAnswer)
     case unlockAnswered(LogonAnswer)
     case queuesLoaded([HomeScreen.Queue])
+    /// One queue's counts, read from the database after a save or undo.
+    case queueCounted(HomeScreen.Queue)
     case taskOpened(project: Project, task: LeasedTask?, waiting: Int, doneToday: Int)
     case submitted(next: LeasedTask?)
     case undone(LeasedTask?)

@@ -83,7 +83,7 @@ public final class EffectRunner: Sendable {
                     inbox.post(.failed("Project \(projectID) is no longer on this station; press r to refresh."))
                     return
                 }
-                let queue = try queues(for: username).first { $0.projectID == projectID }
+                let queue = try queues(for: username, projectID: projectID).first
                 inbox.post(.taskOpened(project: project, task: try station.nextTask(projectID: projectID), waiting: queue?.waiting ?? 0, doneToday: queue?.doneToday ?? 0))
             case .save(let submission):
                 let annotation = submission.annotation(id: makeID(), stationID: settings.stationID, at: clock())
@@ -91,11 +91,11 @@ public final class EffectRunner: Sendable {
                 inbox.post(.submitted(next: try station.nextTask(projectID: annotation.projectID)))
                 // The counts come from the database after every change, so the screen
                 // never keeps its own tally that a reload could contradict.
-                inbox.post(.queuesLoaded(try queues(for: submission.username)))
+                if let queue = try queues(for: submission.username, projectID: annotation.projectID).first { inbox.post(.queueCounted(queue)) }
                 postSyncStatus(finishedSync: false)
             case let .undo(username, projectID):
                 inbox.post(.undone(try station.undoLastSubmission(username: username, projectID: projectID, now: clock())))
-                inbox.post(.queuesLoaded(try queues(for: username)))
+                if let queue = try queues(for: username, projectID: projectID).first { inbox.post(.queueCounted(queue)) }
                 postSyncStatus(finishedSync: false)
             case .audit(let event):
                 try station.audit(event)
@@ -109,8 +109,8 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    private func queues(for username: String) throws -> [HomeScreen.Queue] {
-        try station.queueSummaries(username: username, now: clock(), calendar: calendar).map {
+    private func queues(for username: String, projectID: String? = nil) throws -> [HomeScreen.Queue] {
+        try station.queueSummaries(username: username, now: clock(), calendar: calendar, projectID: projectID).map {
             HomeScreen.Queue(projectID: $0.project.id, title: $0.project.title, marking: $0.project.defaultMarking, waiting: $0.waiting, doneToday: $0.doneToday)
         }
     }

@@ -65,7 +65,7 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    /// The next step of the work, with how far along the whole it is (0-1).
+    /// The next step of the work, shown in place of the last.
     func step(_ name: String) {
         lock.lock()
         phase = name

@@ -2,6 +2,7 @@ import TestSupport
 import Domain
 import Foundation
 import Hub
+import Interchange
 import Store
 import Testing
 
@@ -21,16 +22,17 @@ struct ExportTests {
         ]), now: monday + 60)
 
         // When the project is exported
-        let jsonl = try hub.exportJSONL(projectID: "sentiment", actor: "admin", now: monday + 120)
+        let (project, records) = try hub.exportRecords(projectID: "sentiment", all: false, actor: "admin", now: monday + 120)
+        let jsonl = String(decoding: try JSONLFormat.write(records, project: project), as: UTF8.self)
 
         // Then each answered task is one line, exactly so
         #expect(jsonl == """
-            {"annotated_at":"2025-03-03T09:00:30Z","annotator":"ana","id":"t1","labels":["negative"],"marking":"UNCLASSIFIED","meta":{"source":"imdb"},"seconds_on_task":3,"station":"station-1","text":"text of t1"}
-            {"annotated_at":"2025-03-03T09:00:45Z","annotator":"ana","id":"t2","labels":[],"marking":"UNCLASSIFIED","seconds_on_task":3,"skip_reason":"Text is broken or empty","station":"station-1","text":"text of t2"}
+            {"annotations":[{"annotator":"ana","answer":{"labels":["negative"]},"created_at":"2025-03-03T09:00:30.000Z","seconds_on_task":3}],"id":"t1","marking":"UNCLASSIFIED","meta":{"source":"imdb"},"text":"text of t1"}
+            {"annotations":[{"annotator":"ana","created_at":"2025-03-03T09:00:45.000Z","seconds_on_task":3,"skip_reason":"Text is broken or empty"}],"id":"t2","marking":"UNCLASSIFIED","text":"text of t2"}
 
             """)
         let lastAudit = try HubDatabase(path: directory.path("hub.sqlite")).recentAuditEntries(limit: 1).last
         #expect(lastAudit?.kind == "export")
-        #expect(lastAudit?.detail == "exported 2 tasks of sentiment")
+        #expect(lastAudit?.detail == "exported 2 answered tasks of sentiment")
     }
 }

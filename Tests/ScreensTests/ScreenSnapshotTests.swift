@@ -88,6 +88,21 @@ import Testing
         check("task-chosen") { TaskScreen.render(state, into: &$0) }
     }
 
+    @Test func taskWithAPredictionBeingFlagged() {
+        // A model's label pre-filled and marked in the header, then the flag dialog open over it
+        let predicted = LeasedTask(
+            task: LabelTask(id: "sst2-dev-0005", projectID: "sentiment", text: Fixture.shortText, marking: .unclassified,
+                            predictions: [Prediction(model: "sst-bert v2", score: 0.91, answer: .labels(["positive"]))]),
+            epoch: 1, expiresAt: Fixture.start)
+        var state = Fixture.taskState(task: predicted)
+        check("task-predicted") { TaskScreen.render(state, into: &$0) }
+        _ = TaskScreen.update(&state, .key(.character("f")))
+        for character in "reads as sarcasm" { _ = TaskScreen.update(&state, .key(.character(character))) }
+        check("task-flagging") { TaskScreen.render(state, into: &$0) }
+        _ = TaskScreen.update(&state, .key(.enter))
+        check("task-flagged") { TaskScreen.render(state, into: &$0) }
+    }
+
     @Test func taskMultiLabelWithLongText() {
         var state = Fixture.taskState(project: Fixture.topics, task: Fixture.task(text: String(repeating: Fixture.longText + " ", count: 6), project: Fixture.topics, marking: .secret))
         _ = TaskScreen.update(&state, .key(.character("1")))

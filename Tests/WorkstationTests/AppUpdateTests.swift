@@ -158,3 +158,23 @@ import Testing
         #expect(effects == [.save(Submission(decision: .init(task: task, answer: .labels(["no"]), secondsOnTask: 5), username: "demo"))])
     }
 }
+
+@Suite struct QueueCountTests {
+    @Test func oneQueuesCountsReachTheTaskScreenButNeverShrinkTheHomeList() {
+        // Given the home screen listing two queues
+        var state = AppUpdateTests().loggedIn()
+        let queues = [
+            HomeScreen.Queue(projectID: "a", title: "A", marking: .cui, waiting: 3, doneToday: 0),
+            HomeScreen.Queue(projectID: "b", title: "B", marking: .cui, waiting: 5, doneToday: 1),
+        ]
+        _ = App.update(&state, .queuesLoaded(queues))
+        // When one queue's counts arrive late, from a save made before going back
+        _ = App.update(&state, .queueCounted(HomeScreen.Queue(projectID: "a", title: "A", marking: .cui, waiting: 2, doneToday: 1)))
+        // Then the home list still holds both
+        guard case .home(let home) = state.screen else {
+            Issue.record("expected the home screen")
+            return
+        }
+        #expect(home.queues == queues)
+    }
+}

@@ -206,32 +206,14 @@ public enum TaskScreen {
     private static func handleLabeling(_ key: Key, _ state: inout State) -> [Effect] {
         state.message = nil
         guard let task = state.current, var work = state.work, let context = state.context else {
-            switch key {
-            case .character("q"): return [.back]
-            case .character("?"):
-                state.mode = .help
-                return []
-            case .character("u"):
-                state.isBusy = true
-                return [.undo]
-            default:
-                state.message = "This queue is empty. Press q to go back."
-                return []
-            }
+            if let effects = screenCommand(key, &state, allowing: ["q", "?", "u"]) { return effects }
+            state.message = "This queue is empty. Press q to go back."
+            return []
         }
         if state.isSpill {
-            switch key {
-            case .character("q"): return [.back]
-            case .character("u"):
-                state.isBusy = true
-                return [.undo]
-            case .character("s"):
-                state.mode = .choosingSkipReason(selected: 0)
-                return []
-            default:
-                state.message = "This task may not be labeled on this station: skip it with s and report it."
-                return []
-            }
+            if let effects = screenCommand(key, &state, allowing: ["q", "u", "s"]) { return effects }
+            state.message = "This task may not be labeled on this station: skip it with s and report it."
+            return []
         }
         // An editor with focus takes every key first; the screen's keys work once it lets go.
         let capturing = work.isCapturingText
@@ -251,21 +233,8 @@ public enum TaskScreen {
         case .ignored:
             break
         }
+        if let effects = screenCommand(key, &state, allowing: screenKeys) { return effects }
         switch key {
-        case .character("q"):
-            return [.back]
-        case .character("?"):
-            state.mode = .help
-            return []
-        case .character("u"):
-            state.isBusy = true
-            return [.undo]
-        case .character("s"):
-            state.mode = .choosingSkipReason(selected: 0)
-            return []
-        case .character("f"):
-            state.mode = .writingFlag(TextField(text: state.flagNote ?? "", maximumLength: 500))
-            return []
         case .enter:
             return submit(task, &state)
         case .character(let character) where !capturing:
@@ -277,10 +246,33 @@ public enum TaskScreen {
     }
 
     /// The keys the screen answers before the kind sees them, unless an editor has focus.
+    static let screenKeys: Set<Character> = ["q", "?", "u", "s", "f"]
+
     private static func isScreenKey(_ key: Key) -> Bool {
-        switch key {
-        case .character("q"), .character("?"), .character("u"), .character("s"), .character("f"): true
-        default: false
+        if case .character(let character) = key { return screenKeys.contains(character) }
+        return false
+    }
+
+    /// Does the screen's own command for `key`, if it is one of `allowed`; nil otherwise.
+    private static func screenCommand(_ key: Key, _ state: inout State, allowing allowed: Set<Character>) -> [Effect]? {
+        guard case .character(let character) = key, allowed.contains(character) else { return nil }
+        switch character {
+        case "q":
+            return [.back]
+        case "?":
+            state.mode = .help
+            return []
+        case "u":
+            state.isBusy = true
+            return [.undo]
+        case "s":
+            state.mode = .choosingSkipReason(selected: 0)
+            return []
+        case "f":
+            state.mode = .writingFlag(TextField(text: state.flagNote ?? "", maximumLength: 500))
+            return []
+        default:
+            return nil
         }
     }
 

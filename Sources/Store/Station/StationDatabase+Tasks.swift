@@ -91,8 +91,10 @@ extension StationDatabase {
 
     /// Every project this station knows, with what waits and what `username` did today.
     ///
-    /// "Today" is the calendar day of `now` in `calendar`'s time zone.
-    public func queueSummaries(username: String, now: Date, calendar: Calendar) throws -> [QueueSummary] {
+    /// "Today" is the calendar day of `now` in `calendar`'s time zone. With `projectID`,
+    /// only that project's: what the task screen needs after each save, without counting
+    /// every other queue on the way.
+    public func queueSummaries(username: String, now: Date, calendar: Calendar, projectID: String? = nil) throws -> [QueueSummary] {
         let dayStart = calendar.startOfDay(for: now)
         let dayEnd = calendar.date(byAdding: .day, value: 1, to: dayStart) ?? dayStart.addingTimeInterval(86_400)
         return try pool.read { db in
@@ -103,8 +105,8 @@ extension StationDatabase {
                        (SELECT COUNT(*) FROM annotation
                         WHERE annotation.username = ? AND annotation.project_id = project.id
                           AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today
-                FROM project ORDER BY project.id
-                """, arguments: [username, dayStart, dayEnd])
+                FROM project WHERE ? IS NULL OR project.id = ? ORDER BY project.id
+                """, arguments: [username, dayStart, dayEnd, projectID, projectID])
             return try rows.map { row in
                 let record = StationProjectRecord(id: row["id"], json: row["json"], waitingAtHub: row["waiting_at_hub"])
                 let queued: Int = row["queued"]
