@@ -51,9 +51,16 @@ extension Hub {
         try transaction.expireLeases(now: now)
         var leases: [LeasedTask] = []
         for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
+            // A file's token layout is for exporting the file again; stations never need it.
             leases += try transaction.leaseOpenTasks(
                 projectID: project.id, limit: request.wantedLeases, to: request.stationID,
-                until: now.addingTimeInterval(TimeInterval(project.leaseSeconds)))
+                until: now.addingTimeInterval(TimeInterval(project.leaseSeconds))
+            ).map { lease in
+                guard lease.task.layout != nil else { return lease }
+                var sent = lease
+                sent.task.layout = nil
+                return sent
+            }
         }
         return SyncReply(
             outcomes: outcomes, leases: leases,
