@@ -22,12 +22,15 @@ public struct LabelTask: Equatable, Sendable, Identifiable {
     /// How the file the task came from cut its text into tokens (CoNLL, Prodigy), as
     /// JSON only `Interchange` reads: kept so an export gives the file's tokens back.
     public var layout: JSONValue?
+    /// Geospatial kinds: the image chip the task is drawn on.
+    public var image: TaskImage?
 
     public init(
         id: String, projectID: String, text: String, marking: Marking, priority: Int = 0, meta: String? = nil,
-        responses: [String] = [], predictions: [Prediction] = [], layout: JSONValue? = nil
+        responses: [String] = [], predictions: [Prediction] = [], layout: JSONValue? = nil, image: TaskImage? = nil
     ) {
         self.layout = layout
+        self.image = image
         self.id = id
         self.projectID = projectID
         self.text = text
@@ -40,14 +43,18 @@ public struct LabelTask: Equatable, Sendable, Identifiable {
 }
 
 extension LabelTask {
+    /// The media files a station must hold, verified, before it may show the task.
+    public var mediaNeeded: [MediaReference] { image.map { [$0.media] } ?? [] }
+
     /// What a task holds beyond its text, as one JSON object both databases store in a
     /// `body` column; nil when there is nothing (a classification task without predictions).
     public var storedBody: String? {
-        guard !responses.isEmpty || !predictions.isEmpty || layout != nil else { return nil }
+        guard !responses.isEmpty || !predictions.isEmpty || layout != nil || image != nil else { return nil }
         var members: [String: JSONValue] = [:]
         if !responses.isEmpty { members["responses"] = .array(responses.map(JSONValue.string)) }
         if !predictions.isEmpty { members["predictions"] = .array(predictions.map(\.json)) }
         if let layout { members["layout"] = layout }
+        if let image { members["image"] = image.json }
         return JSONValue.object(members).canonicalText
     }
 
@@ -58,6 +65,7 @@ extension LabelTask {
         do { value = try JSONValue.parse(body) } catch { throw Answer.Unreadable(description: "task body is not JSON: \(error)") }
         responses = value["responses"]?.arrayValue?.compactMap(\.stringValue) ?? []
         layout = value["layout"]
+        image = try value["image"].map { value throws(Answer.Unreadable) in try TaskImage(json: value) }
         predictions = []
         for item in value["predictions"]?.arrayValue ?? [] { predictions.append(try Prediction(json: item)) }
     }
@@ -65,7 +73,7 @@ extension LabelTask {
 
 extension LabelTask: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, projectID, text, marking, priority, meta, responses, predictions, layout
+        case id, projectID, text, marking, priority, meta, responses, predictions, layout, image
     }
 
     /// Older messages carry no responses or predictions: read them as empty.
@@ -80,7 +88,8 @@ extension LabelTask: Codable {
             meta: try container.decodeIfPresent(String.self, forKey: .meta),
             responses: try container.decodeIfPresent([String].self, forKey: .responses) ?? [],
             predictions: try container.decodeIfPresent([Prediction].self, forKey: .predictions) ?? [],
-            layout: try container.decodeIfPresent(JSONValue.self, forKey: .layout))
+            layout: try container.decodeIfPresent(JSONValue.self, forKey: .layout),
+            image: try container.decodeIfPresent(TaskImage.self, forKey: .image))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -94,6 +103,7 @@ extension LabelTask: Codable {
         if !responses.isEmpty { try container.encode(responses, forKey: .responses) }
         if !predictions.isEmpty { try container.encode(predictions, forKey: .predictions) }
         try container.encodeIfPresent(layout, forKey: .layout)
+        try container.encodeIfPresent(image, forKey: .image)
     }
 }
 
