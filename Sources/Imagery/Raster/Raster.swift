@@ -81,7 +81,7 @@ public final class Raster: @unchecked Sendable {
 
     /// The VRT in the cache keeps the source's driver name in its metadata.
     private static func sourceDriver(_ dataset: DatasetHandle) -> String? {
-        GDALGetMetadataItem(dataset.pointer, OverviewCache.sourceDriverItem, OverviewCache.metadataDomain).map { String(cString: $0) }
+        GDALGetMetadataItem(dataset.pointer, OverviewCache.sourceDriverItem, nil).map { String(cString: $0) }
     }
 }
 
