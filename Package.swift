@@ -69,7 +69,7 @@ let package = Package(
         ),
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Vectors"]),
         .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
