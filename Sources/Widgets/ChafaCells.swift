@@ -70,6 +70,8 @@ enum ChafaCells {
 
     /// How many canvases have been built since the process started: tests check reuse.
     static var canvasesBuilt: Int { cache.withLock { $0.built } }
+    /// How many canvases the cache holds now.
+    static var canvasesKept: Int { cache.withLock { $0.canvases.count } }
 
     struct CanvasKey: Hashable {
         var columns: Int
@@ -173,6 +175,10 @@ final class ChafaCanvasHandle: @unchecked Sendable {
                 let scalar = chafa_canvas_get_char_at(canvas, gint(column), gint(row))
                 var foreground: gint = -1, background: gint = -1
                 chafa_canvas_get_raw_colors_at(canvas, gint(column), gint(row), &foreground, &background)
+                // A space shows only its background, a full block only its foreground:
+                // chafa leaves the other colour at whatever it tried last, which would
+                // make unchanged cells count as changed and cost colour pairs.
+                if scalar == 0x20 { foreground = background } else if scalar == 0x2588 { background = foreground }
                 let style = Style(
                     foreground: ChafaCells.color(raw: foreground, depth: depth),
                     background: ChafaCells.color(raw: background, depth: depth)
