@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
-/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`.
+/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, libchafa (`CChafa`) only `Widgets`.
 let package = Package(
     name: "LabelDesk",
     platforms: [.macOS(.v15)],
@@ -51,7 +51,8 @@ let package = Package(
         .target(name: "TerminalCore"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "TerminalCurses", dependencies: ["TerminalCore", "CNCurses"]),
-        .target(name: "Widgets", dependencies: ["TerminalCore"]),
+        .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
+        .target(name: "Widgets", dependencies: ["TerminalCore", "CChafa"]),
         .target(name: "Screens", dependencies: ["Domain", "Widgets", "TerminalCore"]),
         .target(
             name: "Workstation",
@@ -79,7 +80,7 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
-        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.
