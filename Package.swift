@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
-/// ncurses only `TerminalCurses`.
+/// ncurses only `TerminalCurses`, libchafa only `Widgets`.
 let package = Package(
     name: "LabelDesk",
     platforms: [.macOS(.v15)],
@@ -48,7 +48,8 @@ let package = Package(
         .target(name: "TerminalCore"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "TerminalCurses", dependencies: ["TerminalCore", "CNCurses"]),
-        .target(name: "Widgets", dependencies: ["TerminalCore"]),
+        .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
+        .target(name: "Widgets", dependencies: ["TerminalCore", "CChafa"]),
         .target(name: "Screens", dependencies: ["Domain", "Widgets", "TerminalCore"]),
         .target(
             name: "Workstation",
