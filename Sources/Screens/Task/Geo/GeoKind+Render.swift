@@ -61,25 +61,37 @@ extension GeoKind {
         return .rgb(color.red, color.green, color.blue)
     }
 
-    /// `(col,row)  value · map · lon/lat · MGRS` for the crosshair's pixel.
-    static func readoutText(_ work: Work) -> String {
-        var parts = ["px \(work.cursorColumn),\(work.cursorRow)"]
+    /// The crosshair's pixel, its value, map coordinates, latitude and longitude, and MGRS,
+    /// labelled when `width` allows and packed tight when it does not (80 columns).
+    static func readoutText(_ work: Work, width: Int = .max) -> String {
+        let pixel = "\(work.cursorColumn),\(work.cursorRow)"
         guard let readout = work.readout, readout.column == work.cursorColumn, readout.row == work.cursorRow else {
-            return (parts + ["reading…"]).joined(separator: "  ")
+            return "px \(pixel)  reading…"
         }
-        parts.append(readout.values.isEmpty ? "no data" : "value " + readout.values.map(number).joined(separator: " "))
+        let values = readout.values.isEmpty ? "no data" : readout.values.map(number).joined(separator: " ")
+        func degrees(_ point: GeoPoint, digits: Int) -> String {
+            String(format: "%.\(digits)f°%@ %.\(digits)f°%@", abs(point.latitude), point.latitude < 0 ? "S" : "N",
+                   abs(point.longitude), point.longitude < 0 ? "W" : "E")
+        }
+        var full = ["px \(pixel)", "value " + values]
+        var packed = [pixel, "[" + values + "]"]
         if let map = readout.map {
-            parts.append(String(format: "%.2f E %.2f N", map.x, map.y) + (readout.crs.map { " " + $0 } ?? ""))
+            full.append(String(format: "%.2f E %.2f N", map.x, map.y) + (readout.crs.map { " " + $0 } ?? ""))
+            packed.append(String(format: "%.1fE %.1fN", map.x, map.y))
         } else {
-            parts.append("no georeferencing")
+            full.append("no georeferencing")
+            packed.append("no georef")
         }
         if let point = readout.geographic {
-            let latitude = String(format: "%.6f°%@", abs(point.latitude), point.latitude < 0 ? "S" : "N")
-            let longitude = String(format: "%.6f°%@", abs(point.longitude), point.longitude < 0 ? "W" : "E")
-            parts.append(latitude + " " + longitude)
+            full.append(degrees(point, digits: 6))
+            packed.append(degrees(point, digits: 5))
         }
-        if let mgrs = readout.mgrs { parts.append("MGRS " + mgrs) }
-        return parts.joined(separator: "  ")
+        if let mgrs = readout.mgrs {
+            full.append("MGRS " + mgrs)
+            packed.append(mgrs)
+        }
+        let text = full.joined(separator: "  ")
+        return CharacterWidth.of(text) <= width ? text : packed.joined(separator: " ")
     }
 
     static func number(_ value: Double) -> String {
@@ -87,7 +99,7 @@ extension GeoKind {
     }
 
     static func drawReadout(_ work: Work, in rect: Rect, into buffer: inout Buffer) {
-        Label.draw(" " + readoutText(work), in: rect, style: .dim, into: &buffer)
+        Label.draw(" " + readoutText(work, width: rect.width - 1), in: rect, style: .dim, into: &buffer)
     }
 
     /// Zoom, the class for the next shape (in its colour), what is selected or being drawn.
