@@ -154,7 +154,7 @@ public enum App {
     }
 
     private static func taskAction(_ action: TaskScreen.Action, _ state: inout AppState) -> [AppEffect] {
-        guard case .task(var task) = state.screen, let session = state.session else { return [] }
+        guard case .task(var task) = state.screen, state.session != nil else { return [] }
         let effects = TaskScreen.update(&task, action)
         state.screen = .task(task)
         return taskEffects(effects, &state)

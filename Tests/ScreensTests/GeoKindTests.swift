@@ -130,8 +130,12 @@ final class GeoKindTests: XCTestCase {
         let shift = Int((window.width * 0.9).rounded())
         XCTAssertEqual(F.work(state).cursorColumn, 128 + shift)
         XCTAssertEqual(F.work(state).viewport.center.x, work.viewport.center.x + Double(shift), accuracy: 1e-9)
-        // And J and PgUp move by rows the same way
+        // And J and PgUp move by rows the same way, and Shift with an arrow as its letter
         F.press([.character("J"), .pageUp], &state)
+        XCTAssertEqual(F.work(state).cursorRow, 96)
+        F.press([.shiftLeft], &state)
+        XCTAssertEqual(F.work(state).cursorColumn, 128)
+        F.press([.shiftDown, .shiftUp], &state)
         XCTAssertEqual(F.work(state).cursorRow, 96)
     }
 
@@ -423,7 +427,7 @@ final class GeoKindTests: XCTestCase {
         F.type("?", &state)
         let text = F.render(state, size: Size(width: 80, height: 24)).text
         // Then every key the geo screen takes is listed, and the screen's own after them
-        for keys in ["h j k l", "H J K L", "PgUp PgDn", "+ -  0", "b", "p  Enter  c", "Tab Shift-Tab  [ ]", "m", "i  x", "1-2", "u  U", "Enter  Esc", "skip", "flag", "back to your queues"] {
+        for keys in ["h j k l", "Shift+arrows", "H J K L", "PgUp PgDn", "+ -  0", "b", "p  Enter  c", "Tab Shift-Tab  [ ]", "m", "i  x", "1-2", "u  U", "Enter  Esc", "skip", "flag", "back to your queues"] {
             XCTAssertTrue(text.contains(keys), "\(keys) missing from:\n\(text)")
         }
     }

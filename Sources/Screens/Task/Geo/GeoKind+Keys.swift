@@ -18,10 +18,10 @@ extension GeoKind {
     /// A key that pans a screen at a time, as a fraction of the window in x and y.
     static func screenPan(_ key: Key) -> (dx: Double, dy: Double)? {
         switch key {
-        case .character("H"): (-0.9, 0)
-        case .character("L"): (0.9, 0)
-        case .character("K"), .pageUp: (0, -0.9)
-        case .character("J"), .pageDown: (0, 0.9)
+        case .character("H"), .shiftLeft: (-0.9, 0)
+        case .character("L"), .shiftRight: (0.9, 0)
+        case .character("K"), .shiftUp, .pageUp: (0, -0.9)
+        case .character("J"), .shiftDown, .pageDown: (0, 0.9)
         default: nil
         }
     }

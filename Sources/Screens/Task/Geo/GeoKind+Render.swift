@@ -165,7 +165,7 @@ extension GeoKind {
         let letters = context.keys.letters.map(String.init).joined(separator: " ")
         var entries: [HelpOverlay.Entry] = [
             .init("← → ↑ ↓  h j k l", "move the crosshair (one pixel at the deepest zoom)"),
-            .init("H J K L  PgUp PgDn", "pan a screen at a time"),
+            .init("Shift+arrows  H J K L", "pan a screen at a time (PgUp PgDn too)"),
             .init("+ -  0", "zoom in, out about the crosshair; fit the chip"),
             .init("b", "box: b at one corner, b or Enter at the other"),
         ]
