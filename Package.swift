@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
-        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.

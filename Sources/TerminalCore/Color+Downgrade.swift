@@ -56,14 +56,26 @@ extension Color {
         return greyDistance < cubeDistance ? UInt8(232 + greyStep) : UInt8(cubeIndex)
     }
 
-    /// The nearest of the 16 basic colours.
+    /// The nearest of the 16 basic colours; a grey stays among black, the two greys and white.
     public static func nearest16(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
-        nearest(in: 0..<16, red: red, green: green, blue: blue)
+        nearest(in: isGrey(red, green, blue) ? greys16 : all16, red: red, green: green, blue: blue)
     }
 
-    /// The nearest of the 8 basic colours.
+    /// The nearest of the 8 basic colours; a grey becomes black or white.
     public static func nearest8(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
-        nearest(in: 0..<8, red: red, green: green, blue: blue)
+        nearest(in: isGrey(red, green, blue) ? greys8 : all8, red: red, green: green, blue: blue)
+    }
+
+    private static let all16 = Array(0..<16), greys16 = [0, 8, 7, 15]
+    private static let all8 = Array(0..<8), greys8 = [0, 7]
+
+    /// Whether the channels are within 32 of each other.
+    ///
+    /// By distance alone a mid grey is nearer yellow, magenta or cyan than black or
+    /// white among the basic eight (28,850 against 35,643 for (120,120,120)); a grey
+    /// picture turned yellow reads as wrong, one turned white does not.
+    static func isGrey(_ red: UInt8, _ green: UInt8, _ blue: UInt8) -> Bool {
+        max(red, green, blue) - min(red, green, blue) < 32
     }
 
     /// This colour as a terminal of `depth` can show it; `nil` when the terminal has no colour.
@@ -94,9 +106,9 @@ extension Color {
         return (Int(value) - 35) / 40
     }
 
-    private static func nearest(in range: Range<Int>, red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
-        var best = range.lowerBound, bestDistance = Int.max
-        for index in range {
+    private static func nearest(in candidates: [Int], red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
+        var best = candidates[0], bestDistance = Int.max
+        for index in candidates {
             let candidate = basicPalette[index]
             let d = distance((red, green, blue), candidate)
             if d < bestDistance { best = index; bestDistance = d }

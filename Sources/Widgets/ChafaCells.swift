@@ -16,11 +16,51 @@ enum ChafaCells {
     /// Fills `rect` from `image` through chafa at `depth`.
     static func draw(_ image: PixelImage, in rect: Rect, depth: ColorDepth, workFactor: Float = defaultWorkFactor, into buffer: inout Buffer) {
         let key = CanvasKey(columns: rect.width, rows: rect.height, depth: depth, workFactor: workFactor)
+        let (opaque, empty) = flattened(image, columns: rect.width, rows: rect.height)
         cache.withLock { canvases in
             let canvas = canvases.canvas(for: key)
-            canvas.render(image)
+            canvas.render(opaque)
             canvas.copyCells(to: &buffer, at: rect)
         }
+        for index in empty.indices where empty[index] {
+            buffer[rect.x + index % rect.width, rect.y + index / rect.width] = .blank
+        }
+    }
+
+    /// The picture made opaque over black, and which cells have no pixel with any alpha.
+    ///
+    /// Chafa's answer for transparent pixels is a colour of -1 on either side of a
+    /// symbol, which a cell cannot show (a stroke over no-data came out as grey dots).
+    /// So chafa sees only opaque pixels, and a cell wholly outside the picture (past
+    /// the scene's edge) becomes the terminal's own background afterwards, as in the
+    /// half-block path.
+    static func flattened(_ image: PixelImage, columns: Int, rows: Int) -> (PixelImage, [Bool]) {
+        var empty = [Bool](repeating: false, count: columns * rows)
+        var hasAlpha = false
+        for offset in stride(from: 3, to: image.rgba.count, by: 4) where image.rgba[offset] != 255 {
+            hasAlpha = true
+            break
+        }
+        guard hasAlpha else { return (image, empty) }
+        var opaque = image
+        var alphaPerCell = [Int](repeating: 0, count: columns * rows)
+        opaque.rgba.withUnsafeMutableBufferPointer { bytes in
+            for y in 0..<image.height {
+                let row = min(rows - 1, y * rows / image.height)
+                for x in 0..<image.width {
+                    let offset = (y * image.width + x) * 4
+                    let alpha = Int(bytes[offset + 3])
+                    alphaPerCell[row * columns + min(columns - 1, x * columns / image.width)] += alpha
+                    if alpha == 255 { continue }
+                    bytes[offset] = UInt8((Int(bytes[offset]) * alpha + 127) / 255)
+                    bytes[offset + 1] = UInt8((Int(bytes[offset + 1]) * alpha + 127) / 255)
+                    bytes[offset + 2] = UInt8((Int(bytes[offset + 2]) * alpha + 127) / 255)
+                    bytes[offset + 3] = 255
+                }
+            }
+        }
+        for index in empty.indices { empty[index] = alphaPerCell[index] == 0 }
+        return (opaque, empty)
     }
 
     /// How many canvases are kept; the oldest goes first.
@@ -30,6 +70,8 @@ enum ChafaCells {
 
     /// How many canvases have been built since the process started: tests check reuse.
     static var canvasesBuilt: Int { cache.withLock { $0.built } }
+    /// How many canvases the cache holds now.
+    static var canvasesKept: Int { cache.withLock { $0.canvases.count } }
 
     struct CanvasKey: Hashable {
         var columns: Int
@@ -101,6 +143,11 @@ final class ChafaCanvasHandle: @unchecked Sendable {
         chafa_canvas_config_set_geometry(config, gint(key.columns), gint(key.rows))
         chafa_canvas_config_set_canvas_mode(config, ChafaCells.canvasMode(for: key.depth))
         chafa_canvas_config_set_work_factor(config, key.workFactor)
+        // Chafa's preprocessing (a contrast stretch in 16, 8 and FGBG modes) samples the
+        // picture at random: measured with chafa 1.12.4, the same pixels drawn twice gave
+        // up to half the cells different, so a resting view would shimmer as the diff
+        // redraws them, and snapshots could not hold. Imagery stretches contrast itself.
+        chafa_canvas_config_set_preprocessing_enabled(config, 0)
         guard let symbolMap = chafa_symbol_map_new() else { fatalError("chafa_symbol_map_new returned NULL: out of memory") }
         chafa_symbol_map_add_by_tags(symbolMap, ld_chafa_canvas_symbol_tags())
         chafa_canvas_config_set_symbol_map(config, symbolMap)
@@ -128,6 +175,10 @@ final class ChafaCanvasHandle: @unchecked Sendable {
                 let scalar = chafa_canvas_get_char_at(canvas, gint(column), gint(row))
                 var foreground: gint = -1, background: gint = -1
                 chafa_canvas_get_raw_colors_at(canvas, gint(column), gint(row), &foreground, &background)
+                // A space shows only its background, a full block only its foreground:
+                // chafa leaves the other colour at whatever it tried last, which would
+                // make unchanged cells count as changed and cost colour pairs.
+                if scalar == 0x20 { foreground = background } else if scalar == 0x2588 { background = foreground }
                 let style = Style(
                     foreground: ChafaCells.color(raw: foreground, depth: depth),
                     background: ChafaCells.color(raw: background, depth: depth)

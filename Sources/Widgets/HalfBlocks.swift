@@ -4,8 +4,8 @@ import TerminalCore
 /// cell's upper half, background that of its lower half.
 ///
 /// Costs a few additions per pixel and no allocation per cell, so a 200x60 frame fits
-/// many times into the 16 ms a frame may take while keys are coming. Pixels with alpha
-/// weigh by their alpha; a half with no opaque pixel is the terminal's background.
+/// many times into the 16 ms a frame may take while keys are coming. Pixels weigh by
+/// their alpha; a half whose pixels are all transparent is the terminal's background.
 enum HalfBlocks {
     static let upperHalf = "▀"
     static let lowerHalf = "▄"
@@ -35,8 +35,9 @@ enum HalfBlocks {
                             offset += 4
                         }
                     }
-                    // A half mostly of no-data shows as background, not as a dark smear.
-                    guard count > 0, alpha * 2 >= count * 255 else { continue }
+                    // A half with no pixel at all shows the terminal's background; one at
+                    // the scene's edge, or a stroke over no-data, shows its opaque part.
+                    guard count > 0, alpha > 0 else { continue }
                     result[halfRow * columns + column] = RGBA(
                         red: UInt8((red + alpha / 2) / alpha),
                         green: UInt8((green + alpha / 2) / alpha),

@@ -70,14 +70,16 @@ enum OverlayRasterizer {
             let stroke = OverlayRasterizer.stroke(for: shape)
             let points = shape.points
             guard !points.isEmpty else { return }
-            var segments: [(OverlayPoint, OverlayPoint)] = []
-            for index in 0..<(points.count - 1) { segments.append((points[index], points[index + 1])) }
-            if shape.closed, points.count > 2 { segments.append((points[points.count - 1], points[0])) }
+            // Segment i runs from point i to the next, the last back to the first when closed.
+            let segmentCount = shape.closed && points.count > 2 ? points.count : points.count - 1
             if let halo = stroke.haloWidth {
-                for (a, b) in segments { line(a, b, width: halo, color: OverlayRasterizer.haloColor) }
+                for index in 0..<segmentCount {
+                    line(points[index], points[(index + 1) % points.count], width: halo, color: OverlayRasterizer.haloColor)
+                }
             }
             var travelled = 0.0
-            for (a, b) in segments {
+            for index in 0..<segmentCount {
+                let a = points[index], b = points[(index + 1) % points.count]
                 line(a, b, width: stroke.width, color: stroke.color, dash: stroke.dash, startDistance: travelled)
                 travelled += ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
             }
@@ -119,7 +121,8 @@ enum OverlayRasterizer {
             let dx = b.x - a.x, dy = b.y - a.y
             let lengthSquared = dx * dx + dy * dy
             let length = lengthSquared.squareRoot()
-            let reach = half + 1
+            // A pixel is touched when its centre is nearer the centre line than this.
+            let reach = half + 0.5, reachSquared = reach * reach
             if length < 1e-9 {
                 disc(a, radius: half, color: color)
                 return
@@ -128,32 +131,32 @@ enum OverlayRasterizer {
             let major0 = alongX ? min(a.x, b.x) : min(a.y, b.y)
             let major1 = alongX ? max(a.x, b.x) : max(a.y, b.y)
             let majorLimit = alongX ? width : height, minorLimit = alongX ? height : width
-            let first = max(0, Int((major0 - reach).rounded(.down)))
-            let last = min(majorLimit - 1, Int((major1 + reach).rounded(.up)))
+            let first = max(0, Int((major0 - reach - 0.5).rounded(.down)))
+            let last = min(majorLimit - 1, Int((major1 + reach - 0.5).rounded(.up)))
             guard first <= last else { return }
             let slope = alongX ? dy / dx : dx / dy
+            // How far across the long axis a touched centre can be from the line.
             let extent = reach * length / (alongX ? abs(dx) : abs(dy))
+            let inverseLengthSquared = 1 / lengthSquared
             for major in first...last {
                 let centre = Double(major) + 0.5
                 let minorOnLine = alongX ? a.y + (centre - a.x) * slope : a.x + (centre - a.y) * slope
-                let low = max(0, Int((minorOnLine - extent).rounded(.down)))
-                let high = min(minorLimit - 1, Int((minorOnLine + extent).rounded(.up)))
+                let low = max(0, Int((minorOnLine - extent - 0.5).rounded(.down)))
+                let high = min(minorLimit - 1, Int((minorOnLine + extent - 0.5).rounded(.up)))
                 guard low <= high else { continue }
                 for minor in low...high {
                     let px = alongX ? centre : Double(minor) + 0.5
                     let py = alongX ? Double(minor) + 0.5 : centre
-                    let t = min(1, max(0, ((px - a.x) * dx + (py - a.y) * dy) / lengthSquared))
+                    let t = min(1, max(0, ((px - a.x) * dx + (py - a.y) * dy) * inverseLengthSquared))
                     let nearestX = a.x + t * dx - px, nearestY = a.y + t * dy - py
-                    let distance = (nearestX * nearestX + nearestY * nearestY).squareRoot()
-                    var coverage = min(1, max(0, half + 0.5 - distance))
-                    guard coverage > 0 else { continue }
+                    let distanceSquared = nearestX * nearestX + nearestY * nearestY
+                    guard distanceSquared < reachSquared else { continue }
+                    let coverage = min(1, reach - distanceSquared.squareRoot())
                     if let dash {
                         let along = (startDistance + t * length).truncatingRemainder(dividingBy: dash.on + dash.off)
-                        if along >= dash.on { coverage = 0 }
+                        if along >= dash.on { continue }
                     }
-                    if coverage > 0 {
-                        blend(x: alongX ? major : minor, y: alongX ? minor : major, color: color, coverage: coverage)
-                    }
+                    blend(x: alongX ? major : minor, y: alongX ? minor : major, color: color, coverage: coverage)
                 }
             }
         }
@@ -194,6 +197,14 @@ enum OverlayRasterizer {
         mutating func blend(x: Int, y: Int, color: RGBA, coverage: Double) {
             let offset = (y * width + x) * 4
             let amount = coverage * Double(color.alpha) / 255
+            if bytes[offset + 3] == 255 {
+                // The usual case, an opaque picture: a plain mix in integers.
+                let top = Int(amount * 256 + 0.5), keep = 256 - top
+                bytes[offset] = UInt8(truncatingIfNeeded: (Int(color.red) * top + Int(bytes[offset]) * keep + 128) >> 8)
+                bytes[offset + 1] = UInt8(truncatingIfNeeded: (Int(color.green) * top + Int(bytes[offset + 1]) * keep + 128) >> 8)
+                bytes[offset + 2] = UInt8(truncatingIfNeeded: (Int(color.blue) * top + Int(bytes[offset + 2]) * keep + 128) >> 8)
+                return
+            }
             let under = Double(bytes[offset + 3]) / 255 * (1 - amount)
             let alpha = amount + under
             guard alpha > 0 else { return }
