@@ -22,7 +22,7 @@ public enum ProdigyFormat: TaskFormat {
 
     public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
         guard project.kind == .spans || project.kind == .classification else {
-            throw InterchangeError(fileName: fileName, location: .file, problem: "Prodigy files hold entity spans or classification labels; project \"\(project.id)\" is a \(project.kind.title) project")
+            throw RecordChecks.wrongKind("Prodigy files hold entity spans or classification labels", project: project, fileName: fileName)
         }
         return try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
             let parsed = JSONLines.parse(bytes) { value, line, _ throws(Problem) in
@@ -124,7 +124,7 @@ public enum ProdigyFormat: TaskFormat {
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
         guard project.kind == .spans || project.kind == .classification else {
-            throw InterchangeError(fileName: "export", location: .file, problem: "Prodigy files hold entity spans or classification labels; project \"\(project.id)\" is a \(project.kind.title) project")
+            throw RecordChecks.wrongKind("Prodigy files hold entity spans or classification labels", project: project, fileName: "export")
         }
         var output = OutputText(reserving: records.count * 300)
         for record in records {

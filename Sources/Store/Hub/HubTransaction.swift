@@ -195,17 +195,18 @@ public final class HubTransaction {
     public func standing(projectID: String, taskID: String) throws -> TaskStanding? {
         let statement = try db.cachedStatement(sql: """
             SELECT task.epoch, task.station, task.lease_expires_at, judgement.id, judgement.lease_epoch, judgement.station_id,
-                   length(task.text)
+                   length(task.text), json_extract(task.body, '$.image.chip[2]'), json_extract(task.body, '$.image.chip[3]')
             FROM task LEFT JOIN judgement
               ON judgement.project_id = task.project_id AND judgement.task_id = task.id AND judgement.canonical = 1
             WHERE task.project_id = ? AND task.id = ?
             """)
         guard let row = try Row.fetchOne(statement, arguments: [projectID, taskID]) else { return nil }
         let canonicalID: String? = row[3]
+        let chipWidth: Int? = row[7], chipHeight: Int? = row[8]
         return TaskStanding(
             epoch: row[0], station: row[1], leaseExpiresAt: row[2],
             canonical: canonicalID.map { TaskStanding.CanonicalMark(judgementID: $0, leaseEpoch: row[4], stationID: row[5]) },
-            textLength: row[6])
+            textLength: row[6], chip: chipWidth.flatMap { width in chipHeight.map { ChipSize(width: width, height: $0) } })
     }
 
     /// Every judgement of a task, in the order they arrived.
