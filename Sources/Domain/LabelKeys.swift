@@ -10,9 +10,17 @@ public struct LabelKeys: Equatable, Sendable {
     /// Keys the spans screen keeps: its moves, selection, deletion and nudges besides.
     public static let reservedForSpans: Set<Character> = reserved.union(["w", "b", "e", "h", "l", "v", "x", "n", "p", "a"])
 
+    /// Keys the geospatial screen keeps: panning (`h` `l` besides `j` `k`), drawing boxes
+    /// and polygons, closing, moving, inserting and deleting vertices.
+    public static let reservedForGeo: Set<Character> = reserved.union(["h", "l", "b", "p", "c", "m", "i", "x"])
+
     /// The keys a project of `kind` keeps for its screen.
     public static func reserved(for kind: TaskKind) -> Set<Character> {
-        kind == .spans ? reservedForSpans : reserved
+        switch kind {
+        case .spans: reservedForSpans
+        case .geoBox, .geoPolygon: reservedForGeo
+        case .classification, .comparison, .freeText: reserved
+        }
     }
 
     /// `letters[i]` picks `labels[i]`.

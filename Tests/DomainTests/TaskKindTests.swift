@@ -120,7 +120,7 @@ struct TaskKindTests {
         func problem(_ text: String) -> String? {
             do { _ = try ProjectFile.read(Data(text.utf8), fileName: "p.json"); return nil } catch { return error.description }
         }
-        #expect(problem(#"{"id":"a","title":"A","kind":"boxes"}"#) == "p.json: \"kind\" \"boxes\" is not a task kind; use one of classification, spans, comparison, free-text")
+        #expect(problem(#"{"id":"a","title":"A","kind":"boxes"}"#) == "p.json: \"kind\" \"boxes\" is not a task kind; use one of classification, spans, comparison, free-text, geo-box, geo-polygon")
         #expect(problem(#"{"id":"a","title":"A","lables":[]}"#)?.hasPrefix("p.json: unknown member \"lables\"") == true)
         #expect(problem(#"{"title":"A"}"#) == "p.json: \"id\" is missing; give the project a short id such as \"topics\"")
         #expect(problem(#"{"id":"a","title":"A","leaseSeconds":"ten"}"#) == "p.json: \"leaseSeconds\" must be a whole number, not a string")

@@ -3,13 +3,17 @@ import Foundation
 /// What a labeler (or a model) says about a task, in the shape its kind asks for.
 ///
 /// Stored and sent as a small JSON object with one member named by the kind
-/// (`{"labels": [...]}`, `{"spans": [...]}`, `{"comparison": {...}}`, `{"text": "..."}`),
-/// written with sorted keys so the same answer is always the same bytes.
+/// (`{"labels": [...]}`, `{"spans": [...]}`, `{"comparison": {...}}`, `{"text": "..."}`,
+/// `{"shapes": [{"label": "car", "box": [x0, y0, x1, y1]}, {"label": "roof", "polygon":
+/// [[x, y], ...]}]}` in chip pixels, a shape taken unchanged from the prediction also with
+/// `"prediction": n`), written with sorted keys so the same answer is always the same bytes.
 public enum Answer: Equatable, Sendable {
     case labels([String])
     case spans([EntitySpan])
     case comparison(ComparisonAnswer)
     case text(String)
+    /// Geospatial kinds: boxes or polygons in the chip's pixel space, each with its class.
+    case shapes([Shape])
 
     /// The kind of task this answer fits.
     public var kind: TaskKind {
@@ -18,6 +22,19 @@ public enum Answer: Equatable, Sendable {
         case .spans: .spans
         case .comparison: .comparison
         case .text: .freeText
+        case .shapes(let shapes): shapes.contains { if case .polygon = $0.geometry { true } else { false } } ? .geoPolygon : .geoBox
+        }
+    }
+
+    /// Whether this answer can be a project of `kind`'s: its own kind, or for shapes a
+    /// geospatial kind that takes every shape in it (a box project takes only boxes; a
+    /// polygon project takes polygons and boxes, a box being a four-sided polygon).
+    public func fits(_ kind: TaskKind) -> Bool {
+        guard case .shapes(let shapes) = self else { return self.kind == kind }
+        switch kind {
+        case .geoBox: return shapes.allSatisfy { if case .box = $0.geometry { true } else { false } }
+        case .geoPolygon: return true
+        case .classification, .spans, .comparison, .freeText: return false
         }
     }
 
@@ -34,6 +51,7 @@ public enum Answer: Equatable, Sendable {
         case .spans: .spans([])
         case .comparison: .comparison(ComparisonAnswer(preference: .tie))
         case .freeText: .text("")
+        case .geoBox, .geoPolygon: .shapes([])
         }
     }
 
@@ -46,6 +64,15 @@ public enum Answer: Equatable, Sendable {
             let strength = answer.strength.map { " (\($0))" } ?? ""
             return "prefers \(answer.preference.rawValue.uppercased())\(strength)"
         case .text(let text): return "\(text.unicodeScalars.count) characters written"
+        case .shapes(let shapes):
+            let boxes = shapes.filter { if case .box = $0.geometry { true } else { false } }.count
+            let polygons = shapes.count - boxes
+            var parts: [String] = []
+            if boxes > 0 { parts.append("\(boxes) \(boxes == 1 ? "box" : "boxes")") }
+            if polygons > 0 { parts.append("\(polygons) \(polygons == 1 ? "polygon" : "polygons")") }
+            if parts.isEmpty { return "no shapes" }
+            let classes = Array(Set(shapes.map(\.label))).sorted().joined(separator: ", ")
+            return parts.joined(separator: " and ") + " (" + classes + ")"
         }
     }
 
@@ -71,6 +98,8 @@ public enum Answer: Equatable, Sendable {
             return .object(["comparison": .object(members)])
         case .text(let text):
             return .object(["text": .string(text)])
+        case .shapes(let shapes):
+            return .object(["shapes": .array(shapes.map(\.json))])
         }
     }
 
@@ -83,7 +112,7 @@ public enum Answer: Equatable, Sendable {
     /// Reads an answer written by `json`; says what is wrong otherwise.
     public init(json: JSONValue) throws(Unreadable) {
         guard case .object(let members) = json, members.count == 1, let (key, value) = members.first else {
-            throw Unreadable(description: "an answer is an object with one of \"labels\", \"spans\", \"comparison\" or \"text\"")
+            throw Unreadable(description: "an answer is an object with one of \"labels\", \"spans\", \"comparison\", \"text\" or \"shapes\"")
         }
         switch key {
         case "labels":
@@ -123,8 +152,14 @@ public enum Answer: Equatable, Sendable {
         case "text":
             guard let text = value.stringValue else { throw Unreadable(description: "\"text\" must be a string") }
             self = .text(text)
+        case "shapes":
+            guard let items = value.arrayValue else { throw Unreadable(description: "\"shapes\" must be an array") }
+            var shapes: [Shape] = []
+            shapes.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() { shapes.append(try Shape(json: item, number: index + 1)) }
+            self = .shapes(shapes)
         default:
-            throw Unreadable(description: "unknown answer \"\(key)\"; use \"labels\", \"spans\", \"comparison\" or \"text\"")
+            throw Unreadable(description: "unknown answer \"\(key)\"; use \"labels\", \"spans\", \"comparison\", \"text\" or \"shapes\"")
         }
     }
 
@@ -153,7 +188,8 @@ extension Answer: Codable {
 extension Answer {
     /// Whether this answer says what `other` says, for telling an accepted prediction
     /// from an edited one: labels and spans as sets, a comparison by its preference and
-    /// strength (a model gives no rationale), text without surrounding white space.
+    /// strength (a model gives no rationale), text without surrounding white space,
+    /// shapes as a collection of classes and outlines (boxes by their corners).
     public func agrees(with other: Answer) -> Bool {
         switch (self, other) {
         case let (.labels(mine), .labels(theirs)): Set(mine) == Set(theirs)
@@ -161,7 +197,18 @@ extension Answer {
         case let (.comparison(mine), .comparison(theirs)): mine.preference == theirs.preference && mine.strength == theirs.strength
         case let (.text(mine), .text(theirs)):
             mine.trimmingCharacters(in: .whitespacesAndNewlines) == theirs.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let (.shapes(mine), .shapes(theirs)):
+            // The same shapes, each as often, in any order; who drew them does not count.
+            mine.count == theirs.count && Answer.outlineCounts(mine) == Answer.outlineCounts(theirs)
         default: false
         }
+    }
+}
+
+extension Answer {
+    static func outlineCounts(_ shapes: [Shape]) -> [Shape: Int] {
+        var counts: [Shape: Int] = [:]
+        for shape in shapes { counts[Shape(label: shape.label, geometry: shape.geometry.normalized), default: 0] += 1 }
+        return counts
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A label's row counts the annotations whose *prediction* named that label (for spans,
 /// each predicted entity type; for comparison, the predicted preference; for free text,
-/// "draft"), so a label the model over-predicts shows a low rate.
+/// "draft"; for shapes, each predicted class), so a label the model over-predicts shows a
+/// low rate. Per-shape acceptance is in each shape's `acceptedPrediction`.
 public struct PredictionReport: Equatable, Sendable {
     public struct Rate: Equatable, Sendable {
         public var key: String
@@ -64,6 +65,7 @@ public struct PredictionReport: Equatable, Sendable {
         case .spans(let spans): spans.isEmpty ? ["(no entities)"] : Array(Set(spans.map(\.label))).sorted()
         case .comparison(let comparison): ["prefers " + comparison.preference.rawValue.uppercased()]
         case .text: ["draft"]
+        case .shapes(let shapes): shapes.isEmpty ? ["(no shapes)"] : Array(Set(shapes.map(\.label))).sorted()
         }
     }
 

@@ -6,8 +6,13 @@ extension Project {
     ///
     /// `textLength` is the task text's length in Unicode scalars, when known, so spans
     /// past its end are refused. A skip carries its kind's empty answer.
-    public func answerProblem(_ answer: Answer, isSkip: Bool, textLength: Int?) -> String? {
-        guard answer.kind == kind else {
+    /// `chip` is the size of the task's image chip, when known, so shapes off the image
+    /// are refused.
+    public func answerProblem(_ answer: Answer, isSkip: Bool, textLength: Int?, chip: ChipSize? = nil) -> String? {
+        guard answer.fits(kind) else {
+            if kind == .geoBox, answer.kind == .geoPolygon {
+                return "project \"\(id)\" takes boxes only; the annotation has a polygon: draw it as a box, or use a geo-polygon project"
+            }
             return "project \"\(id)\" takes \(kind.title); the annotation is \(answer.kind.title)"
         }
         if isSkip {
@@ -50,7 +55,27 @@ extension Project {
                 return "the answer has \(length) characters; project \"\(id)\" asks for at least \(minimumAnswerLength)"
             }
             return nil
+        case .shapes(let shapes):
+            return shapesProblem(shapes, chip: chip)
         }
+    }
+
+    /// Why these shapes do not fit, if they do not: the first shape whose class is not
+    /// one of the project's, or whose outline is not a proper shape inside the chip.
+    /// An empty list is an answer ("nothing here to draw"), as a skip is a refusal.
+    public func shapesProblem(_ shapes: [Shape], chip: ChipSize?) -> String? {
+        let known = Set(labels.map(\.name))
+        for (index, shape) in shapes.enumerated() {
+            let what = "shape \(index + 1) (\(shape.label))"
+            if !known.contains(shape.label) {
+                return "\(what): class \"\(shape.label)\" is not one of project \"\(id)\"'s classes (\(labels.map(\.name).joined(separator: ", ")))"
+            }
+            if let problem = shape.geometry.problem(within: chip) { return "\(what): \(problem)" }
+            if let accepted = shape.acceptedPrediction, accepted < 0 {
+                return "\(what): \"prediction\" \(accepted) is not a position in the prediction; it counts from 0"
+            }
+        }
+        return nil
     }
 
     /// Why these spans do not fit, if they do not: unknown types, empty or reversed

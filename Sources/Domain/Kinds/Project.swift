@@ -50,7 +50,8 @@ public struct Project: Equatable, Sendable, Identifiable {
     public var id: String
     public var title: String
     public var kind: TaskKind
-    /// Classification: the labels. Spans: the entity types. Unused by other kinds.
+    /// Classification: the labels. Spans: the entity types. Boxes and polygons: the
+    /// classes of the objects drawn. Unused by other kinds.
     public var labels: [LabelChoice]
     public var allowsMultipleLabels: Bool
     public var skipReasons: [String]
@@ -157,8 +158,8 @@ extension Project {
         if skipReasons.isEmpty { found.append("a project needs at least one skip reason") }
         if skipReasons.count > 9 { found.append("a project may have at most 9 skip reasons (keys 1-9); it has \(skipReasons.count)") }
         switch kind {
-        case .classification, .spans:
-            let what = kind == .spans ? "entity type" : "label"
+        case .classification, .spans, .geoBox, .geoPolygon:
+            let what = kind == .spans ? "entity type" : kind.isGeospatial ? "class" : "label"
             if labels.isEmpty { found.append("a \(kind.title) project needs at least one \(what)") }
             if labels.count > 9 { found.append("a project may have at most 9 \(what)s (keys 1-9); it has \(labels.count)") }
             let names = labels.map { $0.name.lowercased() }

@@ -14,7 +14,7 @@ public enum ProjectFile {
 
     static let members: [String: String] = [
         "id": "a short id people type", "title": "the title labelers see", "kind": TaskKind.allCases.map(\.rawValue).joined(separator: ", "),
-        "labels": "labels or entity types", "allowsMultipleLabels": "true or false", "skipReasons": "a list of sentences",
+        "labels": "labels, entity types or classes", "allowsMultipleLabels": "true or false", "skipReasons": "a list of sentences",
         "defaultMarking": "a marking", "leaseSeconds": "a whole number of seconds", "instructions": "the question asked",
         "submitOnChoose": "true or false", "allowsOverlap": "true or false", "dimensions": "rating dimensions",
         "asksStrength": "true or false", "rationale": "{\"required\": true, \"minimumLength\": 40}",
@@ -151,6 +151,8 @@ public enum ProjectFile {
             members["rationale"] = .object([
                 "required": .bool(project.rationale.required), "minimumLength": .integer(project.rationale.minimumLength),
             ])
+        case .geoBox, .geoPolygon:
+            members["labels"] = .array(project.labels.map(label))
         case .freeText:
             members["minimumAnswerLength"] = .integer(project.minimumAnswerLength)
             members["answerStartsWithText"] = .bool(project.answerStartsWithText)

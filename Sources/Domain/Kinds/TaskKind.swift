@@ -12,6 +12,10 @@ public enum TaskKind: String, Codable, Sendable, CaseIterable {
     case comparison
     /// A prompt and a written answer (or a rewrite of the task's text).
     case freeText = "free-text"
+    /// Axis-aligned boxes drawn on an image chip, each with a class.
+    case geoBox = "geo-box"
+    /// Polygons drawn on an image chip, each with a class.
+    case geoPolygon = "geo-polygon"
 
     /// How a person reads the kind, for lists and messages.
     public var title: String {
@@ -20,6 +24,11 @@ public enum TaskKind: String, Codable, Sendable, CaseIterable {
         case .spans: "entity spans"
         case .comparison: "comparison of two answers"
         case .freeText: "free text"
+        case .geoBox: "boxes on imagery"
+        case .geoPolygon: "polygons on imagery"
         }
     }
+
+    /// Whether tasks of this kind are drawn on an image chip and answered with shapes.
+    public var isGeospatial: Bool { self == .geoBox || self == .geoPolygon }
 }
