@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
-/// ncurses only `TerminalCurses`.
+/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`.
 let package = Package(
     name: "LabelDesk",
     platforms: [.macOS(.v15)],
@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal"),
+        .target(name: "Imagery", dependencies: ["Domain", "CGDAL"]),
         .target(name: "Interchange", dependencies: ["Domain"]),
         .target(name: "Hub", dependencies: ["Domain", "Store", "Interchange"]),
         .target(
@@ -68,6 +70,7 @@ let package = Package(
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"]),
