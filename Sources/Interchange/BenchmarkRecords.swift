@@ -36,6 +36,7 @@ public enum BenchmarkRecords {
             case .classification: answer = .labels([pick])
             case .spans: answer = .spans([EntitySpan(start: tokens[1].start, end: tokens[2].end, label: pick)])
             case .freeText: answer = .text("An answer to " + text)
+            case .geoBox, .geoPolygon: answer = .shapes([Shape(label: pick, geometry: .box(PixelPoint(x: 1, y: 1), PixelPoint(x: 9, y: 9)))])
             case .comparison:
                 responses = ["First: " + text, "Second: " + text]
                 var ratings: [String: Int] = [:]

@@ -23,7 +23,7 @@ enum RecordChecks {
             if task.responses.count != 2 {
                 return "a comparison task needs exactly 2 responses to compare; it has \(task.responses.count)"
             }
-        case .classification, .spans, .freeText:
+        case .classification, .spans, .freeText, .geoBox, .geoPolygon:
             if !task.responses.isEmpty {
                 return "only comparison tasks have responses; project \"\(project.id)\" is a \(project.kind.title) project"
             }
