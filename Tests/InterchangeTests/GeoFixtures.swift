@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Imagery
 @testable import Interchange
 
 /// The real georeferenced fixtures the geo format tests place shapes on.
@@ -7,49 +8,34 @@ enum GeoFixtures {
     static let scene = "sample_geotiff.tif"
     static let sceneSize = 900
 
-    /// `sample_geotiff.tif`'s geotransform, as `gdalinfo -json` reads it from the file.
+    static let scenePath = Fixtures.shared.appendingPathComponent("geo-labels/\(scene)").path
+
+    /// `sample_geotiff.tif`'s geotransform, as GDAL reads it from the file.
     static func sceneTransform() throws -> GeoTransform {
-        let output = try run("/usr/bin/gdalinfo", ["-json", Fixtures.shared.appendingPathComponent("geo-labels/\(scene)").path])
-        let value = try JSONValue.parse(String(decoding: output, as: UTF8.self))
-        let numbers = value["geoTransform"]?.arrayValue?.compactMap(\.doubleValue) ?? []
-        guard numbers.count == 6 else { throw FixtureError(description: "gdalinfo gave no geoTransform for \(scene)") }
-        return GeoTransform(numbers)
+        guard let transform = try Raster.open(scenePath).info.geoTransform else {
+            throw FixtureError(description: "GDAL read no geotransform from \(scene)")
+        }
+        return transform
     }
 
-    static let utm16 = TransverseMercator(utmZone: 16)
+    /// The scene's own coordinate system (UTM 16N) to WGS 84, by GDAL: Imagery's converter.
+    static let sceneConverter: Result<CoordinateTransformer, ImageryError> = Result { () throws(ImageryError) in
+        try Raster.open(scenePath).coordinateTransformer()
+    }
 
     /// A task whose chip is the window `window` of the scene.
-    static func chip(_ taskID: String, window: PixelWindow, sceneTransform: GeoTransform) -> GeoChip {
+    static func chip(_ taskID: String, window: PixelWindow, sceneTransform: GeoTransform) throws -> GeoChip {
         let image = TaskImage(
             media: MediaReference(sha256: mediaName(taskID), byteCount: 1),
             scene: scene, chip: window, focus: PixelWindow(x: 0, y: 0, width: window.width, height: window.height))
         let transform = sceneTransform.shifted(column: Double(window.x), row: Double(window.y))
-        return GeoChip(taskID: taskID, image: image, georeference: ChipGeoreference(transform: transform, crs: "EPSG:32616", converter: utm16))
+        return GeoChip(taskID: taskID, image: image, georeference: ChipGeoreference(transform: transform, crs: "EPSG:32616", converter: try sceneConverter.get()))
     }
 
     /// A well-formed media name made from the task id, the same in every run.
     static func mediaName(_ taskID: String) -> String {
         let hex = taskID.utf8.prefix(32).map { String($0, radix: 16) }.joined()
         return hex + String(repeating: "0", count: 64 - hex.count)
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> Data {
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw FixtureError(description: "\(executable) is missing; install gdal-bin (apt-get install gdal-bin)")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw FixtureError(description: "\(executable) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
-        }
-        return data
     }
 }
 

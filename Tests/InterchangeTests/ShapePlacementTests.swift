@@ -6,14 +6,14 @@ import Testing
 @Suite("Placing shapes onto chips")
 struct ShapePlacementTests {
     /// Chips of `size` pixels cut from the scene with `overlap`, as `imagery add` cuts them.
-    static func chips(size: Int, overlap: Int, transform: GeoTransform) -> [GeoChip] {
+    static func chips(size: Int, overlap: Int, transform: GeoTransform) throws -> [GeoChip] {
         var chips: [GeoChip] = []
         var y = 0
         while y < GeoFixtures.sceneSize {
             var x = 0
             while x < GeoFixtures.sceneSize {
                 let window = PixelWindow(x: x, y: y, width: min(size, GeoFixtures.sceneSize - x), height: min(size, GeoFixtures.sceneSize - y))
-                chips.append(GeoFixtures.chip("chip-\(x)-\(y)", window: window, sceneTransform: transform))
+                chips.append(try GeoFixtures.chip("chip-\(x)-\(y)", window: window, sceneTransform: transform))
                 x += size - overlap
                 if x + overlap >= GeoFixtures.sceneSize { break }
             }
@@ -28,7 +28,7 @@ struct ShapePlacementTests {
         // Given the 43 footprints and the scene cut into four 450-pixel chips without overlap
         let document = try GeoFootprintTests.footprints()
         let transform = try GeoFixtures.sceneTransform()
-        let chips = Self.chips(size: 450, overlap: 0, transform: transform)
+        let chips = try Self.chips(size: 450, overlap: 0, transform: transform)
         #expect(chips.count == 4)
         // When they are placed
         let placement = try ShapePlacer.place(document.shapes, crs: document.crs, converter: nil, on: chips, form: .polygon, fileName: "f")
@@ -66,7 +66,7 @@ struct ShapePlacementTests {
     func overlap() throws {
         // Given the scene as chips of 500 with 100 pixels of overlap (0-500 and 400-900 across and down)
         let document = try GeoFootprintTests.footprints()
-        let chips = Self.chips(size: 500, overlap: 100, transform: try GeoFixtures.sceneTransform())
+        let chips = try Self.chips(size: 500, overlap: 100, transform: try GeoFixtures.sceneTransform())
         #expect(chips.map(\.image.chip.x) == [0, 400, 0, 400])
         // When the footprints are placed
         let placement = try ShapePlacer.place(document.shapes, crs: document.crs, converter: nil, on: chips, form: .polygon, fileName: "f")
@@ -84,7 +84,7 @@ struct ShapePlacementTests {
     @Test("A shape off every chip is reported by its number; an edge-only touch is not a landing")
     func outside() throws {
         // Given a chip of 100 x 100 pixels and three squares: one inside, one far away, one touching only the right edge
-        let chip = GeoFixtures.chip("c", window: PixelWindow(x: 0, y: 0, width: 100, height: 100), sceneTransform: GeoTransform([0, 1, 0, 0, 0, 1]))
+        let chip = try GeoFixtures.chip("c", window: PixelWindow(x: 0, y: 0, width: 100, height: 100), sceneTransform: GeoTransform([0, 1, 0, 0, 0, 1]))
         func square(_ number: Int, _ x: Double, _ y: Double, _ side: Double) -> SourceShape {
             SourceShape(number: number, label: "car", coordinates: .scenePixels(scene: GeoFixtures.scene, [[
                 PixelPoint(x: x, y: y), PixelPoint(x: x + side, y: y), PixelPoint(x: x + side, y: y + side), PixelPoint(x: x, y: y + side),
@@ -101,7 +101,7 @@ struct ShapePlacementTests {
     @Test("A polygon over a chip's corner is cut at the edges; as a box it becomes the box of what is on the chip")
     func clipping() throws {
         // Given a diamond centred on the chip's top-left corner, in scene pixels of a chip at (100, 100)
-        let chip = GeoFixtures.chip("c", window: PixelWindow(x: 100, y: 100, width: 50, height: 50), sceneTransform: GeoTransform([0, 1, 0, 0, 0, 1]))
+        let chip = try GeoFixtures.chip("c", window: PixelWindow(x: 100, y: 100, width: 50, height: 50), sceneTransform: GeoTransform([0, 1, 0, 0, 0, 1]))
         let diamond = SourceShape(number: 1, label: "lake", coordinates: .scenePixels(scene: GeoFixtures.scene, [[
             PixelPoint(x: 100, y: 90), PixelPoint(x: 110, y: 100), PixelPoint(x: 100, y: 110), PixelPoint(x: 90, y: 100),
         ]]))
@@ -120,7 +120,7 @@ struct ShapePlacementTests {
     func noConverter() throws {
         // Given a shape in WGS 84 and a chip in UTM 16N
         let shape = SourceShape(number: 1, label: "x", coordinates: .map([[MapPoint(x: -84.48, y: 33.63), MapPoint(x: -84.47, y: 33.63), MapPoint(x: -84.47, y: 33.64)]]))
-        let chip = GeoFixtures.chip("c", window: PixelWindow(x: 0, y: 0, width: 10, height: 10), sceneTransform: GeoTransform([0, 1, 0, 0, 0, -1]))
+        let chip = try GeoFixtures.chip("c", window: PixelWindow(x: 0, y: 0, width: 10, height: 10), sceneTransform: GeoTransform([0, 1, 0, 0, 0, -1]))
         // When it is placed without a converter, Then the sentence names both systems
         #expect(throws: InterchangeError(fileName: "w.geojson", location: .file, problem: "the shapes are in EPSG:4326 and chip \"c\" is in EPSG:32616, and no converter was given for EPSG:4326")) {
             try ShapePlacer.place([shape], crs: CRSName.wgs84, converter: nil, on: [chip], form: .polygon, fileName: "w.geojson")
