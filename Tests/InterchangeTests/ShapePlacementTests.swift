@@ -116,6 +116,19 @@ struct ShapePlacementTests {
         #expect(box?.geometry == .box(PixelPoint(x: 0, y: 0), PixelPoint(x: 10, y: 10)))
     }
 
+    @Test("A vertex a nanometre off the chip's edge is put on the edge, not clipped into two")
+    func snapping() throws {
+        // Given a square along the chip's left edge whose corners came back from WGS 84 a little outside
+        let chip = try GeoFixtures.chip("c", window: PixelWindow(x: 0, y: 0, width: 50, height: 50), sceneTransform: GeoTransform([0, 1, 0, 0, 0, 1]))
+        let square = SourceShape(number: 1, label: "shed", coordinates: .scenePixels(scene: GeoFixtures.scene, [[
+            PixelPoint(x: -1e-9, y: 10), PixelPoint(x: 10, y: 10), PixelPoint(x: 10, y: 20), PixelPoint(x: -2e-7, y: 20),
+        ]]))
+        // When it is placed
+        let shape = try ShapePlacer.place([square], crs: "", converter: nil, on: [chip], form: .polygon, fileName: "p").shapesByTask["c"]?.first?.shape
+        // Then it keeps its four vertices, the outside ones on the edge
+        #expect(shape?.geometry == .polygon([PixelPoint(x: 0, y: 10), PixelPoint(x: 10, y: 10), PixelPoint(x: 10, y: 20), PixelPoint(x: 0, y: 20)]))
+    }
+
     @Test("Shapes in another system than the chip's, with no converter for it, are refused with a sentence")
     func noConverter() throws {
         // Given a shape in WGS 84 and a chip in UTM 16N

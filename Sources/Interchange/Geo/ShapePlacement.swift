@@ -37,6 +37,10 @@ public enum PlacedForm: Sendable {
 public enum ShapePlacer {
     /// A polygon clipped to less than this (in square pixels) only touches the chip's edge.
     static let smallestArea = 1e-9
+    /// A vertex this close outside the chip (in pixels) is on its edge: a shape drawn
+    /// along the edge and sent through WGS 84 and back comes a nanometre off it, and
+    /// clipping it would add a vertex where the labeler drew none.
+    static let edgeTolerance = 1e-6
 
     /// Places `shapes`; `crs` and `converter` say what map coordinates mean (ignored for
     /// scene pixels). Labels are passed through as the file gave them (`""` when none).
@@ -116,7 +120,7 @@ public enum ShapePlacer {
     /// The part of `ring` on a `width` x `height` chip, as the project's form; nil when
     /// nothing of it is (or only an edge or a corner is).
     static func clipped(_ ring: [PixelPoint], width: Double, height: Double, form: PlacedForm) -> ShapeGeometry? {
-        let inside = clip(ring, width: width, height: height)
+        let inside = clip(snappedToEdges(ring, width: width, height: height), width: width, height: height)
         guard inside.count >= 3, abs(signedArea(inside)) > smallestArea else { return nil }
         switch form {
         case .polygon:
@@ -125,6 +129,16 @@ public enum ShapePlacer {
             let xs = inside.map(\.x), ys = inside.map(\.y)
             return .box(PixelPoint(x: xs.min()!, y: ys.min()!), PixelPoint(x: xs.max()!, y: ys.max()!))
         }
+    }
+
+    /// The ring with vertices within `edgeTolerance` outside the chip moved onto its edge.
+    static func snappedToEdges(_ ring: [PixelPoint], width: Double, height: Double) -> [PixelPoint] {
+        func snap(_ value: Double, _ limit: Double) -> Double {
+            if value < 0, value >= -edgeTolerance { return 0 }
+            if value > limit, value <= limit + edgeTolerance { return limit }
+            return value
+        }
+        return ring.map { PixelPoint(x: snap($0.x, width), y: snap($0.y, height)) }
     }
 
     /// Sutherland-Hodgman against the chip's rectangle `[0, width] x [0, height]`, edges included.
