@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
-/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, libchafa (`CChafa`) only `Widgets`.
+/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, libchafa (`CChafa`) only `Widgets`, SQLite's C
+/// API (`CSQLite`) only `Interchange`, for the GeoPackage writer.
 let package = Package(
     name: "LabelDesk",
     platforms: [.macOS(.v15)],
@@ -35,7 +36,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal"),
         .target(name: "Imagery", dependencies: ["Domain", "CGDAL"]),
-        .target(name: "Interchange", dependencies: ["Domain"]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "Interchange", dependencies: ["Domain", "CSQLite"]),
         .target(name: "Hub", dependencies: ["Domain", "Store", "Interchange"]),
         .target(
             name: "Sync",
@@ -73,7 +75,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Vectors"]),
         .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], exclude: ["Vectors"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain"]),
