@@ -102,6 +102,7 @@ public final class HubTransaction {
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicateTask(projectID: projectID, taskID: task.id)
             }
+            if task.image != nil { try linkMedia(of: task, projectID: projectID) }
         }
     }
 

@@ -10,6 +10,8 @@ import GRDB
 public final class StationDatabase: Sendable {
     let pool: DatabasePool
     let passwordHasher: PasswordHasher
+    /// The files this station's leases need: `<path>.media/`, beside the database.
+    public let mediaFolder: MediaFolder
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -18,6 +20,7 @@ public final class StationDatabase: Sendable {
     public init(path: String, passwordHasher: PasswordHasher = .standard) throws {
         pool = try DatabaseOpening.pool(path: path, migrator: StationMigrations.migrator)
         self.passwordHasher = passwordHasher
+        mediaFolder = MediaFolder(besideDatabaseAt: path)
     }
 
     /// Appends an entry to the station's audit log.
