@@ -128,8 +128,7 @@ extension StationDatabase {
     public func tasksWaitingForImagery(projectID: String? = nil) throws -> Int {
         try pool.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM task WHERE task.state = 'queued' AND (? IS NULL OR task.project_id = ?)
-                  AND \(Self.waitsForMedia)
+                \(Self.countWaitingForMedia) AND (? IS NULL OR task.project_id = ?)
                 """, arguments: [projectID, projectID]) ?? 0
         }
     }
@@ -152,6 +151,17 @@ extension StationDatabase {
         EXISTS (SELECT 1 FROM task_media JOIN media ON media.sha256 = task_media.sha256
                 WHERE task_media.project_id = task.project_id AND task_media.task_id = task.id
                   AND media.state != 'present')
+        """
+
+    /// Counts queued tasks some file of which is not present, add `AND` conditions on `task`.
+    ///
+    /// Driven from the media not yet present (few) through `task_media_by_media`, not from
+    /// the queued tasks (maybe a hundred thousand text tasks, counted after every save).
+    static let countWaitingForMedia = """
+        SELECT COUNT(DISTINCT task.rowid) FROM media
+        JOIN task_media ON task_media.sha256 = media.sha256
+        JOIN task ON task.project_id = task_media.project_id AND task.id = task_media.task_id
+        WHERE media.state != 'present' AND task.state = 'queued'
         """
 
     static func relativePath(of sha256: String) -> String {

@@ -106,9 +106,7 @@ extension StationDatabase {
                 SELECT project.id, project.json, project.waiting_at_hub,
                        (SELECT COUNT(*) FROM task
                         WHERE task.state = 'queued' AND task.project_id = project.id) AS queued,
-                       (SELECT COUNT(*) FROM task
-                        WHERE task.state = 'queued' AND task.project_id = project.id
-                          AND \(Self.waitsForMedia)) AS waiting_for_imagery,
+                       (\(Self.countWaitingForMedia) AND task.project_id = project.id) AS waiting_for_imagery,
                        (SELECT COUNT(*) FROM annotation
                         WHERE annotation.username = ? AND annotation.project_id = project.id
                           AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today
