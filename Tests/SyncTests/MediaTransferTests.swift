@@ -47,13 +47,27 @@ final class MediaTransferTests: XCTestCase {
         XCTAssertEqual(answer.count, BundleFormat.startLength + read.header.payloadLength + headerLength(of: answer) + 64 + 100_000 + 32)
 
         // And once imported, both files are present and verified and every task can be shown
-        XCTAssertEqual(try station.importBundle(answer).appliedBundle?.leased, 4)
+        let applied = try XCTUnwrap(try station.importBundle(answer).appliedBundle)
+        XCTAssertEqual(applied.leased, 4)
+        XCTAssertEqual(applied.mediaFiles, 2)
         for (chip, reference) in zip(chips, media) {
             XCTAssertEqual(try station.database.media(sha256: reference.sha256)?.state, .present)
             XCTAssertEqual(try Data(contentsOf: XCTUnwrap(try station.database.presentMediaFile(sha256: reference.sha256))), chip)
         }
         XCTAssertEqual(try station.database.tasksWaitingForImagery(), 0)
         XCTAssertEqual(try station.label(4).count, 4)
+
+        // When the work goes to the hub by bundle and the hub's answer comes back
+        XCTAssertEqual(try site.importAtHub(station.exportBundle()).appliedBundle?.accepted, 4)
+        let acknowledgement = try site.exportFromHub(for: station)
+        XCTAssertEqual(try station.importBundle(acknowledgement).appliedBundle?.accepted, 4)
+
+        // Then the station has let go of both files, and the answer carried none
+        XCTAssertNil(try BundleReader.read(acknowledgement).header.media)
+        for reference in media {
+            XCTAssertNil(try station.database.media(sha256: reference.sha256))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: station.database.mediaFolder.fileURL(for: reference.sha256).path))
+        }
     }
 
     func testABundleWithADamagedMediaMemberIsRefusedAndNothingIsApplied() throws {

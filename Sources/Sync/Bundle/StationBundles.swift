@@ -87,7 +87,8 @@ public struct StationBundles: Sendable {
                 try database.mediaFolder.install(bytes: member.bytes, as: member.reference)
             }
 
-            var applied = AppliedBundle(sender: header.sender, sequence: header.sequence, leased: reply.leases.count)
+            var applied = AppliedBundle(
+                sender: header.sender, sequence: header.sequence, leased: reply.leases.count, mediaFiles: bundle.media.count)
             for outcome in reply.outcomes {
                 switch outcome.status {
                 case .accepted: applied.accepted += 1
