@@ -121,13 +121,27 @@ final class StationMediaTests: XCTestCase {
         try handle.close()
         let stray = randomBytes(300, seed: 15)
         let strayReference = try station.mediaFolder.store(bytes: stray)
+        // And two temporary files: one two hours old, one being written now
+        let temporary = station.mediaFolder.url.appendingPathComponent("tmp")
+        let old = temporary.appendingPathComponent("old"), young = temporary.appendingPathComponent("young")
+        try Data([1]).write(to: old)
+        try Data([2]).write(to: young)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old.path)
 
         // When the folder is swept
         let removed = try station.sweepMediaFolder()
 
-        // Then only the stray file went, and the part is kept for the next fetch
-        XCTAssertEqual(removed, 1)
+        // Then the stray file and the old temporary file went; the part and the young file stay
+        XCTAssertEqual(removed, 2)
         XCTAssertFalse(FileManager.default.fileExists(atPath: station.mediaFolder.fileURL(for: strayReference.sha256).path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: young.path))
+        XCTAssertEqual(MediaFolder.partSize(part), 200)
+
+        // And opening the database again sweeps too
+        let another = try station.mediaFolder.store(bytes: randomBytes(100, seed: 16))
+        _ = try StationDatabase(path: directory.path("station.sqlite"), passwordHasher: .cheapForTests)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: station.mediaFolder.fileURL(for: another.sha256).path))
         XCTAssertEqual(MediaFolder.partSize(part), 200)
     }
 }

@@ -167,19 +167,26 @@ public struct MediaFolder: Sendable {
         try? FileManager.default.removeItem(at: partialURL(for: sha256))
     }
 
-    /// Removes complete and partial files whose name is not in `keep`, and leftover
-    /// temporary files: what a crash between a commit and a delete leaves behind.
-    /// Returns how many files went.
+    /// Removes complete and partial files whose name is not in `keep`, and temporary
+    /// files older than an hour: what a crash between a commit and a delete leaves
+    /// behind. Younger temporary files may be another process's store in progress (a
+    /// `bundle import` beside the running station). Returns how many files went.
     @discardableResult
-    public func sweep(keeping keep: Set<String>) -> Int {
+    public func sweep(keeping keep: Set<String>, now: Date = Date()) -> Int {
         var removed = 0
         let manager = FileManager.default
         for folder in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] {
             let folderURL = url.appendingPathComponent(folder, isDirectory: true)
             for name in (try? manager.contentsOfDirectory(atPath: folderURL.path)) ?? [] {
-                let sha = folder == "partial" ? String(name.dropLast(".part".count)) : name
-                guard folder == "tmp" || !keep.contains(sha) else { continue }
-                if (try? manager.removeItem(at: folderURL.appendingPathComponent(name))) != nil { removed += 1 }
+                let file = folderURL.appendingPathComponent(name)
+                if folder == "tmp" {
+                    let modified = (try? manager.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
+                    guard let modified, now.timeIntervalSince(modified) > 3600 else { continue }
+                } else {
+                    let sha = folder == "partial" ? String(name.dropLast(".part".count)) : name
+                    guard !keep.contains(sha) else { continue }
+                }
+                if (try? manager.removeItem(at: file)) != nil { removed += 1 }
             }
         }
         return removed

@@ -134,7 +134,8 @@ extension StationDatabase {
     }
 
     /// Deletes files in the media folder that no row names (left by a crash between a
-    /// commit and its file deletes); returns how many went.
+    /// commit and its file deletes, or by a bundle that was then not applied); returns how
+    /// many went. Runs when the database opens.
     @discardableResult
     public func sweepMediaFolder() throws -> Int {
         let keep = try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT sha256 FROM media")) }

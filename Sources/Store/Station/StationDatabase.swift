@@ -21,6 +21,9 @@ public final class StationDatabase: Sendable {
         pool = try DatabaseOpening.pool(path: path, migrator: StationMigrations.migrator)
         self.passwordHasher = passwordHasher
         mediaFolder = MediaFolder(besideDatabaseAt: path)
+        // Files a crash left between a commit and their delete go when the station
+        // opens again; a sweep that fails leaves only unused files, never harm.
+        try? sweepMediaFolder()
     }
 
     /// Appends an entry to the station's audit log.

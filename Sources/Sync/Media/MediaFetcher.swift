@@ -39,7 +39,6 @@ public struct MediaFetcher: Sendable {
         var result = MediaFetchResult()
         let wanted: [StationMedia]
         do {
-            try database.sweepMediaFolder()
             wanted = try database.mediaToFetch()
         } catch {
             result.problems.append("the station's media list cannot be read: \(error)")
