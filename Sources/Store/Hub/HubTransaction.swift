@@ -111,6 +111,7 @@ public final class HubTransaction {
                 if code == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue { throw StoreError.duplicateTask(projectID: projectID, taskID: task.id) }
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
+            if task.image != nil { try linkMedia(of: task, projectID: projectID) }
         }
     }
 
