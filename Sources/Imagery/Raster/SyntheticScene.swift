@@ -12,13 +12,13 @@ public enum SyntheticScene {
     public static func write(to path: String, width: Int, height: Int, withOverviews: Bool = true) throws(ImageryError) {
         GDALRuntime.ensureStarted()
         guard width > 0, height > 0 else { throw .invalidWindow(reason: "a scene needs a size above 0, not \(width) x \(height)") }
-        guard let driver = GDALGetDriverByName("GTiff") else { throw .chipFailed(path: path, reason: "GDAL has no GTiff driver") }
+        guard let driver = GDALGetDriverByName("GTiff") else { throw .writeFailed(path: path, reason: "GDAL has no GTiff driver") }
         let options = ["TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512", "COMPRESS=DEFLATE", "ZLEVEL=1", "BIGTIFF=IF_SAFER", "INTERLEAVE=PIXEL"]
         let (created, messages) = GDALRuntime.capturing {
             withCStringList(options) { list in GDALCreate(driver, path, Int32(width), Int32(height), 3, GDT_Byte, list) }
         }
         guard let dataset = created else {
-            throw .chipFailed(path: path, reason: GDALRuntime.reason(messages, fallback: "GDAL could not create it"))
+            throw .writeFailed(path: path, reason: GDALRuntime.reason(messages, fallback: "GDAL could not create it"))
         }
         var closed = false
         defer { if !closed { GDALClose(dataset) } }
@@ -35,7 +35,7 @@ public enum SyntheticScene {
                 GDALDatasetRasterIO(dataset, GF_Write, 0, Int32(top), Int32(width), Int32(rows), &strip, Int32(width), Int32(rows), GDT_Byte, 3, &bandMap, 3, Int32(width * 3), 1)
             }
             guard status == CE_None else {
-                throw .chipFailed(path: path, reason: GDALRuntime.reason(writeMessages, fallback: "writing pixels failed"))
+                throw .writeFailed(path: path, reason: GDALRuntime.reason(writeMessages, fallback: "writing pixels failed"))
             }
         }
         if withOverviews {
@@ -50,7 +50,7 @@ public enum SyntheticScene {
         closed = true
         let (_, closeMessages) = GDALRuntime.capturing { GDALClose(dataset) }
         if closeMessages.contains(where: { $0.level == .failure }) {
-            throw .chipFailed(path: path, reason: GDALRuntime.reason(closeMessages, fallback: "closing the file failed"))
+            throw .writeFailed(path: path, reason: GDALRuntime.reason(closeMessages, fallback: "closing the file failed"))
         }
     }
 
