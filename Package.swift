@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
-/// ncurses only `TerminalCurses`, libchafa only `Widgets`.
+/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, libchafa (`CChafa`) only `Widgets`, SQLite's C
+/// API (`CSQLite`) only `Interchange`, for the GeoPackage writer.
 let package = Package(
     name: "LabelDesk",
     platforms: [.macOS(.v15)],
@@ -28,11 +29,15 @@ let package = Package(
             dependencies: [
                 "Domain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Interchange", dependencies: ["Domain"]),
+        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal"),
+        .target(name: "Imagery", dependencies: ["Domain", "CGDAL"]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "Interchange", dependencies: ["Domain", "CSQLite"]),
         .target(name: "Hub", dependencies: ["Domain", "Store", "Interchange"]),
         .target(
             name: "Sync",
@@ -68,8 +73,9 @@ let package = Package(
         ),
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], exclude: ["Vectors"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Vectors"]),
+        .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain"]),

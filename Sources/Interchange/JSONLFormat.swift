@@ -25,28 +25,22 @@ public enum JSONLFormat: TaskFormat {
 
     public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
         try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
-            var records: [InterchangeRecord] = []
-            var lineOfID: [String: Int] = [:]
-            var markings = MarkingReader()
-            var failedLine = 0
-            do throws(Problem) {
-                try FileLines.forEach(bytes) { line throws(Problem) in
-                    if line.isBlank { return }
-                    failedLine = line.number
-                    let value: JSONValue
-                    do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
-                        throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
-                    }
-                    let record = try self.record(from: value, number: line.number, project: project, markings: &markings)
-                    if let firstLine = lineOfID.updateValue(line.number, forKey: record.task.id) {
-                        throw Problem("id \"\(record.task.id)\" is already used on line \(firstLine); every task needs its own id")
-                    }
-                    records.append(record)
-                }
-            } catch {
-                throw InterchangeError(fileName: fileName, location: .line(failedLine), problem: error.lineText)
+            let parsed = JSONLines.parse(bytes) { value, line, markings throws(Problem) in
+                try record(from: value, number: line, project: project, markings: &markings)
             }
-            return records
+            var lineOfID: [String: Int] = [:]
+            lineOfID.reserveCapacity(parsed.items.count)
+            for item in parsed.items {
+                if let firstLine = lineOfID.updateValue(item.line, forKey: item.value.task.id) {
+                    throw InterchangeError(
+                        fileName: fileName, location: .line(item.line),
+                        problem: Problem("id \"\(item.value.task.id)\" is already used on line \(firstLine); every task needs its own id").lineText)
+                }
+            }
+            if let (line, problem) = parsed.failure {
+                throw InterchangeError(fileName: fileName, location: .line(line), problem: problem.lineText)
+            }
+            return parsed.items.map(\.value)
         }
     }
 

@@ -218,6 +218,7 @@ public enum LabelStudioFormat: TaskFormat {
             case .spans: expected = ["labels"]
             case .freeText: expected = ["textarea"]
             case .comparison: expected = ["pairwise", "rating", "textarea"]
+            // Image regions were refused above: geo work comes in as GeoJSON or COCO.
             case .geoBox, .geoPolygon: expected = []
             }
             guard expected.contains(type) else {
@@ -291,6 +292,8 @@ public enum LabelStudioFormat: TaskFormat {
         case .comparison:
             return .comparison(ComparisonAnswer(preference: preference, strength: strength, ratingsA: ratingsA, ratingsB: ratingsB,
                                                 rationale: written.joined(separator: "\n")))
+        case .geoBox, .geoPolygon:
+            return .empty(project.kind)
         }
     }
 
@@ -525,8 +528,8 @@ public enum LabelStudioFormat: TaskFormat {
                 items.append(result("textarea", from: "rationale", to: "pairwise", ["text": .array([.string(comparison.rationale)])]))
             }
             return items
+        // Label Studio counts regions in percent of an image it must be given; shapes go out as GeoJSON, GeoPackage or COCO.
         case .shapes:
-            // Not reached: `write` refuses geospatial projects, whose shapes go to the shape formats.
             return []
         }
     }

@@ -10,11 +10,16 @@ public protocol TaskFormat {
     static var name: String { get }
     /// What the format is for, one line, for `--help`.
     static var summary: String { get }
+    /// Whether `read` makes tasks. The geo formats do not: their shapes come onto chips
+    /// through `GeoPredictionImport`, and `read` says so.
+    static var readsTasks: Bool { get }
     static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord]
     static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data
 }
 
 extension TaskFormat {
+    public static var readsTasks: Bool { true }
+
     public static func read(_ data: Data, fileName: String, project: Project) throws(InterchangeError) -> [InterchangeRecord] {
         try read(data, fileName: fileName, project: project, options: InterchangeOptions())
     }
@@ -25,7 +30,7 @@ extension TaskFormat {
 }
 
 /// Choices some formats take; every member has a default that fits most files.
-public struct InterchangeOptions: Equatable, Sendable {
+public struct InterchangeOptions: Sendable {
     /// CoNLL: the tagging scheme of the file read. `automatic` reads IOB1, IOB2 and
     /// BIOES alike (their entities come out the same); a named scheme also refuses a tag
     /// the scheme forbids.
@@ -35,11 +40,31 @@ public struct InterchangeOptions: Equatable, Sendable {
     public var labelStudioTextKey: String?
     /// CSV: what joins several labels in one cell.
     public var csvLabelSeparator: String
+    /// GeoJSON and GeoPackage: where each task's chip lies on the Earth. The hub gives it
+    /// from its media store; an export of a geo project without it is refused.
+    public var georeferencing: (any ChipGeoreferencing)?
+    /// COCO: each scene's size in pixels, for `images`; a scene not listed gets the extent
+    /// of its chips (its size when the chips cover it).
+    public var sceneSizes: [String: PixelWindow]
 
-    public init(conllScheme: TaggingScheme = .automatic, labelStudioTextKey: String? = nil, csvLabelSeparator: String = ";") {
+    public init(
+        conllScheme: TaggingScheme = .automatic, labelStudioTextKey: String? = nil, csvLabelSeparator: String = ";",
+        georeferencing: (any ChipGeoreferencing)? = nil, sceneSizes: [String: PixelWindow] = [:]
+    ) {
         self.conllScheme = conllScheme
         self.labelStudioTextKey = labelStudioTextKey
         self.csvLabelSeparator = csvLabelSeparator
+        self.georeferencing = georeferencing
+        self.sceneSizes = sceneSizes
+    }
+}
+
+extension InterchangeOptions: Equatable {
+    /// Georeferencing is a service, not a value: options are equal when both have one or neither.
+    public static func == (left: InterchangeOptions, right: InterchangeOptions) -> Bool {
+        left.conllScheme == right.conllScheme && left.labelStudioTextKey == right.labelStudioTextKey
+            && left.csvLabelSeparator == right.csvLabelSeparator && (left.georeferencing == nil) == (right.georeferencing == nil)
+            && left.sceneSizes == right.sceneSizes
     }
 }
 
@@ -47,6 +72,7 @@ public struct InterchangeOptions: Equatable, Sendable {
 public enum Formats {
     public static let all: [any TaskFormat.Type] = [
         JSONLFormat.self, LabelStudioFormat.self, CoNLLFormat.self, ProdigyFormat.self, CSVFormat.self,
+        GeoJSONFormat.self, GeoPackageFormat.self, COCOFormat.self,
     ]
 
     /// The format called `name` (any case), or nil.

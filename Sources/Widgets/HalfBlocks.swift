@@ -11,38 +11,39 @@ enum HalfBlocks {
     static let lowerHalf = "▄"
     static let fullBlock = "█"
 
-    /// The average colour of each half cell, row-major, `rect.width` by `2 * rect.height`;
-    /// nil for a half that is wholly transparent.
-    static func halfCellColors(_ image: PixelImage, columns: Int, halfRows: Int) -> [RGBA?] {
-        var result = [RGBA?](repeating: nil, count: columns * halfRows)
+    /// A half cell's colour packed as 0x01RRGGBB; 0 when the half is wholly transparent.
+    typealias PackedHalf = UInt32
+
+    /// The average colour of each half cell, row-major, `columns` by `halfRows`.
+    static func halfCellColors(_ image: PixelImage, columns: Int, halfRows: Int) -> [PackedHalf] {
+        var result = [PackedHalf](repeating: 0, count: columns * halfRows)
         let columnStarts = (0...columns).map { $0 * image.width / columns }
         let rowStarts = (0...halfRows).map { $0 * image.height / halfRows }
+        let width = image.width, height = image.height
         image.rgba.withUnsafeBufferPointer { bytes in
-            for halfRow in 0..<halfRows {
-                let top = rowStarts[halfRow], bottom = max(top + 1, rowStarts[halfRow + 1])
-                for column in 0..<columns {
-                    let left = columnStarts[column], right = max(left + 1, columnStarts[column + 1])
-                    var red = 0, green = 0, blue = 0, alpha = 0, count = 0
-                    for y in top..<min(bottom, image.height) {
-                        var offset = (y * image.width + left) * 4
-                        for _ in left..<min(right, image.width) {
-                            let a = Int(bytes[offset + 3])
-                            red += Int(bytes[offset]) * a
-                            green += Int(bytes[offset + 1]) * a
-                            blue += Int(bytes[offset + 2]) * a
-                            alpha += a
-                            count += 1
-                            offset += 4
+            result.withUnsafeMutableBufferPointer { halves in
+                for halfRow in 0..<halfRows {
+                    let top = rowStarts[halfRow], bottom = min(height, max(top + 1, rowStarts[halfRow + 1]))
+                    for column in 0..<columns {
+                        let left = columnStarts[column], right = min(width, max(left + 1, columnStarts[column + 1]))
+                        var red = 0, green = 0, blue = 0, alpha = 0
+                        for y in top..<bottom {
+                            var offset = (y * width + left) * 4
+                            for _ in left..<right {
+                                let a = Int(bytes[offset + 3])
+                                red += Int(bytes[offset]) * a
+                                green += Int(bytes[offset + 1]) * a
+                                blue += Int(bytes[offset + 2]) * a
+                                alpha += a
+                                offset += 4
+                            }
                         }
+                        // A half with no pixel at all shows the terminal's background; one at
+                        // the scene's edge, or a stroke over no-data, shows its opaque part.
+                        guard alpha > 0 else { continue }
+                        let r = UInt32((red + alpha / 2) / alpha), g = UInt32((green + alpha / 2) / alpha), b = UInt32((blue + alpha / 2) / alpha)
+                        halves[halfRow * columns + column] = 0x0100_0000 | r << 16 | g << 8 | b
                     }
-                    // A half with no pixel at all shows the terminal's background; one at
-                    // the scene's edge, or a stroke over no-data, shows its opaque part.
-                    guard count > 0, alpha > 0 else { continue }
-                    result[halfRow * columns + column] = RGBA(
-                        red: UInt8((red + alpha / 2) / alpha),
-                        green: UInt8((green + alpha / 2) / alpha),
-                        blue: UInt8((blue + alpha / 2) / alpha)
-                    )
                 }
             }
         }
@@ -55,18 +56,16 @@ enum HalfBlocks {
             drawMonochrome(halves, in: rect, into: &buffer)
             return
         }
+        var memo = ColorMemo(depth: depth)
         for row in 0..<rect.height {
             for column in 0..<rect.width {
                 let upper = halves[2 * row * rect.width + column]
                 let lower = halves[(2 * row + 1) * rect.width + column]
                 let cell: Cell
-                switch (upper, lower) {
-                case (nil, nil):
-                    cell = .blank
-                case (nil, let lower?):
-                    cell = Cell(lowerHalf, style: Style(foreground: color(lower, depth)))
-                case (let upper?, let lower):
-                    cell = Cell(upperHalf, style: Style(foreground: color(upper, depth), background: lower.map { color($0, depth) } ?? .terminalDefault))
+                if upper == 0 {
+                    cell = lower == 0 ? .blank : Cell(lowerHalf, style: Style(foreground: memo.color(lower)))
+                } else {
+                    cell = Cell(upperHalf, style: Style(foreground: memo.color(upper), background: lower == 0 ? .terminalDefault : memo.color(lower)))
                 }
                 buffer[rect.x + column, rect.y + row] = cell
             }
@@ -75,17 +74,17 @@ enum HalfBlocks {
 
     /// Without colour, each half is lit or not, against the picture's own mean
     /// brightness, so a dark scene still shows its shapes instead of going black.
-    private static func drawMonochrome(_ halves: [RGBA?], in rect: Rect, into buffer: inout Buffer) {
+    private static func drawMonochrome(_ halves: [PackedHalf], in rect: Rect, into buffer: inout Buffer) {
+        func luminance(_ half: PackedHalf) -> Int {
+            Color.luminance(red: UInt8(truncatingIfNeeded: half >> 16), green: UInt8(truncatingIfNeeded: half >> 8), blue: UInt8(truncatingIfNeeded: half))
+        }
         var total = 0, count = 0
-        for case let half? in halves {
-            total += Color.luminance(red: half.red, green: half.green, blue: half.blue)
+        for half in halves where half != 0 {
+            total += luminance(half)
             count += 1
         }
         let threshold = count == 0 ? 128 : total / count
-        func lit(_ half: RGBA?) -> Bool {
-            guard let half else { return false }
-            return Color.luminance(red: half.red, green: half.green, blue: half.blue) > threshold
-        }
+        func lit(_ half: PackedHalf) -> Bool { half != 0 && luminance(half) > threshold }
         for row in 0..<rect.height {
             for column in 0..<rect.width {
                 let upper = lit(halves[2 * row * rect.width + column])
@@ -96,13 +95,36 @@ enum HalfBlocks {
         }
     }
 
-    static func color(_ pixel: RGBA, _ depth: ColorDepth) -> Color {
-        switch depth {
-        case .trueColor: return .rgb(pixel.red, pixel.green, pixel.blue)
-        case .indexed256: return .indexed(Color.nearest256(red: pixel.red, green: pixel.green, blue: pixel.blue))
-        case .indexed16: return .indexed(Color.nearest16(red: pixel.red, green: pixel.green, blue: pixel.blue))
-        case .indexed8: return .indexed(Color.nearest8(red: pixel.red, green: pixel.green, blue: pixel.blue))
-        case .monochrome: return .terminalDefault
+    /// The terminal colour of a packed half at one depth, remembering recent answers.
+    ///
+    /// Neighbouring halves of imagery often average to the same colour, and the search
+    /// among 16 or 8 colours costs more than the rest of a cell; a small direct-mapped
+    /// table of recent answers saves most of it without changing any answer.
+    struct ColorMemo {
+        let depth: ColorDepth
+        private var keys = [UInt32](repeating: 0, count: 4096)
+        private var values = [Color](repeating: .terminalDefault, count: 4096)
+
+        init(depth: ColorDepth) { self.depth = depth }
+
+        mutating func color(_ half: PackedHalf) -> Color {
+            let red = UInt8(truncatingIfNeeded: half >> 16), green = UInt8(truncatingIfNeeded: half >> 8), blue = UInt8(truncatingIfNeeded: half)
+            switch depth {
+            case .trueColor: return .rgb(red, green, blue)
+            case .monochrome: return .terminalDefault
+            case .indexed256, .indexed16, .indexed8: break
+            }
+            let slot = Int((half &* 2_654_435_761) >> 20) & 4095
+            if keys[slot] == half { return values[slot] }
+            let color: Color
+            switch depth {
+            case .indexed256: color = .indexed(Color.nearest256(red: red, green: green, blue: blue))
+            case .indexed16: color = .indexed(Color.nearest16(red: red, green: green, blue: blue))
+            default: color = .indexed(Color.nearest8(red: red, green: green, blue: blue))
+            }
+            keys[slot] = half
+            values[slot] = color
+            return color
         }
     }
 }

@@ -37,7 +37,8 @@ enum OverlayRasterizer {
     }
 
     static func draw(_ shapes: [OverlayShape], cursor: OverlayCursor?, into image: inout PixelImage) {
-        guard !image.isEmpty else { return }
+        // Nothing to draw must not copy the picture: the canvas's copy is shared until written.
+        guard !image.isEmpty, !shapes.isEmpty || cursor != nil else { return }
         let width = image.width, height = image.height
         image.rgba.withUnsafeMutableBufferPointer { bytes in
             var canvas = Canvas(bytes: bytes, width: width, height: height)

@@ -31,7 +31,7 @@ struct BenchImportCommand: ParsableCommand {
         print("format       kind            tasks: import/s   with work: import/s   export \(tasks) (with work)   file")
         var ourPlainJSONL = 0.0
         let wanted = formats.map { Set($0.split(separator: ",").map(String.init)) }
-        for format in Formats.all where wanted?.contains(format.name) ?? true {
+        for format in Formats.all where format.readsTasks && (wanted?.contains(format.name) ?? true) {
             func best(plain: Bool) throws -> InterchangeBenchmark.FormatFigures {
                 var figures: [InterchangeBenchmark.FormatFigures] = []
                 for run in 0..<runs {

@@ -88,7 +88,8 @@ struct LabelStudioConfigTests {
 struct FormatsTests {
     @Test("Every format is found by its name and nothing else is")
     func names() {
-        #expect(Formats.all.map { $0.name } == ["jsonl", "labelstudio", "conll", "prodigy", "csv"])
+        #expect(Formats.all.map { $0.name } == ["jsonl", "labelstudio", "conll", "prodigy", "csv", "geojson", "gpkg", "coco"])
+        #expect(Formats.all.filter { !$0.readsTasks }.map { $0.name } == ["geojson", "gpkg", "coco"])
         #expect(Formats.named("CoNLL") == CoNLLFormat.self)
         #expect(Formats.named("xml") == nil)
     }
