@@ -5,8 +5,8 @@ import PackageDescription
 ///
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
-/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, SQLite's C API
-/// (`CSQLite`) only `Interchange`, for the GeoPackage writer.
+/// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, libchafa (`CChafa`) only `Widgets`, SQLite's C
+/// API (`CSQLite`) only `Interchange`, for the GeoPackage writer.
 let package = Package(
     name: "LabelDesk",
     platforms: [.macOS(.v15)],
@@ -29,6 +29,7 @@ let package = Package(
             dependencies: [
                 "Domain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
@@ -52,7 +53,8 @@ let package = Package(
         .target(name: "TerminalCore"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "TerminalCurses", dependencies: ["TerminalCore", "CNCurses"]),
-        .target(name: "Widgets", dependencies: ["TerminalCore"]),
+        .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
+        .target(name: "Widgets", dependencies: ["TerminalCore", "CChafa"]),
         .target(name: "Screens", dependencies: ["Domain", "Widgets", "TerminalCore"]),
         .target(
             name: "Workstation",
@@ -71,7 +73,7 @@ let package = Package(
         ),
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Vectors"]),
         .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -80,7 +82,7 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
-        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.

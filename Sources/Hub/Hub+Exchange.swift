@@ -93,7 +93,7 @@ extension Hub {
         guard let standing = try transaction.standing(projectID: annotation.projectID, taskID: annotation.taskID) else {
             return rejected("task \"\(annotation.taskID)\" is not in project \"\(annotation.projectID)\" at the hub")
         }
-        if let problem = project.answerProblem(annotation.answer, isSkip: annotation.isSkip, textLength: standing.textLength) {
+        if let problem = project.answerProblem(annotation.answer, isSkip: annotation.isSkip, textLength: standing.textLength, chip: standing.chip) {
             return rejected(problem)
         }
 

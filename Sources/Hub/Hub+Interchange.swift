@@ -32,7 +32,8 @@ extension Hub {
             }
             let length = record.task.text.unicodeScalars.count
             for annotation in record.annotations {
-                if let problem = project.answerProblem(annotation.answer, isSkip: annotation.skipReason != nil, textLength: length) {
+                if let problem = project.answerProblem(
+                    annotation.answer, isSkip: annotation.skipReason != nil, textLength: length, chip: record.task.image.map(ChipSize.init)) {
                     throw HubError.importRefused("task \"\(record.task.id)\", annotation by \(annotation.annotator): \(problem)")
                 }
             }

@@ -35,7 +35,7 @@ extension Hub {
             let entries = try transaction.judgementsOnPredictions(projectID: projectID).compactMap { task, judgement -> PredictionReport.Entry? in
                 let annotation = judgement.annotation
                 guard !annotation.isSkip, let accepted = annotation.predictionAccepted,
-                      let prediction = task.task.predictions.first(where: { $0.answer.kind == project.kind })
+                      let prediction = task.task.predictions.first(where: { $0.answer.fits(project.kind) })
                 else { return nil }
                 return PredictionReport.Entry(prediction: prediction, annotator: annotation.username, accepted: accepted)
             }

@@ -41,6 +41,11 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             throw HubError.noSuchProject(projectID: projectID)
         } catch StoreError.projectExists(let projectID) {
             throw HubError.projectExists(projectID: projectID)
+        } catch let error as StoreError {
+            switch error {
+            case .unknownMedia, .mediaSizeDiffers: throw HubError.importRefused(error.description)
+            default: throw error
+            }
         }
     }
 }

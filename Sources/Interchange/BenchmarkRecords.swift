@@ -36,7 +36,9 @@ public enum BenchmarkRecords {
             case .classification: answer = .labels([pick])
             case .spans: answer = .spans([EntitySpan(start: tokens[1].start, end: tokens[2].end, label: pick)])
             case .freeText: answer = .text("An answer to " + text)
-            case .geoBox, .geoPolygon: answer = .shapes([Shape(label: pick, geometry: .box(PixelPoint(x: 1, y: 1), PixelPoint(x: 9, y: 9)))])
+            case .geoBox, .geoPolygon:
+                let x = Double(generator.next() % 400), y = Double(generator.next() % 400)
+                answer = .shapes([Shape(label: pick, geometry: .box(PixelPoint(x: x, y: y), PixelPoint(x: x + 24, y: y + 16)))])
             case .comparison:
                 responses = ["First: " + text, "Second: " + text]
                 var ratings: [String: Int] = [:]
@@ -45,11 +47,19 @@ public enum BenchmarkRecords {
                                                       ratingsA: ratings, ratingsB: ratings, rationale: "Clearer."))
             }
             let task = LabelTask(id: "\(project.id)-\(index + 1)", projectID: project.id, text: text, marking: project.defaultMarking,
-                                 responses: responses, predictions: index % 2 == 0 ? [Prediction(model: "bench v1", score: 0.5, answer: answer)] : [])
+                                 responses: responses, predictions: index % 2 == 0 ? [Prediction(model: "bench v1", score: 0.5, answer: answer)] : [],
+                                 image: project.kind.isGeospatial ? benchmarkImage(index) : nil)
             let annotation = ImportedAnnotation(answer: answer, annotator: "labeler\(index % 17)",
                                                 createdAt: base.addingTimeInterval(Double(index)), secondsOnTask: 4.5)
             return InterchangeRecord(task: task, annotations: [annotation], layout: project.kind == .spans ? TokenLayout(tokens: tokens) : nil)
         }
+    }
+
+    /// A 512-pixel chip of a made-up scene for geospatial records (its media is never read).
+    static func benchmarkImage(_ index: Int) -> TaskImage {
+        TaskImage(media: MediaReference(sha256: String(repeating: "0", count: 64), byteCount: 1), scene: "bench.tif",
+                  chip: PixelWindow(x: (index % 40) * 512, y: (index / 40) * 512, width: 512, height: 512),
+                  focus: PixelWindow(x: 0, y: 0, width: 512, height: 512))
     }
 
     /// A small fast generator, so the records do not depend on the platform's random numbers.

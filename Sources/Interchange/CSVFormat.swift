@@ -20,7 +20,7 @@ public enum CSVFormat: TaskFormat {
 
     public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
         guard project.kind == .classification else {
-            throw InterchangeError(fileName: fileName, location: .file, problem: "CSV files hold classification labels; project \"\(project.id)\" is a \(project.kind.title) project")
+            throw RecordChecks.wrongKind("CSV files hold classification labels", project: project, fileName: fileName)
         }
         return try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
             var failedLine = 1
@@ -123,7 +123,7 @@ public enum CSVFormat: TaskFormat {
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
         guard project.kind == .classification else {
-            throw InterchangeError(fileName: "export", location: .file, problem: "CSV files hold classification labels; project \"\(project.id)\" is a \(project.kind.title) project")
+            throw RecordChecks.wrongKind("CSV files hold classification labels", project: project, fileName: "export")
         }
         var output = OutputText(reserving: records.count * 160)
         output.text += columns.joined(separator: ",")

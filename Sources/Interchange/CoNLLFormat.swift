@@ -22,8 +22,7 @@ public enum CoNLLFormat: TaskFormat {
 
     public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
         guard project.kind == .spans else {
-            throw InterchangeError(fileName: fileName, location: .file,
-                                   problem: "CoNLL files hold entity spans; project \"\(project.id)\" is a \(project.kind.title) project")
+            throw RecordChecks.wrongKind("CoNLL files hold entity spans", project: project, fileName: fileName)
         }
         return try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
             var reader = SentenceReader(project: project, scheme: options.conllScheme)
@@ -164,6 +163,7 @@ public enum CoNLLFormat: TaskFormat {
     }
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
+        guard project.kind == .spans else { throw RecordChecks.wrongKind("CoNLL files hold entity spans", project: project, fileName: "export") }
         var output = OutputText(reserving: records.count * 200)
         for (index, record) in records.enumerated() {
             let isLast = index == records.count - 1

@@ -11,12 +11,14 @@ struct FileLines {
     }
 
     /// Calls `body` with every line, blank ones included, in order.
+    /// `firstLine` numbers the first line of `bytes`, when they are a piece of a file
+    /// (`pieces`) rather than all of it; a byte-order mark is looked for only on line 1.
     static func forEach(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Line) throws(Problem) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, _ body: (Line) throws(Problem) -> Void
     ) throws(Problem) {
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         var lineStart = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
+        if firstLine == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
         while lineStart < bytes.count {
             lineNumber += 1
             var lineEnd = lineStart
@@ -31,6 +33,32 @@ struct FileLines {
             try body(Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
             lineStart = nextStart
         }
+    }
+
+    /// The file cut at line ends into about `count` pieces of similar size, each with the
+    /// number of its first line, to be read side by side.
+    static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] {
+        guard count > 1, bytes.count > 0 else { return [(bytes, 1)] }
+        var pieces: [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] = []
+        var start = 0
+        var firstLine = 1
+        for piece in 1...count {
+            var end = piece == count ? bytes.count : max(start, bytes.count * piece / count)
+            if end < bytes.count {
+                // Cut just after the next line end, so no line is split.
+                if let found = memchr(bytes.baseAddress! + end, 0x0A, bytes.count - end) {
+                    end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                } else {
+                    end = bytes.count
+                }
+            }
+            guard end > start else { continue }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            pieces.append((slice, firstLine))
+            firstLine += slice.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            start = end
+        }
+        return pieces
     }
 
     /// The number of the first line that is not UTF-8, or nil when the whole file is.

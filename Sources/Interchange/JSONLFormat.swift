@@ -8,7 +8,9 @@ import Foundation
 /// strings, comparison), `predictions` (`[{model, score, answer}]`), `annotations`
 /// (`[{answer, skip_reason, annotator, created_at, seconds_on_task, flag,
 /// prediction_accepted, ground_truth}]`) and `tokens` (`[[start, end], ...]`, scalar
-/// offsets). Answers are written as `Answer.json` writes them (`{"labels": [...]}`).
+/// offsets) and, for geospatial kinds, `image` (the chip: `{"media", "bytes", "scene",
+/// "chip", "focus"}` as `TaskImage.json` writes it; `text` may then be left out). Answers
+/// are written as `Answer.json` writes them (`{"labels": [...]}`, `{"shapes": [...]}`).
 /// A line of the older task file (only `id`, `text`, `marking`, `priority`, `meta`)
 /// reads as it always did. What this format writes, it reads back to equal records;
 /// CoNLL's spelling of tags and separators is CoNLL's own and is not carried.
@@ -16,35 +18,29 @@ public enum JSONLFormat: TaskFormat {
     public static let name = "jsonl"
     public static let summary = "LabelDesk JSONL: one task a line with predictions and annotations; every kind"
 
-    static let fields: Set<String> = ["id", "text", "marking", "priority", "meta", "responses", "predictions", "annotations", "tokens"]
+    static let fields: Set<String> = ["id", "text", "marking", "priority", "meta", "responses", "predictions", "annotations", "tokens", "image"]
     static let annotationFields: Set<String> = [
         "answer", "skip_reason", "annotator", "created_at", "seconds_on_task", "flag", "prediction_accepted", "ground_truth",
     ]
 
     public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
         try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
-            var records: [InterchangeRecord] = []
-            var lineOfID: [String: Int] = [:]
-            var markings = MarkingReader()
-            var failedLine = 0
-            do throws(Problem) {
-                try FileLines.forEach(bytes) { line throws(Problem) in
-                    if line.isBlank { return }
-                    failedLine = line.number
-                    let value: JSONValue
-                    do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
-                        throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
-                    }
-                    let record = try self.record(from: value, number: line.number, project: project, markings: &markings)
-                    if let firstLine = lineOfID.updateValue(line.number, forKey: record.task.id) {
-                        throw Problem("id \"\(record.task.id)\" is already used on line \(firstLine); every task needs its own id")
-                    }
-                    records.append(record)
-                }
-            } catch {
-                throw InterchangeError(fileName: fileName, location: .line(failedLine), problem: error.lineText)
+            let parsed = JSONLines.parse(bytes) { value, line, markings throws(Problem) in
+                try record(from: value, number: line, project: project, markings: &markings)
             }
-            return records
+            var lineOfID: [String: Int] = [:]
+            lineOfID.reserveCapacity(parsed.items.count)
+            for item in parsed.items {
+                if let firstLine = lineOfID.updateValue(item.line, forKey: item.value.task.id) {
+                    throw InterchangeError(
+                        fileName: fileName, location: .line(item.line),
+                        problem: Problem("id \"\(item.value.task.id)\" is already used on line \(firstLine); every task needs its own id").lineText)
+                }
+            }
+            if let (line, problem) = parsed.failure {
+                throw InterchangeError(fileName: fileName, location: .line(line), problem: problem.lineText)
+            }
+            return parsed.items.map(\.value)
         }
     }
 
@@ -55,9 +51,14 @@ public enum JSONLFormat: TaskFormat {
         let fields = try JSONFields(value, path: "$", what: "a line")
         if fields.members.keys.contains(where: { !Self.fields.contains($0) }),
            let unknown = fields.members.keys.filter({ !Self.fields.contains($0) }).sorted().first {
-            throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\" and \"tokens\"")
+            throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\" and \"image\"")
         }
-        guard let text = try fields.string("text") else {
+        var image: TaskImage?
+        if let value = fields.present("image") {
+            do throws(Answer.Unreadable) { image = try TaskImage(json: value) } catch { throw Problem(error.description, at: fields.at("image")) }
+        }
+        // A chip is the whole task of a geospatial kind: its text is an optional note.
+        guard let text = try fields.string("text") ?? (project.kind.isGeospatial ? "" : nil) else {
             throw Problem("\"text\" is missing; every line needs a \"text\" string")
         }
         let id: String
@@ -97,11 +98,12 @@ public enum JSONLFormat: TaskFormat {
             predictions.append(prediction)
         }
         let task = LabelTask(id: id, projectID: project.id, text: text, marking: marking, priority: priority, meta: meta,
-                             responses: responses, predictions: predictions)
+                             responses: responses, predictions: predictions, image: image)
         if let problem = RecordChecks.taskProblem(task, project: project) { throw Problem(problem) }
         let textLength = RecordChecks.scalarLength(text)
+        let chip = image.map(ChipSize.init)
         for (index, prediction) in predictions.enumerated() {
-            if let problem = RecordChecks.predictionProblem(prediction, textLength: textLength, project: project) {
+            if let problem = RecordChecks.predictionProblem(prediction, textLength: textLength, project: project, chip: chip) {
                 throw Problem(problem, at: "$.predictions[\(index)]")
             }
         }
@@ -109,7 +111,7 @@ public enum JSONLFormat: TaskFormat {
         for (index, item) in (try fields.array("annotations") ?? []).enumerated() {
             let path = "$.annotations[\(index)]"
             let annotation = try self.annotation(from: item, path: path, project: project)
-            if let problem = RecordChecks.annotationProblem(annotation, textLength: textLength, project: project) {
+            if let problem = RecordChecks.annotationProblem(annotation, textLength: textLength, project: project, chip: chip) {
                 throw Problem(problem, at: path)
             }
             annotations.append(annotation)
@@ -175,6 +177,10 @@ public enum JSONLFormat: TaskFormat {
         }
         output += "\"id\":"
         JSONWriter.writeQuoted(task.id, into: &output)
+        if let image = task.image {
+            output += ",\"image\":"
+            JSONWriter.write(image.json, into: &output)
+        }
         output += ",\"marking\":"
         JSONWriter.writeQuoted(task.marking.rawValue, into: &output)
         if let meta = task.meta, let value = try? JSONValue.parse(meta) {
@@ -288,6 +294,7 @@ public enum JSONLFormat: TaskFormat {
         if let meta = task.meta, let value = try? JSONValue.parse(meta) { members["meta"] = value }
         if !task.responses.isEmpty { members["responses"] = .array(task.responses.map(JSONValue.string)) }
         if !task.predictions.isEmpty { members["predictions"] = .array(task.predictions.map(\.json)) }
+        if let image = task.image { members["image"] = image.json }
         if !record.annotations.isEmpty { members["annotations"] = .array(record.annotations.map(json)) }
         if let layout = record.layout {
             members["tokens"] = .array(layout.tokens.map { .array([.integer($0.start), .integer($0.end)]) })

@@ -38,7 +38,8 @@ public enum LabelStudioFormat: TaskFormat {
     ]
 
     public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
-        try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
+        if project.kind.isGeospatial { throw RecordChecks.wrongKind("Label Studio files are read for text kinds", project: project, fileName: fileName) }
+        return try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
             do throws(Problem) {
                 var start = 0
                 if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -287,6 +288,7 @@ public enum LabelStudioFormat: TaskFormat {
         case .classification: return .labels(labels)
         case .spans: return .spans(spans)
         case .freeText: return .text(written.joined(separator: "\n"))
+        case .geoBox, .geoPolygon: return .empty(project.kind)
         case .comparison:
             return .comparison(ComparisonAnswer(preference: preference, strength: strength, ratingsA: ratingsA, ratingsB: ratingsB,
                                                 rationale: written.joined(separator: "\n")))
@@ -311,6 +313,7 @@ public enum LabelStudioFormat: TaskFormat {
     // MARK: Writing
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
+        if project.kind.isGeospatial { throw RecordChecks.wrongKind("Label Studio files are written for text kinds", project: project, fileName: "export") }
         var output = OutputText(reserving: records.count * 400)
         output.text += "["
         for (index, record) in records.enumerated() {

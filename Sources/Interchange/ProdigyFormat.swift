@@ -22,35 +22,32 @@ public enum ProdigyFormat: TaskFormat {
 
     public static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord] {
         guard project.kind == .spans || project.kind == .classification else {
-            throw InterchangeError(fileName: fileName, location: .file, problem: "Prodigy files hold entity spans or classification labels; project \"\(project.id)\" is a \(project.kind.title) project")
+            throw RecordChecks.wrongKind("Prodigy files hold entity spans or classification labels", project: project, fileName: fileName)
         }
         return try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
+            let parsed = JSONLines.parse(bytes) { value, line, _ throws(Problem) in
+                try record(from: value, number: line, project: project)
+            }
             var records: [InterchangeRecord] = []
             var recordOfID: [String: (index: Int, line: Int)] = [:]
-            var failedLine = 0
-            do throws(Problem) {
-                try FileLines.forEach(bytes) { line throws(Problem) in
-                    if line.isBlank { return }
-                    failedLine = line.number
-                    let value: JSONValue
-                    do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
-                        throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
+            for item in parsed.items {
+                let (record, annotation) = item.value
+                if let (index, firstLine) = recordOfID[record.task.id] {
+                    guard records[index].task.text == record.task.text else {
+                        throw InterchangeError(
+                            fileName: fileName, location: .line(item.line),
+                            problem: Problem("id \"\(record.task.id)\" is on line \(firstLine) with another text; lines of one task must agree").lineText)
                     }
-                    let (record, annotation) = try self.record(from: value, number: line.number, project: project)
-                    if let (index, firstLine) = recordOfID[record.task.id] {
-                        guard records[index].task.text == record.task.text else {
-                            throw Problem("id \"\(record.task.id)\" is on line \(firstLine) with another text; lines of one task must agree")
-                        }
-                        if let annotation { records[index].annotations.append(annotation) }
-                    } else {
-                        recordOfID[record.task.id] = (records.count, line.number)
-                        var record = record
-                        if let annotation { record.annotations = [annotation] }
-                        records.append(record)
-                    }
+                    if let annotation { records[index].annotations.append(annotation) }
+                } else {
+                    recordOfID[record.task.id] = (records.count, item.line)
+                    var record = record
+                    if let annotation { record.annotations = [annotation] }
+                    records.append(record)
                 }
-            } catch {
-                throw InterchangeError(fileName: fileName, location: .line(failedLine), problem: error.lineText)
+            }
+            if let (line, problem) = parsed.failure {
+                throw InterchangeError(fileName: fileName, location: .line(line), problem: problem.lineText)
             }
             return records
         }
@@ -127,7 +124,7 @@ public enum ProdigyFormat: TaskFormat {
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
         guard project.kind == .spans || project.kind == .classification else {
-            throw InterchangeError(fileName: "export", location: .file, problem: "Prodigy files hold entity spans or classification labels; project \"\(project.id)\" is a \(project.kind.title) project")
+            throw RecordChecks.wrongKind("Prodigy files hold entity spans or classification labels", project: project, fileName: "export")
         }
         var output = OutputText(reserving: records.count * 300)
         for record in records {

@@ -11,8 +11,30 @@ enum RecordChecks {
         return projectID + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
+    /// The sentence a format gives for a project of a kind it does not hold, naming the
+    /// formats that do hold shapes when the project is geospatial.
+    static func wrongKind(_ holds: String, project: Project, fileName: String) -> InterchangeError {
+        var problem = "\(holds); project \"\(project.id)\" is a \(project.kind.title) project"
+        if project.kind.isGeospatial {
+            problem += ", whose shapes travel in \(Formats.shapeFormatNames): use --format \(Formats.shapeFormats.first?.name ?? "jsonl")"
+        }
+        return InterchangeError(fileName: fileName, location: .file, problem: problem)
+    }
+
     /// Why a task does not fit its project's kind, if it does not.
     static func taskProblem(_ task: LabelTask, project: Project) -> String? {
+        if project.kind.isGeospatial {
+            if task.image == nil {
+                return "a \(project.kind.title) task needs an \"image\": the chip it is drawn on ({\"media\", \"bytes\", \"scene\", \"chip\", \"focus\"})"
+            }
+            if !task.responses.isEmpty {
+                return "only comparison tasks have responses; project \"\(project.id)\" is a \(project.kind.title) project"
+            }
+            return nil
+        }
+        if task.image != nil {
+            return "only geospatial tasks have an \"image\"; project \"\(project.id)\" is a \(project.kind.title) project"
+        }
         if task.text.allSatisfy(\.isWhitespace) {
             return project.kind == .comparison || project.kind == .freeText
                 ? "the prompt is empty; every task needs a prompt"
@@ -32,13 +54,16 @@ enum RecordChecks {
     }
 
     /// Why an annotation does not fit its task, if it does not.
-    static func annotationProblem(_ annotation: ImportedAnnotation, textLength: Int, project: Project) -> String? {
-        project.answerProblem(annotation.answer, isSkip: annotation.skipReason != nil, textLength: textLength)
+    static func annotationProblem(_ annotation: ImportedAnnotation, textLength: Int, project: Project, chip: ChipSize? = nil) -> String? {
+        project.answerProblem(annotation.answer, isSkip: annotation.skipReason != nil, textLength: textLength, chip: chip)
     }
 
-    static func predictionProblem(_ prediction: Prediction, textLength: Int, project: Project) -> String? {
+    static func predictionProblem(_ prediction: Prediction, textLength: Int, project: Project, chip: ChipSize? = nil) -> String? {
         if let score = prediction.score, !(0...1).contains(score) { return "a prediction's score is between 0 and 1, not \(score)" }
-        return project.answerProblem(prediction.answer, isSkip: false, textLength: textLength)
+        if case .shapes(let shapes) = prediction.answer, let marked = shapes.firstIndex(where: { $0.acceptedPrediction != nil }) {
+            return "shape \(marked + 1) of a prediction says it accepts a prediction (\"prediction\"); only annotations accept predicted shapes"
+        }
+        return project.answerProblem(prediction.answer, isSkip: false, textLength: textLength, chip: chip)
     }
 
     /// The length of a text in Unicode scalars, the unit of span offsets.

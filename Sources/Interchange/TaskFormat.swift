@@ -83,6 +83,20 @@ public enum Formats {
 
     /// `"jsonl", "labelstudio", ...`: for a sentence saying which names are known.
     public static var names: String { all.map { "\"\($0.name)\"" }.joined(separator: ", ") }
+
+    /// The names of the formats that carry boxes and polygons (LabelDesk JSONL, and the
+    /// GIS and COCO formats where they are registered).
+    static let shapeFormatNameSet: Set<String> = ["jsonl", "geojson", "gpkg", "coco"]
+
+    /// The registered formats that carry shapes, in registry order.
+    public static var shapeFormats: [any TaskFormat.Type] { all.filter { shapeFormatNameSet.contains($0.name) } }
+
+    /// `"jsonl"` or `"jsonl", "geojson" or "coco"`: for a sentence naming them.
+    public static var shapeFormatNames: String {
+        let quoted = shapeFormats.map { "\"\($0.name)\"" }
+        guard quoted.count > 1 else { return quoted.first ?? "\"jsonl\"" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+    }
 }
 
 extension Formats {

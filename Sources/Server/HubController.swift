@@ -27,6 +27,50 @@ struct HubController: Sendable {
         router.post(RouterPath(HubPath.sync)) { request, _ in
             try await answering { try await sync(request) }
         }
+        router.get(RouterPath(HubPath.media + "/:sha256")) { request, context in
+            try await answering { try await media(request, sha256: context.parameters.get("sha256") ?? "") }
+        }
+    }
+
+    /// `GET /v1/media/SHA256`: one file of the media store, whole or from `Range: bytes=N-`.
+    ///
+    /// Signed as a sync is (over an empty body) and checked by the same verifier, which
+    /// records the nonce: a request is used once. A station gets only files a task
+    /// leased to it names. A range is answered 206 with `Content-Range`, so a station
+    /// whose transfer was cut asks for the rest and keeps what it had.
+    func media(_ request: Request, sha256: String) async throws -> Response {
+        let now = configuration.clock()
+        let headers = signatureHeaders(of: request)
+        let method = request.method.rawValue
+        let path = request.uri.path
+        let range = request.headers[.range]
+        let (hub, verifier) = (hub, verifier)
+        do {
+            let (stored, offset, bytes) = try await BlockingWork.run { () throws -> (StoredMedia, Int, Data) in
+                let stationID = try verifier.authenticate(method: method, path: path, header: { headers[$0] }, body: Data(), now: now)
+                let stored = try hub.media(sha256, forStation: stationID)
+                let size = stored.reference.byteCount
+                let offset = try MediaRange.start(of: range, size: size)
+                return (stored, offset, try stored.read(from: offset, length: size - offset))
+            }
+            let size = stored.reference.byteCount
+            var fields: HTTPFields = [.contentType: "application/octet-stream", .acceptRanges: "bytes"]
+            if range != nil { fields[.contentRange] = "bytes \(offset)-\(size - 1)/\(size)" }
+            return Response(
+                status: range == nil ? .ok : .partialContent, headers: fields,
+                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        } catch let failure as AuthenticationFailure {
+            configuration.logger.warning("request refused", metadata: ["reason": "\(failure)"])
+            throw ServerError(.unauthorized, failure.description)
+        } catch let refusal as MediaRequestRefusal {
+            switch refusal {
+            case .malformedName: throw ServerError.badRequest(refusal.description)
+            case .notStored: throw ServerError(.notFound, refusal.description)
+            case .notLeased: throw ServerError(.forbidden, refusal.description)
+            }
+        } catch let problem as MediaRange.Problem {
+            throw ServerError(.rangeNotSatisfiable, problem.description)
+        }
     }
 
     /// `POST /v1/enrol`: no signature yet (the station has no key the hub knows); the

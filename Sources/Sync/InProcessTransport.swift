@@ -16,4 +16,18 @@ public struct InProcessTransport: SyncTransport {
     public func exchange(_ request: SyncRequest) async throws -> SyncReply {
         try hub.exchange(request, now: clock())
     }
+
+    /// Reads the hub's own media store, with the same lease check the server makes.
+    public func fetchMedia(
+        _ media: MediaReference, for stationID: String, from offset: Int, receive: (Data) throws -> Void
+    ) async throws {
+        let stored = try hub.media(media.sha256, forStation: stationID)
+        var position = offset
+        while position < stored.reference.byteCount {
+            let piece = try stored.read(from: position, length: 1 << 20)
+            guard !piece.isEmpty else { break }
+            try receive(piece)
+            position += piece.count
+        }
+    }
 }

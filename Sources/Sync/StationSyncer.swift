@@ -96,6 +96,10 @@ public final class StationSyncer: Sendable {
             try database.recordSyncFailure(String(describing: firstError), now: now)
             throw firstError
         }
+        // Imagery last: the leases naming it are cached now, and the work sent first.
+        let media = await MediaFetcher(database: database, transport: transport, stationID: stationID).fetchMissing()
+        summary.mediaFetched = media.fetched
+        summary.mediaProblems = media.problems
         return summary
     }
 

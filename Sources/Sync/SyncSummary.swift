@@ -9,13 +9,22 @@ public struct SyncSummary: Equatable, Sendable {
     public var rejected: Int
     /// New tasks leased to this station.
     public var leased: Int
+    /// Imagery files fetched and verified.
+    public var mediaFetched: Int
+    /// A sentence for each imagery file that did not arrive or failed its check.
+    public var mediaProblems: [String]
 
-    public init(sent: Int = 0, accepted: Int = 0, superseded: Int = 0, rejected: Int = 0, leased: Int = 0) {
+    public init(
+        sent: Int = 0, accepted: Int = 0, superseded: Int = 0, rejected: Int = 0, leased: Int = 0, mediaFetched: Int = 0,
+        mediaProblems: [String] = []
+    ) {
         self.sent = sent
         self.accepted = accepted
         self.superseded = superseded
         self.rejected = rejected
         self.leased = leased
+        self.mediaFetched = mediaFetched
+        self.mediaProblems = mediaProblems
     }
 
     /// Adds one reply to a batch of `sent` annotations.

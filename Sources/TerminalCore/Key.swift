@@ -3,6 +3,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case character(Character)
     case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
+    /// Shift with an arrow (`ESC[1;2A`...): the geo screen pans a screen at a time. Other
+    /// modifiers on arrows (Ctrl, Alt) still arrive as plain arrows.
+    case shiftUp, shiftDown, shiftLeft, shiftRight
     case function(Int)
     /// Ctrl with a letter, lower-case: Ctrl-A is `.control("a")`.
     case control(Character)
@@ -25,6 +28,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .down: return "Down"
         case .left: return "Left"
         case .right: return "Right"
+        case .shiftUp: return "Shift-Up"
+        case .shiftDown: return "Shift-Down"
+        case .shiftLeft: return "Shift-Left"
+        case .shiftRight: return "Shift-Right"
         case .home: return "Home"
         case .end: return "End"
         case .pageUp: return "PgUp"

@@ -212,6 +212,15 @@ public struct KeyDecoder: Sendable {
 
     private static func csiKey(final: UInt8, parameters: String) -> Key? {
         let numbers = parameters.split(separator: ";").map { Int($0) ?? 0 }
+        if numbers.count == 2, numbers[1] == 2 {
+            switch final {
+            case UInt8(ascii: "A"): return .shiftUp
+            case UInt8(ascii: "B"): return .shiftDown
+            case UInt8(ascii: "C"): return .shiftRight
+            case UInt8(ascii: "D"): return .shiftLeft
+            default: break
+            }
+        }
         switch final {
         case UInt8(ascii: "A"): return .up
         case UInt8(ascii: "B"): return .down

@@ -1,10 +1,14 @@
-/// A colour as the terminal knows it: its default, or one of the 256 indexed colours.
+/// A colour as the terminal knows it: its default, one of the 256 indexed colours, or
+/// a true colour.
 ///
-/// Backends with fewer colours map an index to the nearest one they have; see
-/// `Color.nearestBasic`.
+/// Backends with fewer colours map a colour to the nearest one they have; see
+/// `Color.nearestBasic` and `Color+Downgrade.swift`. True colour exists for imagery:
+/// chafa's cells carry packed RGB, and a terminal that cannot show it gets the nearest
+/// indexed colour instead of no picture.
 public enum Color: Hashable, Sendable {
     case terminalDefault
     case indexed(UInt8)
+    case rgb(UInt8, UInt8, UInt8)
 
     public static let black = Color.indexed(0)
     public static let red = Color.indexed(1)
@@ -19,17 +23,23 @@ public enum Color: Hashable, Sendable {
 
     /// The closest of the eight basic colours, for terminals that have only those.
     public var nearestBasic: Color {
-        guard case .indexed(let index) = self else { return self }
-        switch index {
-        case 0..<8: return self
-        case 8..<16: return .indexed(index - 8)
-        case 232...255: return index < 244 ? .black : .white
-        default:
-            // 6x6x6 cube: quantise each channel to on/off and pick the matching basic colour.
-            let cube = Int(index) - 16
-            let red = cube / 36, green = (cube / 6) % 6, blue = cube % 6
-            let bits = (red >= 3 ? 1 : 0) | (green >= 3 ? 2 : 0) | (blue >= 3 ? 4 : 0)
-            return .indexed(UInt8(bits))
+        switch self {
+        case .terminalDefault:
+            return self
+        case .rgb(let red, let green, let blue):
+            return .indexed(Color.nearest8(red: red, green: green, blue: blue))
+        case .indexed(let index):
+            switch index {
+            case 0..<8: return self
+            case 8..<16: return .indexed(index - 8)
+            case 232...255: return index < 244 ? .black : .white
+            default:
+                // 6x6x6 cube: quantise each channel to on/off and pick the matching basic colour.
+                let cube = Int(index) - 16
+                let red = cube / 36, green = (cube / 6) % 6, blue = cube % 6
+                let bits = (red >= 3 ? 1 : 0) | (green >= 3 ? 2 : 0) | (blue >= 3 ? 4 : 0)
+                return .indexed(UInt8(bits))
+            }
         }
     }
 }

@@ -4,6 +4,8 @@
 public protocol TerminalBackend: AnyObject {
     /// The terminal's size now.
     var size: Size { get }
+    /// The colours the terminal shows: what imagery is rendered for.
+    var colorDepth: ColorDepth { get }
     /// Shows a frame; a backend writes only what changed since the last one.
     func draw(_ buffer: Buffer)
     /// Waits up to `timeoutMilliseconds` for input and returns what arrived, possibly nothing.
@@ -12,9 +14,15 @@ public protocol TerminalBackend: AnyObject {
     func restore()
 }
 
+extension TerminalBackend {
+    /// 256 colours unless the backend knows better: what nearly every terminal here has.
+    public var colorDepth: ColorDepth { .indexed256 }
+}
+
 /// A backend in memory: tests feed it keys and read the frames it was given.
 public final class TestBackend: TerminalBackend {
     public var size: Size
+    public var colorDepth: ColorDepth = .indexed256
     public private(set) var frames: [Buffer] = []
     /// Cells written for each frame, to check that only changes are drawn.
     public private(set) var writtenCellCounts: [Int] = []

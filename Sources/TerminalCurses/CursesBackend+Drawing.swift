@@ -19,6 +19,15 @@ extension CursesBackend {
         where change.y < rows && change.x + max(1, Int(change.cell.width)) <= columns {
             put(change.cell, x: change.x, y: change.y)
         }
+        if colorPairs.ranOut {
+            // The pair table filled up (true-colour imagery): start it afresh and draw
+            // every cell with the new numbers, before the refresh, so nothing flickers.
+            colorPairs.reset()
+            for change in buffer.changes(since: nil)
+            where change.y < rows && change.x + max(1, Int(change.cell.width)) <= columns {
+                put(change.cell, x: change.x, y: change.y)
+            }
+        }
         placeCursor(buffer.cursor, rows: rows, columns: columns)
         _ = refresh()
         previousFrame = buffer

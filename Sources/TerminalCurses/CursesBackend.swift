@@ -102,6 +102,13 @@ public final class CursesBackend: TerminalBackend {
 
     deinit { restore() }
 
+    /// The colours the screen shows, decided at start: render images for this depth.
+    ///
+    /// It can be below `ColorDepth.detect` for the same environment: COLORTERM=truecolor
+    /// under a terminfo entry without direct colour gives 256 here, since ncurses can
+    /// only send what the entry describes.
+    public var colorDepth: ColorDepth { colorPairs.capability.depth }
+
     /// The terminal's size now; ncurses updates it on each resize.
     public var size: Size {
         Size(width: Int(ld_cols()), height: Int(ld_lines()))

@@ -16,9 +16,8 @@ public enum App {
             switch event {
             case .resize(let size):
                 state.size = size
-                if case .task(var task) = state.screen {
-                    task.bodySize = TaskScreen.bodySize(for: size)
-                    state.screen = .task(task)
+                if case .task = state.screen {
+                    return taskAction(.bodyResized(TaskScreen.bodySize(for: size)), &state)
                 }
                 return []
             case .key(let key):
@@ -62,9 +61,10 @@ public enum App {
                 systemHigh: state.settings.systemHigh, bodySize: TaskScreen.bodySize(for: state.size))
             screen.sync = state.sync
             if task == nil { screen.message = "All done: this queue is empty. Press q to go back." }
+            let opening = TaskScreen.start(&screen)
             state.screen = .task(screen)
             // Keys typed while the queue opened belong to the task.
-            return home.deferredKeys.flatMap { taskAction(.key($0), &state) }
+            return taskEffects(opening, &state) + home.deferredKeys.flatMap { taskAction(.key($0), &state) }
         case .submitted(let next):
             scheduleSubmissionSync(&state)
             return taskAction(.taskArrived(next, at: state.now), &state)
@@ -154,9 +154,14 @@ public enum App {
     }
 
     private static func taskAction(_ action: TaskScreen.Action, _ state: inout AppState) -> [AppEffect] {
-        guard case .task(var task) = state.screen, let session = state.session else { return [] }
+        guard case .task(var task) = state.screen, state.session != nil else { return [] }
         let effects = TaskScreen.update(&task, action)
         state.screen = .task(task)
+        return taskEffects(effects, &state)
+    }
+
+    private static func taskEffects(_ effects: [TaskScreen.Effect], _ state: inout AppState) -> [AppEffect] {
+        guard case .task(let task) = state.screen, let session = state.session else { return [] }
         let username = session.account.username
         return effects.flatMap { effect -> [AppEffect] in
             switch effect {
@@ -167,6 +172,10 @@ public enum App {
             case .back:
                 state.screen = .home(homeState(for: session, state: state))
                 return [.loadQueues(username: username)]
+            case .loadViewport, .locateCursor, .notifyWhenRested:
+                // Imagery effects: run once the effect runner reads chips through Imagery
+                // (the geo screen draws its shapes on a dark ground until then).
+                return []
             }
         }
     }

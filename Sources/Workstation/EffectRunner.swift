@@ -111,7 +111,9 @@ public final class EffectRunner: Sendable {
 
     private func queues(for username: String, projectID: String? = nil) throws -> [HomeScreen.Queue] {
         try station.queueSummaries(username: username, now: clock(), calendar: calendar, projectID: projectID).map {
-            HomeScreen.Queue(projectID: $0.project.id, title: $0.project.title, marking: $0.project.defaultMarking, waiting: $0.waiting, doneToday: $0.doneToday)
+            HomeScreen.Queue(
+                projectID: $0.project.id, title: $0.project.title, marking: $0.project.defaultMarking, waiting: $0.waiting,
+                doneToday: $0.doneToday, waitingForImagery: $0.waitingForImagery)
         }
     }
 
@@ -126,7 +128,8 @@ public final class EffectRunner: Sendable {
         var reached: SyncIndicator.Link = .online
         do {
             let summary = try await syncer.sync(now: clock(), flushAll: flushAll)
-            logger.info("synced", metadata: ["sent": "\(summary.sent)", "leased": "\(summary.leased)", "rejected": "\(summary.rejected)"])
+            logger.info("synced", metadata: ["sent": "\(summary.sent)", "leased": "\(summary.leased)", "rejected": "\(summary.rejected)", "media": "\(summary.mediaFetched)"])
+            for problem in summary.mediaProblems { logger.warning("imagery", metadata: ["problem": "\(problem)"]) }
         } catch let error as HTTPTransportError where error.isRefusalOfStation {
             // The hub answered no: the labeler must see it differs from a dead network.
             reached = .refused

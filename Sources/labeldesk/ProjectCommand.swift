@@ -38,7 +38,7 @@ struct ProjectCommand: ParsableCommand {
             let what = project.kind == .comparison
                 ? "dimensions \(project.dimensions.map(\.name).joined(separator: ", "))"
                 : project.kind == .freeText ? "a minimum answer of \(project.minimumAnswerLength) characters"
-                : (project.kind == .spans ? "entity types " : "labels ") + project.labels.map(\.name).joined(separator: ", ")
+                : (project.kind == .spans ? "entity types " : project.kind.isGeospatial ? "classes " : "labels ") + project.labels.map(\.name).joined(separator: ", ")
             print("Created \(project.kind.title) project \(project.id) with \(what).")
         }
 
@@ -92,7 +92,7 @@ struct ProjectCommand: ParsableCommand {
             print("\(found.id): \(found.title)")
             print("kind: \(found.kind.title); default marking \(found.defaultMarking.rawValue); leases of \(found.leaseSeconds / 60) min")
             if !found.instructions.isEmpty { print("instructions: \(found.instructions)") }
-            if !found.labels.isEmpty { print((found.kind == .spans ? "entity types: " : "labels: ") + found.labels.map(\.name).joined(separator: ", ")) }
+            if !found.labels.isEmpty { print((found.kind == .spans ? "entity types: " : found.kind.isGeospatial ? "classes: " : "labels: ") + found.labels.map(\.name).joined(separator: ", ")) }
             if !found.dimensions.isEmpty { print("dimensions: " + found.dimensions.map(\.name).joined(separator: ", ")) }
             print("tasks: open \(counts.open), leased \(counts.leased), done \(counts.done), skipped \(counts.skipped)")
         }

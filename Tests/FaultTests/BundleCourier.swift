@@ -207,6 +207,7 @@ final class BundleCourier {
             case .header: "corrupted (header)"
             case .payload: "corrupted (payload)"
             case .signature: "corrupted (signature block)"
+            case .media: "corrupted (media)"
             case .extraBytes: "corrupted (extra bytes)"
             case .unreadableHeader: "corrupted (unreadable header)"
             case .unreadablePayload: "corrupted (unreadable payload)"

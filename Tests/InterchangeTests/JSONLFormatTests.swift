@@ -27,9 +27,13 @@ struct JSONLFormatTests {
         (Projects.comparison, record(Projects.comparison, id: "c1", text: "Which is kinder?", responses: ["Yes.", ""],
                                      answer: .comparison(ComparisonAnswer(preference: .b, strength: 2, ratingsA: ["helpfulness": 3], ratingsB: ["helpfulness": 6, "honesty": 7], rationale: "B explains.", shownSwapped: true)))),
         (Projects.freeText, record(Projects.freeText, id: "f1", text: "Summarise:", answer: .text("A short summary."))),
+        (Projects.boxes, Projects.onChip(record(Projects.boxes, id: "g1", text: "", answer: .shapes([Projects.car(accepted: 0), Projects.truck]),
+                                                prediction: .shapes([Projects.car(), Projects.truck])))),
+        (Projects.polygons, Projects.onChip(record(Projects.polygons, id: "g2", text: "Roofs only", answer: .shapes([Projects.roof, Projects.shedBox]),
+                                                   prediction: .shapes([Projects.roof])))),
     ]
 
-    @Test("Every kind comes back equal through JSONL", arguments: 0..<4)
+    @Test("Every kind comes back equal through JSONL", arguments: 0..<6)
     func roundTrip(index: Int) throws {
         // Given a record of one kind with everything set
         let (project, record) = Self.everyKind[index]
@@ -68,7 +72,7 @@ struct JSONLFormatTests {
         #expect(problem(#"{"text": "a", "responses": ["only one"]}"#, Projects.comparison)
             == "t.jsonl:2: a comparison task needs exactly 2 responses to compare; it has 1")
         #expect(problem(#"{"text": "a", "label": "x"}"#)
-            == "t.jsonl:2: unknown field \"label\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\" and \"tokens\"")
+            == "t.jsonl:2: unknown field \"label\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\" and \"image\"")
         #expect(problem(#"{"text": "a""#) == "t.jsonl:2: not valid JSON (unexpected end of line at column 13)")
         #expect(problem(#"{"text": "fine", "id": "sst2-000001"}"#) == "t.jsonl:2: id \"sst2-000001\" is already used on line 1; every task needs its own id")
     }

@@ -25,4 +25,21 @@ struct DateTextTests {
         }
         #expect(mismatches.isEmpty, "first: \(mismatches.first.map { "\($0.timeIntervalSince1970)" } ?? "")")
     }
+
+    /// Export reads dates back with `Date(databaseText:)`: it must give what GRDB's own
+    /// parser gives for every text the hub stores, and refuse what it does not know.
+    @Test func theFastReaderGivesWhatGRDBReads() {
+        var random = SeededRandom(seed: 11)
+        var texts = ["1970-01-01 00:00:00.000", "2000-02-29 23:59:59.999", "1901-12-14 01:02:03", "9999-12-31 23:59:59.500"]
+        for _ in 0..<20_000 {
+            let milliseconds = Double(random.next() % 8_000_000_000_000) - 2_000_000_000_000
+            texts.append(Date(timeIntervalSince1970: milliseconds / 1000).databaseText)
+        }
+        let mismatches = texts.filter { text in
+            Date(databaseText: text) != Date.fromDatabaseValue(text.databaseValue)
+        }
+        #expect(mismatches.isEmpty, "first: \(mismatches.first ?? "")")
+        #expect(Date(databaseText: "2026-13-01 00:00:00") == nil)
+        #expect(Date(databaseText: "2026-12-01T00:00:00Z") == nil)
+    }
 }

@@ -85,12 +85,12 @@ struct BundleFormatTests {
         #expect(throws: BundleRefusal.corrupted(.notABundle)) { try BundleReader.read(Data("PK\u{3}\u{4} a zip file".utf8)) }
         #expect(throws: BundleRefusal.corrupted(.extraBytes(3))) { try BundleReader.read(try file() + Data([1, 2, 3])) }
 
-        // A start that says format 2, with its check made good
+        // A start that says format 3 (2 is the format that carries media), with its check made good
         var bytes = [UInt8](try file())
-        bytes[9] = 2
+        bytes[9] = 3
         let check = [UInt8](Data(SHA256.hash(data: Data(bytes[0..<54]))).prefix(8))
         bytes.replaceSubrange(54..<62, with: check)
-        #expect(throws: BundleRefusal.unsupportedVersion(2)) { try BundleReader.read(Data(bytes)) }
+        #expect(throws: BundleRefusal.unsupportedVersion(3)) { try BundleReader.read(Data(bytes)) }
     }
 
     @Test func aSignedHeaderThatMakesNoSenseIsRefused() throws {

@@ -35,13 +35,17 @@ struct SyncWriterTests {
                     predictionAccepted: [nil, true, false][Int(random.next() % 3)])
             }
             let request = SyncRequest(stationID: pick(), annotations: annotations, cursor: Int64(random.next() % 1000), wantedLeases: round)
-            let leases = (0..<Int(random.next() % 4)).map { index in
+            let leases = (0..<Int(random.next() % 5)).map { index in
                 LeasedTask(
                     task: LabelTask(
                         id: "t\(index)", projectID: pick(), text: pick(), marking: Marking.allCases[index % Marking.allCases.count],
                         priority: index - 1, meta: index.isMultiple(of: 2) ? nil : #"{"source":"\#(pick())"}"#,
                         responses: index == 1 ? [pick(), pick()] : [],
-                        predictions: index == 2 ? [Prediction(model: pick(), score: 0.75, answer: .spans([EntitySpan(start: 1, end: 2, label: pick())]))] : []),
+                        predictions: index == 2 ? [Prediction(model: pick(), score: 0.75, answer: .spans([EntitySpan(start: 1, end: 2, label: pick())]))] : [],
+                        image: index == 3 ? TaskImage(
+                            media: MediaReference(sha256: String(repeating: "0123456789abcdef", count: 4), byteCount: Int(random.next() % 9_000_000) + 1),
+                            scene: pick(), chip: PixelWindow(x: 1024, y: 0, width: 1088, height: 1088),
+                            focus: PixelWindow(x: 32, y: 32, width: 1024, height: 1024)) : nil),
                     epoch: index, expiresAt: moment())
             }
             let outcomes = annotations.map { annotation in

@@ -29,8 +29,9 @@ struct KeyDecoderTests {
         #expect(keys(sequence) == [expected])
     }
 
-    @Test("arrows with modifiers still arrive as arrows", arguments: [
-        ("\u{1B}[1;5A", Key.up), ("\u{1B}[1;2B", .down), ("\u{1B}[1;3C", .right), ("\u{1B}[1;5D", .left),
+    @Test("arrows with Ctrl or Alt still arrive as arrows; with Shift as shifted arrows", arguments: [
+        ("\u{1B}[1;5A", Key.up), ("\u{1B}[1;2B", .shiftDown), ("\u{1B}[1;3C", .right), ("\u{1B}[1;5D", .left),
+        ("\u{1B}[1;2A", .shiftUp), ("\u{1B}[1;2C", .shiftRight), ("\u{1B}[1;2D", .shiftLeft), ("\u{1B}[1;6B", .down),
     ])
     func modifiedArrows(sequence: String, expected: Key) {
         #expect(keys(sequence) == [expected])

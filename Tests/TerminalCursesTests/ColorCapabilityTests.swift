@@ -8,10 +8,30 @@ struct ColorCapabilityTests {
         #expect(capability == .indexed256(pairCount: 65536))
     }
 
-    @Test("fewer than 256 colours give the basic eight", arguments: [8, 16, 88])
-    func fewerColoursGiveBasic(colorCount: Int) {
-        let capability = ColorCapability.detect(hasColors: true, colorCount: colorCount, pairCount: 64, environment: [:])
+    @Test func eightColoursGiveTheBasicEight() {
+        let capability = ColorCapability.detect(hasColors: true, colorCount: 8, pairCount: 64, environment: [:])
         #expect(capability == .basic8(pairCount: 64))
+    }
+
+    @Test("16 to 255 colours give the basic sixteen", arguments: [16, 88])
+    func sixteenOrMoreColoursGiveTheBasicSixteen(colorCount: Int) {
+        // 88-colour palettes differ from xterm's 256 above 15; the sixteen are the same
+        let capability = ColorCapability.detect(hasColors: true, colorCount: colorCount, pairCount: 64, environment: [:])
+        #expect(capability == .basic16(pairCount: 64))
+    }
+
+    @Test func directColourTerminalsGetDirectColour() {
+        // Given TERM=xterm-direct: terminfo colors#0x1000000
+        let capability = ColorCapability.detect(hasColors: true, colorCount: 1 << 24, pairCount: 65536, environment: [:])
+        #expect(capability == .direct(pairCount: 65536))
+        #expect(capability.depth == .trueColor)
+    }
+
+    @Test func colortermCannotGiveDirectColourThroughA256ColourEntry() {
+        // ncurses sends colours as the terminfo entry says; xterm-256color has no RGB form
+        let capability = ColorCapability.detect(hasColors: true, colorCount: 256, pairCount: 65536, environment: ["COLORTERM": "truecolor"])
+        #expect(capability == .indexed256(pairCount: 65536))
+        #expect(capability.depth == .indexed256)
     }
 
     @Test func noColourSupportIsMonochrome() {

@@ -36,8 +36,6 @@ public enum GDALRuntime {
         // Statistics or a dirty dataset would otherwise leave `.aux.xml` files beside
         // sources, and Imagery never writes beside a source.
         CPLSetConfigOption("GDAL_PAM_ENABLED", "NO")
-        // Reading a window must not list every sibling file of a scene in a big folder.
-        CPLSetConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR")
         GDALAllRegister()
         return true
     }()

@@ -12,8 +12,8 @@ public struct OverviewCache: Sendable {
     /// Files whose longer side is at most this many pixels are read whole and get none.
     public var minimumSide: Int
 
-    static let metadataDomain = "LABELDESK"
-    static let sourceDriverItem = "SOURCE_DRIVER"
+    /// The VRT's metadata item that keeps the source's driver name.
+    static let sourceDriverItem = "LABELDESK_SOURCE_DRIVER"
 
     public init(folder: String, minimumSide: Int = 1024) {
         self.folder = folder

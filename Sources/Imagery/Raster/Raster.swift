@@ -1,6 +1,7 @@
 import CGDAL
 import Domain
 import Foundation
+import Synchronization
 
 /// A raster file open read-only through GDAL: its metadata, and reads of its pixels.
 ///
@@ -12,6 +13,8 @@ public final class Raster: @unchecked Sendable {
     public let info: RasterInfo
     let dataset: DatasetHandle
     let lock = NSLock()
+    /// Each band's statistics sample, read once.
+    let samples = Mutex<[Int: BandSample]>([:])
 
     /// Opens `path` read-only, using (or building) overviews in `overviewCache` when the
     /// file has none of its own and is larger than the cache's threshold.
@@ -78,7 +81,7 @@ public final class Raster: @unchecked Sendable {
 
     /// The VRT in the cache keeps the source's driver name in its metadata.
     private static func sourceDriver(_ dataset: DatasetHandle) -> String? {
-        GDALGetMetadataItem(dataset.pointer, OverviewCache.sourceDriverItem, OverviewCache.metadataDomain).map { String(cString: $0) }
+        GDALGetMetadataItem(dataset.pointer, OverviewCache.sourceDriverItem, nil).map { String(cString: $0) }
     }
 }
 

@@ -10,15 +10,19 @@ public enum HomeScreen {
         public var projectID: String
         public var title: String
         public var marking: Marking
+        /// Tasks ready to show here, and waiting at the hub.
         public var waiting: Int
         public var doneToday: Int
+        /// Tasks cached here whose imagery has not arrived or been verified yet.
+        public var waitingForImagery: Int
 
-        public init(projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int) {
+        public init(projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int, waitingForImagery: Int = 0) {
             self.projectID = projectID
             self.title = title
             self.marking = marking
             self.waiting = waiting
             self.doneToday = doneToday
+            self.waitingForImagery = waitingForImagery
         }
     }
 
@@ -92,6 +96,13 @@ public enum HomeScreen {
 
     static let emptyListSentence = "No queues yet. An admin adds projects with: labeldesk project create"
 
+    /// Tasks are never shown before their imagery is here and checked; this says so.
+    static func imagerySentence(_ count: Int) -> String {
+        count == 1
+            ? "1 task waits for imagery: it opens once its image is here and checked."
+            : "\(count) tasks wait for imagery: they open once it is here and checked."
+    }
+
     private static func handle(_ key: Key, _ state: inout State) -> [Effect] {
         if state.showsHelp {
             state.showsHelp = false
@@ -110,7 +121,9 @@ public enum HomeScreen {
             }
             let queue = state.queues[state.selected]
             guard queue.waiting > 0 else {
-                state.message = "\(queue.title) has nothing waiting. Try again after the next sync."
+                state.message = queue.waitingForImagery > 0
+                    ? "\(queue.title): \(Self.imagerySentence(queue.waitingForImagery))"
+                    : "\(queue.title) has nothing waiting. Try again after the next sync."
                 return []
             }
             state.isOpening = true
@@ -162,6 +175,14 @@ public enum HomeScreen {
                 rows: state.queues.map { [$0.title, $0.marking.rawValue, "\($0.waiting)", "\($0.doneToday)"] },
                 selected: state.selected
             ).draw(in: queuesFrame, into: &buffer)
+            // Below the table's rows, inside the frame, when there is a row to spare.
+            let waitingForImagery = state.queues.reduce(0) { $0 + $1.waitingForImagery }
+            if waitingForImagery > 0, state.queues.count + 2 < queuesFrame.height {
+                Label.draw(
+                    Self.imagerySentence(waitingForImagery),
+                    in: Rect(x: queuesFrame.x + 1, y: queuesFrame.maxY - 1, width: queuesFrame.width - 2, height: 1), style: .dim,
+                    into: &buffer)
+            }
         }
         y += tableHeight + 2
         Label.draw(heading, in: Rect(x: 2, y: y, width: content.width - 4, height: 1), style: .bold, into: &buffer)

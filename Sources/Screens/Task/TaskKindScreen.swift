@@ -13,8 +13,13 @@ public struct KindContext: Equatable, Sendable {
     /// The size of the body (the screen between the header and the message line) at the
     /// last render, for paging and moving by line.
     public var bodySize: Size
+    /// How many colours the terminal shows, for kinds that draw pictures.
+    public var colorDepth: ColorDepth
 
-    public init(project: Project, task: LabelTask, keys: LabelKeys, prediction: Prediction?, bodySize: Size) {
+    public init(
+        project: Project, task: LabelTask, keys: LabelKeys, prediction: Prediction?, bodySize: Size, colorDepth: ColorDepth = .indexed256
+    ) {
+        self.colorDepth = colorDepth
         self.project = project
         self.task = task
         self.keys = keys
@@ -33,6 +38,23 @@ public enum KindReply: Equatable, Sendable {
     case refused(String)
     /// The answer is complete and the key asks to submit it (`submitOnChoose`).
     case submit
+}
+
+/// Work a kind needs done outside `update`: the task screen turns each into its effect.
+public enum KindRequest: Equatable, Sendable {
+    /// Read these pixels (`TaskScreen.Effect.loadViewport`).
+    case loadViewport(ViewportRequest)
+    /// Read this pixel's value and place (`TaskScreen.Effect.locateCursor`).
+    case locateCursor(CursorRequest)
+    /// Say when no key has come for a while (`TaskScreen.Effect.notifyWhenRested`).
+    case notifyWhenRested(serial: Int)
+}
+
+/// An answer from outside for the kind: what its requests brought back.
+public enum KindEvent: Equatable, Sendable {
+    case viewportLoaded(ViewportRequest, PixelImage)
+    case cursorLocated(ImageReadout)
+    case viewRested(serial: Int)
 }
 
 /// One task kind's part of the task screen: its work on the current task, its keys,
@@ -62,6 +84,25 @@ protocol TaskKindScreen {
 
     /// The kind's keys, for the help overlay; the screen adds its own after.
     static func helpEntries(_ context: KindContext) -> [HelpOverlay.Entry]
+
+    /// What the kind needs from outside now (pixels, a readout, a timer), marked as
+    /// asked so it is asked once. The screen calls it after every change to the work,
+    /// the body's size or the task, and turns each request into an effect.
+    static func pendingRequests(_ work: inout Work, _ context: KindContext) -> [KindRequest]
+
+    /// Takes an answer to one of its requests; stale answers are the kind's to ignore.
+    static func receive(_ event: KindEvent, _ work: inout Work, _ context: KindContext)
+
+    /// Whether the kind sees `key` before the screen's own keys do (and the screen gets
+    /// it only if the kind ignores it): the geo screen's `u`, which undoes an edit
+    /// before it undoes a submission.
+    static func takesFirst(_ key: Key, _ work: Work) -> Bool
+}
+
+extension TaskKindScreen {
+    static func pendingRequests(_ work: inout Work, _ context: KindContext) -> [KindRequest] { [] }
+    static func receive(_ event: KindEvent, _ work: inout Work, _ context: KindContext) {}
+    static func takesFirst(_ key: Key, _ work: Work) -> Bool { false }
 }
 
 /// Why a kind's answer cannot be submitted yet: a sentence for the person.
@@ -76,6 +117,7 @@ public enum KindWork: Equatable, Sendable {
     case spans(SpansKind.Work)
     case comparison(ComparisonKind.Work)
     case freeText(FreeTextKind.Work)
+    case geo(GeoKind.Work)
 
     static func begin(_ context: KindContext) -> KindWork {
         switch context.project.kind {
@@ -83,6 +125,7 @@ public enum KindWork: Equatable, Sendable {
         case .spans: .spans(SpansKind.begin(context))
         case .comparison: .comparison(ComparisonKind.begin(context))
         case .freeText: .freeText(FreeTextKind.begin(context))
+        case .geoBox, .geoPolygon: .geo(GeoKind.begin(context))
         }
     }
 
@@ -92,6 +135,7 @@ public enum KindWork: Equatable, Sendable {
         case .spans(let work): SpansKind.isCapturingText(work)
         case .comparison(let work): ComparisonKind.isCapturingText(work)
         case .freeText(let work): FreeTextKind.isCapturingText(work)
+        case .geo(let work): GeoKind.isCapturingText(work)
         }
     }
 
@@ -113,6 +157,10 @@ public enum KindWork: Equatable, Sendable {
             let reply = FreeTextKind.handle(key, &work, context)
             self = .freeText(work)
             return reply
+        case .geo(var work):
+            let reply = GeoKind.handle(key, &work, context)
+            self = .geo(work)
+            return reply
         }
     }
 
@@ -122,6 +170,7 @@ public enum KindWork: Equatable, Sendable {
         case .spans(let work): SpansKind.answer(work, context)
         case .comparison(let work): ComparisonKind.answer(work, context)
         case .freeText(let work): FreeTextKind.answer(work, context)
+        case .geo(let work): GeoKind.answer(work, context)
         }
     }
 
@@ -131,6 +180,7 @@ public enum KindWork: Equatable, Sendable {
         case .spans(let work): SpansKind.render(work, context, in: rect, into: &buffer)
         case .comparison(let work): ComparisonKind.render(work, context, in: rect, into: &buffer)
         case .freeText(let work): FreeTextKind.render(work, context, in: rect, into: &buffer)
+        case .geo(let work): GeoKind.render(work, context, in: rect, into: &buffer)
         }
     }
 
@@ -140,6 +190,7 @@ public enum KindWork: Equatable, Sendable {
         case .spans(let work): SpansKind.hints(work, context)
         case .comparison(let work): ComparisonKind.hints(work, context)
         case .freeText(let work): FreeTextKind.hints(work, context)
+        case .geo(let work): GeoKind.hints(work, context)
         }
     }
 
@@ -149,6 +200,57 @@ public enum KindWork: Equatable, Sendable {
         case .spans: SpansKind.helpEntries(context)
         case .comparison: ComparisonKind.helpEntries(context)
         case .freeText: FreeTextKind.helpEntries(context)
+        case .geoBox, .geoPolygon: GeoKind.helpEntries(context)
+        }
+    }
+
+    mutating func pendingRequests(_ context: KindContext) -> [KindRequest] {
+        switch self {
+        case .classification(var work):
+            defer { self = .classification(work) }
+            return ClassificationKind.pendingRequests(&work, context)
+        case .spans(var work):
+            defer { self = .spans(work) }
+            return SpansKind.pendingRequests(&work, context)
+        case .comparison(var work):
+            defer { self = .comparison(work) }
+            return ComparisonKind.pendingRequests(&work, context)
+        case .freeText(var work):
+            defer { self = .freeText(work) }
+            return FreeTextKind.pendingRequests(&work, context)
+        case .geo(var work):
+            defer { self = .geo(work) }
+            return GeoKind.pendingRequests(&work, context)
+        }
+    }
+
+    mutating func receive(_ event: KindEvent, _ context: KindContext) {
+        switch self {
+        case .classification(var work):
+            ClassificationKind.receive(event, &work, context)
+            self = .classification(work)
+        case .spans(var work):
+            SpansKind.receive(event, &work, context)
+            self = .spans(work)
+        case .comparison(var work):
+            ComparisonKind.receive(event, &work, context)
+            self = .comparison(work)
+        case .freeText(var work):
+            FreeTextKind.receive(event, &work, context)
+            self = .freeText(work)
+        case .geo(var work):
+            GeoKind.receive(event, &work, context)
+            self = .geo(work)
+        }
+    }
+
+    func takesFirst(_ key: Key) -> Bool {
+        switch self {
+        case .classification(let work): ClassificationKind.takesFirst(key, work)
+        case .spans(let work): SpansKind.takesFirst(key, work)
+        case .comparison(let work): ComparisonKind.takesFirst(key, work)
+        case .freeText(let work): FreeTextKind.takesFirst(key, work)
+        case .geo(let work): GeoKind.takesFirst(key, work)
         }
     }
 }

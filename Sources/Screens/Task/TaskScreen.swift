@@ -50,6 +50,8 @@ public enum TaskScreen {
         /// The highest marking this station may hold; a task above it is not shown.
         /// Asked for when the state is made, so no caller can forget it and show a spill.
         public var systemHigh: Marking
+        /// How many colours the terminal shows, for kinds that draw imagery; set by the app.
+        public var colorDepth: ColorDepth = .indexed256
 
         public init(
             project: Project, keys: LabelKeys, current: LeasedTask?, now: Date, doneToday: Int, waiting: Int, timeZone: TimeZone,
@@ -76,12 +78,13 @@ public enum TaskScreen {
 
         /// The model answer offered on this task: its first prediction of the project's kind.
         public var prediction: Prediction? {
-            current?.task.predictions.first { $0.answer.kind == project.kind }
+            current?.task.predictions.first { $0.answer.fits(project.kind) }
         }
 
         var context: KindContext? {
             guard let current else { return nil }
-            return KindContext(project: project, task: current.task, keys: keys, prediction: prediction, bodySize: bodySize)
+            return KindContext(
+                project: project, task: current.task, keys: keys, prediction: prediction, bodySize: bodySize, colorDepth: colorDepth)
         }
     }
 
@@ -118,6 +121,14 @@ public enum TaskScreen {
         case countsChanged(waiting: Int, doneToday: Int)
         case saveFailed(String)
         case syncChanged(SyncIndicator)
+        /// The terminal changed size: the body is now this big (`TaskScreen.bodySize(for:)`).
+        case bodyResized(Size)
+        /// The pixels a `.loadViewport` asked for; stale ones are ignored.
+        case viewportLoaded(ViewportRequest, PixelImage)
+        /// The readout a `.locateCursor` asked for; stale ones are ignored.
+        case cursorLocated(ImageReadout)
+        /// No key came for `restMilliseconds` after the `.notifyWhenRested` with this serial.
+        case viewRested(serial: Int)
     }
 
     public enum Effect: Equatable, Sendable {
@@ -126,10 +137,58 @@ public enum TaskScreen {
         /// Undo the last submission; the app answers with `.undone`.
         case undo
         case back
+        /// Read a window of the task's chip at the canvas's size; answer with `.viewportLoaded`.
+        case loadViewport(ViewportRequest)
+        /// Read one pixel's value and coordinates; answer with `.cursorLocated`.
+        case locateCursor(CursorRequest)
+        /// Send `.viewRested(serial)` once `restMilliseconds` pass with no key (a later
+        /// request replaces an earlier one): the picture is then drawn again, refined.
+        case notifyWhenRested(serial: Int)
+    }
+
+    /// How long the view must rest before its picture is refined (chafa's symbols
+    /// instead of half blocks): long enough that keys held down stay on the fast path.
+    public static let restMilliseconds = 150
+
+    /// What the task on screen needs from outside before it can be drawn fully (a geo
+    /// task's first pixels): the app runs these right after making the state.
+    public static func start(_ state: inout State) -> [Effect] {
+        kindRequests(&state)
+    }
+
+    /// The kind's pending requests as the screen's effects.
+    static func kindRequests(_ state: inout State) -> [Effect] {
+        guard var work = state.work, let context = state.context, !state.isSpill else { return [] }
+        let requests = work.pendingRequests(context)
+        state.work = work
+        return requests.map { request in
+            switch request {
+            case .loadViewport(let viewport): .loadViewport(viewport)
+            case .locateCursor(let cursor): .locateCursor(cursor)
+            case .notifyWhenRested(let serial): .notifyWhenRested(serial: serial)
+            }
+        }
+    }
+
+    /// Hands an answer to the kind, then asks what it needs next.
+    static func deliver(_ event: KindEvent, _ state: inout State) -> [Effect] {
+        guard var work = state.work, let context = state.context else { return [] }
+        work.receive(event, context)
+        state.work = work
+        return kindRequests(&state)
     }
 
     public static func update(_ state: inout State, _ action: Action) -> [Effect] {
         switch action {
+        case .bodyResized(let size):
+            state.bodySize = size
+            return kindRequests(&state)
+        case let .viewportLoaded(request, image):
+            return deliver(.viewportLoaded(request, image), &state)
+        case .cursorLocated(let readout):
+            return deliver(.cursorLocated(readout), &state)
+        case .viewRested(let serial):
+            return deliver(.viewRested(serial: serial), &state)
         case .tick(let now):
             // Since the last tick, count what lies within `idleGapSeconds` of the last key.
             if state.current != nil, state.mode != .help {
@@ -153,7 +212,7 @@ public enum TaskScreen {
         case let .taskArrived(task, at):
             show(task, in: &state, at: at)
             state.message = task == nil ? "All done: this queue is empty. Press q to go back." : nil
-            return replayDeferredKeys(&state)
+            return kindRequests(&state) + replayDeferredKeys(&state)
         case let .undone(task, at):
             if let task {
                 show(task, in: &state, at: at)
@@ -162,7 +221,7 @@ public enum TaskScreen {
                 state.isBusy = false
                 state.message = "Nothing to undo: your last submission has already been sent to the hub."
             }
-            return replayDeferredKeys(&state)
+            return kindRequests(&state) + replayDeferredKeys(&state)
         case .key(let key):
             if state.isBusy {
                 state.deferredKeys.append(key)
@@ -218,16 +277,16 @@ public enum TaskScreen {
         // An editor with focus takes every key first; the screen's keys work once it lets go.
         let capturing = work.isCapturingText
         var reply = KindReply.ignored
-        if capturing || !isScreenKey(key) {
+        if capturing || !isScreenKey(key) || work.takesFirst(key) {
             reply = work.handle(key, context)
             state.work = work
         }
         switch reply {
         case .handled:
-            return []
+            return kindRequests(&state)
         case .refused(let sentence):
             state.message = sentence
-            return []
+            return kindRequests(&state)
         case .submit:
             return submit(task, &state)
         case .ignored:

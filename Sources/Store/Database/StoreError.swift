@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// What the databases refuse, in words a person can act on.
@@ -19,6 +20,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case enrolmentCodeOfAnotherStation(presentedBy: String, holder: String)
     case stationRevoked(stationID: String)
     case badPublicKey
+    /// A task names imagery the hub's media store does not hold.
+    case unknownMedia(taskID: String, media: MediaReference)
+    case mediaSizeDiffers(taskID: String, named: MediaReference, held: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +58,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "station \"\(stationID)\" has been revoked at the hub; ask the hub's admin"
         case .badPublicKey:
             "the station's public key is not a 32-byte Ed25519 key"
+        case let .unknownMedia(taskID, media):
+            "task \"\(taskID)\" names image media \(media.sha256) (\(media.byteCount) bytes), which the hub's media store does not hold; add the chip to the store first (`labeldesk imagery add`), then import the task"
+        case let .mediaSizeDiffers(taskID, named, held):
+            "task \"\(taskID)\" says image media \(named.sha256) is \(named.byteCount) bytes, and the hub's file with that SHA-256 is \(held) bytes; give the chip's real size in \"bytes\""
         }
     }
 }

@@ -10,9 +10,12 @@ import GRDB
 /// run in one transaction without `Hub` touching SQL.
 public final class HubDatabase: Sendable {
     let pool: DatabasePool
+    /// The media store's files: `<path>.media/`, beside the database.
+    public let mediaFolder: MediaFolder
 
     public init(path: String) throws {
         pool = try DatabaseOpening.pool(path: path, migrator: HubMigrations.migrator)
+        mediaFolder = MediaFolder(besideDatabaseAt: path)
     }
 
     /// Runs `body` in one write transaction: all its changes commit together, or none

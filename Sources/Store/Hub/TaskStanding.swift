@@ -12,6 +12,8 @@ public struct TaskStanding: Equatable, Sendable {
     public var canonical: CanonicalMark?
     /// The task text's length in Unicode scalars, for checking spans against it.
     public var textLength: Int?
+    /// The size of the task's image chip, for checking shapes against it; nil for text tasks.
+    public var chip: ChipSize?
 
     /// Which judgement is canonical, and the lease it was made under.
     public struct CanonicalMark: Equatable, Sendable {
@@ -26,8 +28,9 @@ public struct TaskStanding: Equatable, Sendable {
         }
     }
 
-    public init(epoch: Int, station: String?, leaseExpiresAt: Date?, canonical: CanonicalMark?, textLength: Int? = nil) {
+    public init(epoch: Int, station: String?, leaseExpiresAt: Date?, canonical: CanonicalMark?, textLength: Int? = nil, chip: ChipSize? = nil) {
         self.textLength = textLength
+        self.chip = chip
         self.epoch = epoch
         self.station = station
         self.leaseExpiresAt = leaseExpiresAt

@@ -128,6 +128,7 @@ enum HubMigrations {
                 """)
         }
         migrator.registerMigration(TaskKindMigration.hubName, migrate: TaskKindMigration.migrateHub)
+        migrator.registerMigration(MediaMigration.hubName, migrate: MediaMigration.migrateHub)
         return migrator
     }
 }

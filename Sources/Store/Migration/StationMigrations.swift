@@ -119,6 +119,7 @@ enum StationMigrations {
         }
         migrator.registerMigration(BundleStreamMigration.stationName, migrate: BundleStreamMigration.migrateStation)
         migrator.registerMigration(TaskKindMigration.stationName, migrate: TaskKindMigration.migrateStation)
+        migrator.registerMigration(MediaMigration.stationName, migrate: MediaMigration.migrateStation)
         return migrator
     }
 }

@@ -3,14 +3,18 @@ import Domain
 /// One line of the queue picker: a project, how much waits, how much this person did today.
 public struct QueueSummary: Equatable, Sendable {
     public var project: Project
-    /// Tasks cached here and queued, plus tasks still waiting at the hub.
+    /// Tasks cached here, queued and ready to show, plus tasks still waiting at the hub.
     public var waiting: Int
     /// This person's annotations in the project today, skips included.
     public var doneToday: Int
+    /// Tasks cached here whose imagery has not arrived, or not been verified, yet: not
+    /// in `waiting`, and not shown until it has.
+    public var waitingForImagery: Int
 
-    public init(project: Project, waiting: Int, doneToday: Int) {
+    public init(project: Project, waiting: Int, doneToday: Int, waitingForImagery: Int = 0) {
         self.project = project
         self.waiting = waiting
         self.doneToday = doneToday
+        self.waitingForImagery = waitingForImagery
     }
 }

@@ -35,15 +35,19 @@ extension StationDatabase {
     /// written: it throws to refuse the bundle (nothing is written) or returns false for
     /// one already applied (nothing is written either). Returns whether it was applied.
     ///
-    /// - Parameter acknowledging: the last of this station's bundles the hub applied.
+    /// - Parameters:
+    ///   - acknowledging: the last of this station's bundles the hub applied.
+    ///   - carriedMedia: files the bundle carried, already installed in `mediaFolder`
+    ///     (every byte checked): marked present once the leases naming them are cached.
     public func applyBundleReply(
         _ reply: SyncReply, from sender: String, sequence: Int64, hash: String, acknowledging: Int64,
-        audit: AuditEvent, now: Date, check: (BundleStreamPosition) throws -> Bool
+        carriedMedia: [MediaReference] = [], audit: AuditEvent, now: Date, check: (BundleStreamPosition) throws -> Bool
     ) throws -> Bool {
-        try pool.write { db in
+        let (applied, released) = try pool.write { db -> (Bool, [String]) in
             let position = try Self.bundlePosition(from: sender, in: db)
-            guard try check(position) else { return false }
-            try Self.applySyncReply(reply, now: now, in: db)
+            guard try check(position) else { return (false, []) }
+            let released = try Self.applySyncReply(reply, now: now, in: db)
+            try Self.markPresent(carriedMedia, in: db)
             try db.execute(sql: """
                 INSERT INTO bundle_received (sender, last_sequence, last_hash, received_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (sender) DO UPDATE SET
@@ -54,8 +58,10 @@ extension StationDatabase {
                 ON CONFLICT (id) DO UPDATE SET acknowledged_by_hub = MAX(acknowledged_by_hub, excluded.acknowledged_by_hub)
                 """, arguments: [BundleStreamPosition.genesisHash, acknowledging])
             try AuditLog.append(audit, in: db)
-            return true
+            return (true, released)
         }
+        deleteMediaFiles(released)
+        return applied
     }
 
     private static func bundleStream(hubID: String, in db: Database) throws -> StationBundleStream {

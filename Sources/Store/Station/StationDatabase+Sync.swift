@@ -16,7 +16,10 @@ extension StationDatabase {
     ///
     /// - Parameter cursor: the cursor the request carried; nil commits durably.
     public func applySyncReply(_ reply: SyncReply, sentWithCursor cursor: Int64? = nil, now: Date) throws {
-        try pool.write(reply.isIdle(sentWithCursor: cursor) ? .redoable : .full) { db in try Self.applySyncReply(reply, now: now, in: db) }
+        let released = try pool.write(reply.isIdle(sentWithCursor: cursor) ? .redoable : .full) { db in
+            try Self.applySyncReply(reply, now: now, in: db)
+        }
+        deleteMediaFiles(released)
     }
 
     /// The hub change number this station has pulled up to.
@@ -25,8 +28,10 @@ extension StationDatabase {
     }
 
     /// `applySyncReply` inside the caller's transaction, so a bundle's place in its
-    /// stream is stored with the reply it brought.
-    static func applySyncReply(_ reply: SyncReply, now: Date, in db: Database) throws {
+    /// stream is stored with the reply it brought. Returns the media files no task needs
+    /// any more, for the caller to delete once the transaction has committed.
+    @discardableResult
+    static func applySyncReply(_ reply: SyncReply, now: Date, in db: Database) throws -> [String] {
         // Statements prepared once and kept: a sync runs every few seconds, and preparing
         // them each time cost more than an idle sync's whole work.
         let deleteOutbox = try db.cachedStatement(sql: "DELETE FROM outbox WHERE annotation_id = ?")
@@ -59,6 +64,7 @@ extension StationDatabase {
             UPDATE sync_state SET cursor = MAX(cursor, ?), last_sync_at = ?, last_error = NULL, last_error_at = NULL
             WHERE id = 1
             """).execute(arguments: [reply.cursor, now.databaseText])
+        return try releaseUnneededMedia(in: db)
     }
 
     /// Remembers why a sync failed, for the status line; the outbox is left as it was.

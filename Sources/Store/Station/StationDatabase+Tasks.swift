@@ -46,15 +46,19 @@ extension StationDatabase {
             ])
             try statement.execute()
         }
+        try recordMediaNeeded(by: leases, in: db)
     }
 
     /// The task to show next in a project: highest priority first, then the order the
     /// tasks arrived in. An index lookup (`task_next`), so it stays instant.
+    ///
+    /// A task whose imagery is not here and verified is passed over: nothing is shown
+    /// before every byte it draws on matched its hash.
     public func nextTask(projectID: String) throws -> LeasedTask? {
         try pool.read { db in
             try StationTaskRecord.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT * FROM task WHERE state = 'queued' AND project_id = ?
+                    SELECT * FROM task WHERE state = 'queued' AND project_id = ? AND NOT \(Self.waitsForMedia)
                     ORDER BY priority DESC, seq LIMIT 1
                     """),
                 arguments: [projectID]
@@ -102,6 +106,7 @@ extension StationDatabase {
                 SELECT project.id, project.json, project.waiting_at_hub,
                        (SELECT COUNT(*) FROM task
                         WHERE task.state = 'queued' AND task.project_id = project.id) AS queued,
+                       (\(Self.countWaitingForMedia) AND task.project_id = project.id) AS waiting_for_imagery,
                        (SELECT COUNT(*) FROM annotation
                         WHERE annotation.username = ? AND annotation.project_id = project.id
                           AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today
@@ -110,7 +115,10 @@ extension StationDatabase {
             return try rows.map { row in
                 let record = StationProjectRecord(id: row["id"], json: row["json"], waitingAtHub: row["waiting_at_hub"])
                 let queued: Int = row["queued"]
-                return QueueSummary(project: try record.project(), waiting: queued + record.waitingAtHub, doneToday: row["done_today"])
+                let waitingForImagery: Int = row["waiting_for_imagery"]
+                return QueueSummary(
+                    project: try record.project(), waiting: queued - waitingForImagery + record.waitingAtHub,
+                    doneToday: row["done_today"], waitingForImagery: waitingForImagery)
             }
         }
     }

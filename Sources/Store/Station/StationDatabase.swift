@@ -10,6 +10,8 @@ import GRDB
 public final class StationDatabase: Sendable {
     let pool: DatabasePool
     let passwordHasher: PasswordHasher
+    /// The files this station's leases need: `<path>.media/`, beside the database.
+    public let mediaFolder: MediaFolder
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -18,6 +20,10 @@ public final class StationDatabase: Sendable {
     public init(path: String, passwordHasher: PasswordHasher = .standard) throws {
         pool = try DatabaseOpening.pool(path: path, migrator: StationMigrations.migrator)
         self.passwordHasher = passwordHasher
+        mediaFolder = MediaFolder(besideDatabaseAt: path)
+        // Files a crash left between a commit and their delete go when the station
+        // opens again; a sweep that fails leaves only unused files, never harm.
+        try? sweepMediaFolder()
     }
 
     /// Appends an entry to the station's audit log.

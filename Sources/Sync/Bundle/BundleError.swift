@@ -1,3 +1,5 @@
+import Domain
+
 /// Why a bundle cannot be written (or read at all) here, in words a person can act on.
 ///
 /// Refusing a bundle that arrived is `BundleRefusal`; these are about this side.
@@ -13,6 +15,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchBundle(station: String, sequence: Int64, latest: Int64)
     /// A stored hub bundle no longer rebuilds to the bytes it was signed as.
     case cannotRebuild(station: String, sequence: Int64)
+    /// A file the bundle must carry no longer matches its name in the hub's media store.
+    case mediaDamagedAtHub(reference: MediaReference)
 
     public var description: String {
         switch self {
@@ -32,6 +36,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "the hub has written no bundle \(sequence) for \(station); its bundles for \(station) run from 1 to \(latest)"
         case let .cannotRebuild(station, sequence):
             "the hub's bundle \(sequence) for \(station) cannot be written again exactly: what is stored no longer matches what was signed. This is a fault in LabelDesk; keep the hub database for diagnosis"
+        case .mediaDamagedAtHub(let reference):
+            "the hub's media file \(reference.sha256) no longer matches its SHA-256, so no bundle carrying it is written; add the chip to the media store again (`labeldesk imagery add`)"
         }
     }
 }

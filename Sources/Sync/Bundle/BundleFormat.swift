@@ -2,22 +2,30 @@ import Domain
 import Crypto
 import Foundation
 
-/// The byte layout of a bundle file, format 1. Integers are unsigned, big-endian.
+/// The byte layout of a bundle file, formats 1 and 2. Integers are unsigned, big-endian.
 ///
 /// ```
 /// offset    size  field
 /// 0         8     magic "LDBUNDLE"
-/// 8         2     format version (1)
+/// 8         2     format version (1; 2 when the bundle carries media)
 /// 10        4     header length H
-/// 14        8     file length L = 62 + H + P + 96
+/// 14        8     file length L = 62 + H + P + 64 + M + 32
 /// 22        32    SHA-256 of the header
 /// 54        8     start check: the first 8 bytes of SHA-256(bytes 0..<54)
 /// 62        H     header: JSON with sorted keys (`BundleHeader`)
 /// 62+H      P     payload: JSON with sorted keys, a `SyncRequest` or `SyncReply`
 ///                 (`SyncCoding`); P and the payload's SHA-256 are in the header
 /// 62+H+P    64    Ed25519 signature by the sender of bytes 0..<62+H+P
+/// 62+H+P+64 M     format 2: media members, the files the header's `media` lists, in
+///                 its order, each exactly its `byteCount` bytes (M is their sum)
 /// L-32      32    SHA-256 of bytes 0..<L-32
 /// ```
+///
+/// Media members are outside the signed bytes but bound to them: the signed header
+/// names each member's SHA-256 and length, and the reader checks every member against
+/// its name before anything is applied. So a file's bytes travel once, raw (no base64
+/// inside the JSON), and the bundle's hash, which is made when the hub applies the
+/// station's bundle, needs only the media's names, not their bytes.
 ///
 /// Every part has its own check, so a reader can say what went wrong and a person can
 /// act on it. The start check makes the declared length trustworthy: a file shorter
@@ -32,7 +40,9 @@ import Foundation
 /// where Ed25519 signing is randomised.
 enum BundleFormat {
     static let magic = Data("LDBUNDLE".utf8)
-    static let version: UInt16 = 1
+    /// The newest format this code writes and reads; it writes 1 when a bundle carries no media.
+    static let version: UInt16 = 2
+    static let versionWithoutMedia: UInt16 = 1
     /// Magic, version, header length, file length, header digest, start check.
     static let startLength = 62
     static let signatureLength = 64

@@ -32,11 +32,18 @@ public struct BundleHeader: Codable, Equatable, Sendable {
     public var payloadLength: Int
     /// SHA-256 of the payload, lower-case hex.
     public var payloadSHA256: String
+    /// The media files that follow the signature, in order (format 2); nil when none,
+    /// so a bundle without media has the same header bytes as before media existed.
+    public var media: [MediaReference]?
+
+    /// The bytes of all media members together.
+    var mediaLength: Int { media?.reduce(0) { $0 + $1.byteCount } ?? 0 }
 
     public init(
         kind: Kind, sender: String, receiver: String, sequence: Int64, previousHash: String, buildsOn: Int64,
-        acknowledges: Int64, createdAt: Date, payloadLength: Int, payloadSHA256: String
+        acknowledges: Int64, createdAt: Date, payloadLength: Int, payloadSHA256: String, media: [MediaReference]? = nil
     ) {
+        self.media = media
         self.kind = kind
         self.sender = sender
         self.receiver = receiver
@@ -84,6 +91,9 @@ public struct BundleHeader: Codable, Equatable, Sendable {
             return "its previous-bundle hash is not 64 hex digits"
         }
         if sender.isEmpty || receiver.isEmpty { return "it does not name its sender and receiver" }
+        if let media, media.contains(where: { !MediaReference.isWellFormed($0.sha256) || $0.byteCount <= 0 }) {
+            return "its media list names a file without a 64-digit SHA-256 or a size"
+        }
         return nil
     }
 }

@@ -33,17 +33,24 @@ public struct AppliedBundle: Equatable, Sendable, CustomStringConvertible {
     /// Tasks leased: at the hub, to the sending station (they travel in the hub's next
     /// bundle); at a station, received into its queue.
     public var leased: Int
+    /// At a station: imagery files the bundle carried, each checked against its SHA-256.
+    public var mediaFiles: Int
 
-    public init(sender: String, sequence: Int64, accepted: Int = 0, superseded: Int = 0, rejected: Int = 0, leased: Int = 0) {
+    public init(
+        sender: String, sequence: Int64, accepted: Int = 0, superseded: Int = 0, rejected: Int = 0, leased: Int = 0,
+        mediaFiles: Int = 0
+    ) {
         self.sender = sender
         self.sequence = sequence
         self.accepted = accepted
         self.superseded = superseded
         self.rejected = rejected
         self.leased = leased
+        self.mediaFiles = mediaFiles
     }
 
     public var description: String {
-        "applied bundle \(sequence) from \(sender): \(accepted) annotations accepted, \(superseded) superseded, \(rejected) rejected; \(leased) tasks leased"
+        let media = mediaFiles == 0 ? "" : ", with \(mediaFiles) imagery files verified"
+        return "applied bundle \(sequence) from \(sender): \(accepted) annotations accepted, \(superseded) superseded, \(rejected) rejected; \(leased) tasks leased\(media)"
     }
 }

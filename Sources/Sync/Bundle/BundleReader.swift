@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 
 /// A bundle file taken apart with every digest checked: intact, but not yet trusted.
@@ -11,6 +12,8 @@ struct ReadBundle: Sendable {
     /// The signed bytes: start, header, payload.
     let body: Data
     let signature: Data
+    /// The media members, each already checked against the name the header gives it.
+    let media: [(reference: MediaReference, bytes: Data)]
 
     /// The hash the sender's next bundle chains to.
     var hash: String { BundleWriter.hash(ofBody: body) }
@@ -55,7 +58,9 @@ enum BundleReader {
             throw .corrupted(.start)
         }
         let version = UInt16(bigEndianBytes: bytes[8..<10])
-        guard version == BundleFormat.version else { throw .unsupportedVersion(version) }
+        guard version == BundleFormat.version || version == BundleFormat.versionWithoutMedia else {
+            throw .unsupportedVersion(version)
+        }
         let headerLength = Int(UInt32(bigEndianBytes: bytes[10..<14]))
         let declaredLength = UInt64(bigEndianBytes: bytes[14..<22])
         guard declaredLength <= UInt64(Int.max) else { throw .corrupted(.inconsistent("it declares \(declaredLength) bytes")) }
@@ -80,19 +85,41 @@ enum BundleReader {
         } catch {
             throw .corrupted(.unreadableHeader("it is not JSON"))
         }
-        let payload = Data(bytes[payloadStart..<signatureStart])
-        guard payload.count == header.payloadLength else {
-            throw .corrupted(.inconsistent("its header declares a \(header.payloadLength)-byte payload, and there are \(payload.count) bytes"))
+        // Sizes checked before any arithmetic with them: a damaged or hostile header
+        // must get a refusal, never an overflow or an out-of-range slice.
+        guard header.payloadLength >= 0, header.payloadLength <= fileLength,
+              (header.media ?? []).allSatisfy({ (1...fileLength).contains($0.byteCount) }),
+              (header.media ?? []).count <= fileLength
+        else { throw .corrupted(.inconsistent("its header declares sizes that do not fit in \(fileLength) bytes")) }
+        let mediaLength = header.mediaLength
+        guard (version == BundleFormat.version) == (mediaLength > 0) else {
+            throw .corrupted(.inconsistent(
+                "it is in format \(version) and its header lists \(header.media?.count ?? 0) media files; format 2 carries media and format 1 none"))
         }
+        let payloadEnd = signatureStart - mediaLength
+        guard payloadEnd - payloadStart == header.payloadLength else {
+            throw .corrupted(.inconsistent("its header declares a \(header.payloadLength)-byte payload and \(mediaLength) bytes of media, and there are \(signatureStart - payloadStart) bytes for both"))
+        }
+        let payload = Data(bytes[payloadStart..<payloadEnd])
         guard BundleFormat.hex(BundleFormat.sha256(payload)) == header.payloadSHA256 else { throw .corrupted(.payload) }
+        var media: [(reference: MediaReference, bytes: Data)] = []
+        var memberStart = payloadEnd + BundleFormat.signatureLength
+        for reference in header.media ?? [] {
+            let member = Data(bytes[memberStart..<memberStart + reference.byteCount])
+            guard BundleFormat.hex(BundleFormat.sha256(member)) == reference.sha256 else {
+                throw .corrupted(.media(sha256: reference.sha256))
+            }
+            media.append((reference, member))
+            memberStart += reference.byteCount
+        }
         let digestStart = fileLength - BundleFormat.digestLength
         guard BundleFormat.sha256(Data(bytes[0..<digestStart])) == Data(bytes[digestStart...]) else {
             throw .corrupted(.signature)
         }
         if let problem = header.problem { throw .corrupted(.inconsistent(problem)) }
         return ReadBundle(
-            header: header, payload: payload, body: Data(bytes[0..<signatureStart]),
-            signature: Data(bytes[signatureStart..<digestStart]))
+            header: header, payload: payload, body: Data(bytes[0..<payloadEnd]),
+            signature: Data(bytes[payloadEnd..<payloadEnd + BundleFormat.signatureLength]), media: media)
     }
 }
 

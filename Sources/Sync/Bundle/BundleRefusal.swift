@@ -36,7 +36,7 @@ public enum BundleRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .corrupted(let damage):
             "the bundle is damaged: \(damage). Nothing was applied; \(Self.askAgain)"
         case .unsupportedVersion(let version):
-            "the bundle is in format \(version), and this LabelDesk reads format \(BundleFormat.version). Nothing was applied; update LabelDesk here, or ask the sender for a format \(BundleFormat.version) bundle"
+            "the bundle is in format \(version), and this LabelDesk reads formats \(BundleFormat.versionWithoutMedia) and \(BundleFormat.version). Nothing was applied; update LabelDesk here, or ask the sender for a format \(BundleFormat.version) bundle"
         case let .wrongReceiver(sender, sequence, intendedFor, here) where intendedFor == BundleFormat.hubID:
             "bundle \(sequence) from \(sender) is for the hub, not for \(here). Nothing was applied; import it at the hub (`labeldesk bundle import FILE --db HUB.sqlite`)"
         case let .wrongReceiver(sender, sequence, intendedFor, here):
@@ -79,6 +79,8 @@ public enum BundleDamage: Equatable, Sendable, CustomStringConvertible {
     case payload
     /// The signature block does not match the file's last digest.
     case signature
+    /// A media member does not hash to the name the header gives it.
+    case media(sha256: String)
     /// More bytes than the start declares.
     case extraBytes(Int)
     /// The digests hold but the header is not a bundle header: the sender wrote it wrong.
@@ -94,6 +96,7 @@ public enum BundleDamage: Equatable, Sendable, CustomStringConvertible {
         case .header: "its header does not match the header's SHA-256"
         case .payload: "its payload does not match the SHA-256 in its header"
         case .signature: "its signature block does not match the file's closing SHA-256"
+        case .media(let sha256): "its media file \(sha256.prefix(12))… does not match the SHA-256 its header names"
         case .extraBytes(let count): "it has \(count) bytes more than it declares"
         case .unreadableHeader(let reason): "its header cannot be read (\(reason))"
         case .unreadablePayload(let reason): "its payload cannot be read (\(reason))"

@@ -82,10 +82,10 @@ public struct HubBundles: Sendable {
             let (body, reply) = try Self.rebuild(chosen, in: transaction)
             return (chosen, body, reply)
         }
+        let header = try BundleHeader.decoded(from: Data(chosen.header.utf8))
         let exported = ExportedBundle(
-            bytes: try BundleWriter.sealed(body: body, signingKey: signingKey),
-            header: try BundleHeader.decoded(from: Data(chosen.header.utf8)),
-            annotations: reply.outcomes.count, leases: reply.leases.count)
+            bytes: try BundleWriter.sealed(body: body, signingKey: signingKey, media: try mediaMembers(header.media ?? [])),
+            header: header, annotations: reply.outcomes.count, leases: reply.leases.count)
         try database.audit(AuditEvent(kind: .bundleExport, actor: actor, detail: "wrote " + exported.description, at: now))
         return exported
     }
@@ -138,14 +138,16 @@ public struct HubBundles: Sendable {
         let merged = SyncReply.merging(repliesOnTheWay + [try SyncCoding.decoder().decode(SyncReply.self, from: replyJSON)])
         let payload = try SyncCoding.encode(merged)
         let sequence = (latest?.sequence ?? 0) + 1
+        let media = Self.mediaNeeded(by: merged)
         let hubHeader = try BundleWriter.header(
             kind: .reply, sender: BundleFormat.hubID, receiver: stationID, sequence: sequence,
             previousHash: latest?.hash ?? BundleStreamPosition.genesisHash, buildsOn: acknowledged,
-            acknowledges: header.sequence, createdAt: now, payload: payload
+            acknowledges: header.sequence, createdAt: now, payload: payload, media: media
         ).encoded()
         try transaction.insertBundleSent(HubSentBundle(
             receiver: stationID, sequence: sequence,
-            hash: BundleWriter.hash(ofBody: BundleWriter.body(header: hubHeader, payload: payload)),
+            hash: BundleWriter.hash(ofBody: BundleWriter.body(
+                header: hubHeader, payload: payload, mediaLength: media.reduce(0) { $0 + $1.byteCount })),
             header: String(decoding: hubHeader, as: UTF8.self), reply: String(decoding: replyJSON, as: UTF8.self),
             acknowledged: false, createdAt: now))
 
@@ -186,11 +188,30 @@ public struct HubBundles: Sendable {
         let replies = try transaction.bundlesSent(to: stored.receiver, after: header.buildsOn, through: stored.sequence)
             .map(decodedReply)
         let merged = SyncReply.merging(replies)
-        let body = BundleWriter.body(header: headerBytes, payload: try SyncCoding.encode(merged))
+        let body = BundleWriter.body(header: headerBytes, payload: try SyncCoding.encode(merged), mediaLength: header.mediaLength)
         guard BundleWriter.hash(ofBody: body) == stored.hash else {
             throw BundleError.cannotRebuild(station: stored.receiver, sequence: stored.sequence)
         }
         return (body, merged)
+    }
+
+    /// The files the leases of a reply draw on, each once, in the order of their SHA-256.
+    ///
+    /// A bundle carries the media of every lease it carries: a station past the air
+    /// gap has no other way to get them.
+    static func mediaNeeded(by reply: SyncReply) -> [MediaReference] {
+        Array(Set(reply.leases.flatMap(\.task.mediaNeeded))).sorted { $0.sha256 < $1.sha256 }
+    }
+
+    /// The bytes of each listed file from the hub's media store, each checked against
+    /// its name: a damaged file in the store is refused here, not at the station.
+    private func mediaMembers(_ media: [MediaReference]) throws -> [Data] {
+        try media.map { reference in
+            let bytes = try database.mediaFolder.read(reference.sha256, from: 0, length: reference.byteCount)
+            let found = MediaReference(sha256: MediaHash.sha256(bytes), byteCount: bytes.count)
+            guard found == reference else { throw BundleError.mediaDamagedAtHub(reference: reference) }
+            return bytes
+        }
     }
 
     private static func decodedReply(_ stored: HubSentBundle) throws -> SyncReply {

@@ -80,8 +80,15 @@ public struct StationBundles: Sendable {
             }
             var reply = try bundle.message(SyncReply.self, ofKind: .reply, for: "a station")
             reply.leases.removeAll { $0.expiresAt <= now }
+            // Every member matched its name in the reader; installing checks each again
+            // as it is written, and the rows say present only in the transaction that
+            // caches the leases naming them.
+            for member in bundle.media {
+                try database.mediaFolder.install(bytes: member.bytes, as: member.reference)
+            }
 
-            var applied = AppliedBundle(sender: header.sender, sequence: header.sequence, leased: reply.leases.count)
+            var applied = AppliedBundle(
+                sender: header.sender, sequence: header.sequence, leased: reply.leases.count, mediaFiles: bundle.media.count)
             for outcome in reply.outcomes {
                 switch outcome.status {
                 case .accepted: applied.accepted += 1
@@ -92,7 +99,7 @@ public struct StationBundles: Sendable {
             var lastApplied: Int64 = 0
             let didApply = try database.applyBundleReply(
                 reply, from: header.sender, sequence: header.sequence, hash: bundle.hash,
-                acknowledging: header.acknowledges,
+                acknowledging: header.acknowledges, carriedMedia: bundle.media.map(\.reference),
                 audit: AuditEvent(kind: .bundleImport, actor: actor, detail: applied.description, at: now), now: now
             ) { position in
                 lastApplied = position.lastSequence

@@ -38,4 +38,8 @@ public enum HubPath {
     public static let enrol = "/v1/enrol"
     public static let sync = "/v1/sync"
     public static let health = "/v1/health"
+    /// `GET /v1/media/SHA256`, signed like a sync, with an optional `Range: bytes=N-`.
+    public static let media = "/v1/media"
+
+    public static func media(_ sha256: String) -> String { media + "/" + sha256 }
 }

@@ -51,6 +51,53 @@ public final class HTTPTransport: SyncTransport {
         }
     }
 
+    /// `GET /v1/media/SHA256` with `Range: bytes=OFFSET-`, signed as a sync is (over an
+    /// empty body); each piece of the reply is handed on as it arrives.
+    public func fetchMedia(
+        _ media: MediaReference, for stationID: String, from offset: Int, receive: (Data) throws -> Void
+    ) async throws {
+        let url = hubURL.appendingPathComponent(String(HubPath.media(media.sha256).dropFirst()))
+        let headers = try signer.headers(method: "GET", path: url.path, body: Data(), now: clock())
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .GET
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if offset > 0 { request.headers.add(name: "Range", value: "bytes=\(offset)-") }
+        let response: HTTPClientResponse
+        do {
+            response = try await Self.client.execute(request, timeout: .milliseconds(Int64(timeouts.exchange * 1000)))
+        } catch {
+            throw HTTPTransportError.unreachable(hub: hubURL.absoluteString, reason: Self.reason(for: error, timeouts: timeouts))
+        }
+        let status = response.status.code
+        guard status == 200 || status == 206 else {
+            let body = (try? await response.body.collect(upTo: 64 * 1024)).map { Data($0.readableBytesView) } ?? Data()
+            throw Self.refusal(status: status, body: body)
+        }
+        // A hub that ignored the range sends the whole file: skip what is already here.
+        var skip = status == 200 ? offset : 0
+        if status == 206 {
+            let range = response.headers["Content-Range"].first ?? ""
+            guard range.hasPrefix("bytes \(offset)-") else {
+                throw MediaFetchError.unexpectedReply("asked for bytes from \(offset), and the hub sent \"\(range)\"")
+            }
+        }
+        do {
+            for try await buffer in response.body {
+                var piece = Data(buffer.readableBytesView)
+                if skip > 0 {
+                    let dropped = min(skip, piece.count)
+                    piece.removeFirst(dropped)
+                    skip -= dropped
+                }
+                if !piece.isEmpty { try receive(piece) }
+            }
+        } catch let error as MediaError {
+            throw error
+        } catch {
+            throw HTTPTransportError.unreachable(hub: hubURL.absoluteString, reason: Self.reason(for: error, timeouts: timeouts))
+        }
+    }
+
     /// Enrols this station at a hub with a one-time code from the hub's admin.
     ///
     /// Makes the station's key pair here, sends the hub only the public half, and
@@ -122,11 +169,16 @@ public final class HTTPTransport: SyncTransport {
             throw HTTPTransportError.unreachable(hub: hub.absoluteString, reason: reason(for: error, timeouts: timeouts))
         }
         if (200..<300).contains(status) { return data }
-        let sentence = hubSentence(in: data) ?? "HTTP status \(status)"
+        throw refusal(status: status, body: data)
+    }
+
+    /// The typed error for a hub's answer that is not a success, with its sentence.
+    private static func refusal(status: UInt, body: Data) -> HTTPTransportError {
+        let sentence = hubSentence(in: body) ?? "HTTP status \(status)"
         switch status {
-        case 401: throw HTTPTransportError.unauthorized(sentence)
-        case 403: throw HTTPTransportError.forbidden(sentence)
-        default: throw HTTPTransportError.refused(status: Int(status), sentence)
+        case 401: return .unauthorized(sentence)
+        case 403: return .forbidden(sentence)
+        default: return .refused(status: Int(status), sentence)
         }
     }
 

@@ -25,6 +25,16 @@ public enum HTTPTransportError: Error, Equatable, Sendable, CustomStringConverti
         }
     }
 
+    /// The hub answered a media request and will not give this file (not leased here,
+    /// not in its store, a range it cannot serve): other files may still come.
+    public var isAboutThisFile: Bool {
+        switch self {
+        case .forbidden: true
+        case .refused(let status, _): (400..<500).contains(status)
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case let .unreachable(hub, reason):

@@ -114,6 +114,11 @@ struct SyncWriter {
         try date(lease.expiresAt)
         text += ",\"task\":{\"id\":"
         quoted(lease.task.id)
+        if let image = lease.task.image {
+            // Rare next to text tasks, so the plain encoder (sorted keys) is fast enough.
+            text += ",\"image\":"
+            try encoded(image)
+        }
         if let layout = lease.task.layout {
             text += ",\"layout\":"
             layout.write(into: &text)

@@ -20,21 +20,34 @@ struct HubTaskRecord: SnakeCaseRecord {
     var leaseExpiresAt: Date?
     var seq: Int64
 
-    /// Read by column name rather than through `Decodable`: leasing reads a hundred
-    /// thousand rows at once, and the Codable path is several times slower.
+    /// The columns a record is read from, in the order `init(row:)` reads them: every
+    /// query that makes records selects exactly these, through `selection(of:)`.
+    static let columns = [
+        "project_id", "id", "text", "marking", "priority", "meta", "body", "state", "station", "epoch", "lease_expires_at", "seq",
+    ]
+
+    /// `columns` for a SELECT or RETURNING list, each prefixed with `table.` when given.
+    static func selection(of table: String? = nil) -> String {
+        guard let table else { return columns.joined(separator: ", ") }
+        return columns.map { "\(table).\($0)" }.joined(separator: ", ")
+    }
+
+    /// Read by position from a row that starts with `columns`: leasing and export read a
+    /// hundred thousand rows at once, and looking each column up by name cost more than
+    /// the rest of the decoding.
     init(row: Row) throws {
-        projectId = row["project_id"]
-        id = row["id"]
-        text = row["text"]
-        marking = row["marking"]
-        priority = row["priority"]
-        meta = row["meta"]
-        body = row["body"]
-        state = row["state"]
-        station = row["station"]
-        epoch = row["epoch"]
-        leaseExpiresAt = row["lease_expires_at"]
-        seq = row["seq"]
+        projectId = row[0]
+        id = row[1]
+        text = row[2]
+        marking = row[3]
+        priority = row[4]
+        meta = row[5]
+        body = row[6]
+        state = row[7]
+        station = row[8]
+        epoch = row[9]
+        leaseExpiresAt = row[10]
+        seq = row[11]
     }
 
     func hubTask() throws -> HubTask {

@@ -68,18 +68,20 @@ struct AnnotationRecord: SnakeCaseRecord {
         guard let uuid = UUID(uuidString: id) else {
             throw StoreError.unreadableRow(table: "annotation", problem: "\"\(id)\" is not a UUID")
         }
-        guard case .array(let items)? = try? JSONValue.parse(labels) else {
-            throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has unreadable labels")
-        }
-        let names = items.compactMap { item -> String? in
-            if case .string(let name) = item { return name }
-            return nil
-        }
-        var answer = Answer.labels(names)
+        let answer: Answer
         if let stored = self.answer {
             do { answer = try Answer(canonicalText: stored) } catch {
                 throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has an unreadable answer: \(error.description)")
             }
+        } else {
+            // Classification work stored before answers had their own column.
+            guard case .array(let items)? = try? JSONValue.parse(labels) else {
+                throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has unreadable labels")
+            }
+            answer = .labels(items.compactMap { item -> String? in
+                if case .string(let name) = item { return name }
+                return nil
+            })
         }
         return Annotation(
             id: uuid, taskID: taskId, projectID: projectId, answer: answer, skipReason: skipReason, username: username,

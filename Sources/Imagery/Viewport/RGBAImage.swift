@@ -1,0 +1,45 @@
+/// Pixels ready to draw: row-major RGBA, 8 bits a channel, alpha 0 where there is no data.
+public struct RGBAImage: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    /// `width * height * 4` bytes: red, green, blue, alpha for each pixel, rows top first.
+    public var rgba: [UInt8]
+
+    /// A fully transparent image.
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        self.rgba = [UInt8](repeating: 0, count: width * height * 4)
+    }
+
+    public init(width: Int, height: Int, rgba: [UInt8]) {
+        precondition(rgba.count == width * height * 4, "RGBAImage needs width x height x 4 bytes")
+        self.width = width
+        self.height = height
+        self.rgba = rgba
+    }
+
+    /// The four channels of the pixel at `(x, y)`.
+    public func pixel(x: Int, y: Int) -> [UInt8] {
+        let start = (y * width + x) * 4
+        return Array(rgba[start..<start + 4])
+    }
+}
+
+/// A window of a raster in its pixel space, in fractional pixels.
+///
+/// It may reach past the raster's edges: what lies outside reads as transparent, so a
+/// viewport can pan beyond the image without special cases.
+public struct PixelRect: Hashable, Sendable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+}

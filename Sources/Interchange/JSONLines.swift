@@ -1,0 +1,76 @@
+import Dispatch
+import Domain
+import Foundation
+
+/// The lines of a JSON-lines file (JSONL, Prodigy), parsed on every core.
+///
+/// Each line is one JSON value, read on its own: the file is cut at line ends into one
+/// piece per core, and each piece is parsed and turned into items in parallel. Only what
+/// needs the whole file (ids used twice, lines of one task) is left to the format, in
+/// line order. The first problem by line number is the one reported, as a reading from
+/// the top would find it.
+enum JSONLines {
+    /// Buffers handed to the threads of one parse; see `parse` for why this is safe.
+    private struct Unchecked<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    struct Item<Value> {
+        var line: Int
+        var value: Value
+    }
+
+    /// Items up to the first bad line, and that line's problem, if any.
+    struct Parsed<Value> {
+        var items: [Item<Value>]
+        var failure: (line: Int, problem: Problem)?
+    }
+
+    /// Below this size one core reads the file: starting threads costs more.
+    static let parallelThreshold = 1 << 20
+
+    static func parse<Value>(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ transform: @escaping @Sendable (JSONValue, _ line: Int, inout MarkingReader) throws(Problem) -> Value
+    ) -> Parsed<Value> {
+        let pieces = FileLines.pieces(bytes, count: bytes.count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+        let results = UnsafeMutableBufferPointer<Parsed<Value>>.allocate(capacity: pieces.count)
+        defer { results.deallocate() }
+        // Each iteration reads only its own piece and writes only its own result slot;
+        // the file's bytes are not written while this runs.
+        let shared = Unchecked((pieces, results))
+        let readPiece: @Sendable (Int) -> Void = { index in
+            let (pieces, results) = shared.value
+            var items: [Item<Value>] = []
+            var markings = MarkingReader()
+            var failedLine = 0
+            do throws(Problem) {
+                try FileLines.forEach(pieces[index].bytes, firstLine: pieces[index].firstLine) { line throws(Problem) in
+                    if line.isBlank { return }
+                    failedLine = line.number
+                    let value: JSONValue
+                    do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
+                        throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
+                    }
+                    items.append(Item(line: line.number, value: try transform(value, line.number, &markings)))
+                }
+                (results.baseAddress! + index).initialize(to: Parsed(items: items, failure: nil))
+            } catch {
+                (results.baseAddress! + index).initialize(to: Parsed(items: items, failure: (failedLine, error)))
+            }
+        }
+        if pieces.count == 1 { readPiece(0) } else { DispatchQueue.concurrentPerform(iterations: pieces.count, execute: readPiece) }
+        var merged = Parsed<Value>(items: [], failure: nil)
+        merged.items.reserveCapacity(results.reduce(0) { $0 + $1.items.count })
+        for index in 0..<pieces.count {
+            merged.items += results[index].items
+            if let failure = results[index].failure {
+                merged.failure = failure
+                break
+            }
+        }
+        (results.baseAddress!).deinitialize(count: pieces.count)
+        return merged
+    }
+}

@@ -1,0 +1,70 @@
+import Domain
+import Foundation
+import TerminalCore
+
+/// Pixels the geo screen wants: a window of the chip, decimated to the canvas's size.
+///
+/// The effect runner reads it through Imagery (GDAL's decimated `RasterIO`, overviews
+/// when zoomed out) and answers with `TaskScreen.Action.viewportLoaded(request, image)`;
+/// an answer to any other request than the latest is stale and ignored.
+public struct ViewportRequest: Hashable, Sendable {
+    /// The chip file, verified in the station's media store.
+    public var media: MediaReference
+    /// The part of the chip to read, in chip pixels; it may run past the chip's edges,
+    /// which read as transparent.
+    public var window: SourceWindow
+    /// The image wanted, in pixels: the image area's cells times `ImageCanvas.pixelsPerCell`.
+    public var outputWidth: Int
+    public var outputHeight: Int
+
+    public init(media: MediaReference, window: SourceWindow, outputWidth: Int, outputHeight: Int) {
+        self.media = media
+        self.window = window
+        self.outputWidth = outputWidth
+        self.outputHeight = outputHeight
+    }
+}
+
+/// The pixel under the crosshair, whose value and coordinates the readout shows.
+///
+/// Answered with `TaskScreen.Action.cursorLocated(ImageReadout)` for the same column and row.
+public struct CursorRequest: Hashable, Sendable {
+    public var media: MediaReference
+    /// The pixel, in chip pixels from the top-left.
+    public var column: Int
+    public var row: Int
+
+    public init(media: MediaReference, column: Int, row: Int) {
+        self.media = media
+        self.column = column
+        self.row = row
+    }
+}
+
+/// What the readout line shows for one pixel: its value and where it is on the Earth.
+public struct ImageReadout: Equatable, Sendable {
+    public var column: Int
+    public var row: Int
+    /// One value per band, as stored (before any stretch); empty on nodata.
+    public var values: [Double]
+    /// The pixel's centre in the chip's map coordinates, and the system's short name
+    /// (`EPSG:26914`); nil when the chip has no georeferencing.
+    public var map: MapPoint?
+    public var crs: String?
+    /// The pixel's centre in WGS 84, and its MGRS reference (1 m precision).
+    public var geographic: GeoPoint?
+    public var mgrs: String?
+
+    public init(
+        column: Int, row: Int, values: [Double], map: MapPoint? = nil, crs: String? = nil, geographic: GeoPoint? = nil,
+        mgrs: String? = nil
+    ) {
+        self.column = column
+        self.row = row
+        self.values = values
+        self.map = map
+        self.crs = crs
+        self.geographic = geographic
+        self.mgrs = mgrs
+    }
+}
