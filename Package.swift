@@ -59,14 +59,14 @@ let package = Package(
         .target(
             name: "Workstation",
             dependencies: [
-                "Domain", "Store", "Hub", "Sync", "Screens", "TerminalCore", "Interchange",
+                "Domain", "Store", "Hub", "Sync", "Screens", "Widgets", "TerminalCore", "Interchange", "Imagery",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "labeldesk",
             dependencies: [
-                "Domain", "Store", "Hub", "Sync", "Server", "Screens", "TerminalCore", "TerminalCurses", "Workstation", "Interchange",
+                "Domain", "Store", "Hub", "Sync", "Server", "Screens", "TerminalCore", "TerminalCurses", "Workstation", "Interchange", "Imagery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain"]),
+        .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain", "Imagery", "Interchange"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.
         .testTarget(name: "EndToEndTests", dependencies: ["labeldesk", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "FaultTests", dependencies: ["labeldesk", "TestSupport", "Sync", "Hub", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),

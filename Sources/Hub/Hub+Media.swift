@@ -71,3 +71,11 @@ public enum MediaRequestRefusal: Error, Equatable, Sendable, CustomStringConvert
         }
     }
 }
+
+extension Hub {
+    /// The stored file of `reference`, when the store holds all of it: what exports read
+    /// a chip's georeferencing from.
+    public func mediaFile(_ reference: MediaReference) -> URL? {
+        database.mediaFolder.hasComplete(reference) ? database.mediaFolder.fileURL(for: reference.sha256) : nil
+    }
+}

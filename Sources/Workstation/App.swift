@@ -70,6 +70,12 @@ public enum App {
             return taskAction(.taskArrived(next, at: state.now), &state)
         case .undone(let task):
             return taskAction(.undone(task, at: state.now), &state)
+        case let .viewportLoaded(request, image):
+            return taskAction(.viewportLoaded(request, image), &state)
+        case .cursorLocated(let readout):
+            return taskAction(.cursorLocated(readout), &state)
+        case .viewRested(let serial):
+            return taskAction(.viewRested(serial: serial), &state)
         case .failed(let message):
             // A password being checked (at the lock or at logon) gets its answer, so the
             // keys typed meanwhile are not held forever.
@@ -172,10 +178,9 @@ public enum App {
             case .back:
                 state.screen = .home(homeState(for: session, state: state))
                 return [.loadQueues(username: username)]
-            case .loadViewport, .locateCursor, .notifyWhenRested:
-                // Imagery effects: run once the effect runner reads chips through Imagery
-                // (the geo screen draws its shapes on a dark ground until then).
-                return []
+            case .loadViewport(let request): return [.loadViewport(request)]
+            case .locateCursor(let request): return [.locateCursor(request)]
+            case .notifyWhenRested(let serial): return [.notifyWhenRested(serial: serial)]
             }
         }
     }

@@ -68,6 +68,11 @@ public enum AppAction: Equatable, Sendable {
     case undone(LeasedTask?)
     case syncStatusChanged(SyncIndicator, finishedSync: Bool)
     case failed(String)
+    /// Imagery the geo screen asked for, read by the effect runner.
+    case viewportLoaded(ViewportRequest, PixelImage)
+    case cursorLocated(ImageReadout)
+    /// No key for `TaskScreen.restMilliseconds` since the `.notifyWhenRested` with this serial.
+    case viewRested(serial: Int)
     /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
     case stopRequested
     /// Everything the quit asked for is done.
@@ -90,6 +95,12 @@ public enum AppEffect: Equatable, Sendable {
     case undo(username: String, projectID: String)
     case sync(flushAll: Bool)
     case audit(AuditEvent)
+    /// Read a window of a chip for the geo screen; answered with `.viewportLoaded`.
+    case loadViewport(ViewportRequest)
+    /// Read one pixel's value and place; answered with `.cursorLocated`.
+    case locateCursor(CursorRequest)
+    /// Answer `.viewRested(serial)` after `TaskScreen.restMilliseconds`.
+    case notifyWhenRested(serial: Int)
     /// Finish outstanding work, send what can be sent, then answer `.finished`.
     case finish
 }

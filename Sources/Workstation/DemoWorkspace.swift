@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hub
+import Imagery
 import Store
 import Sync
 
@@ -40,8 +41,31 @@ public enum DemoWorkspace {
         id: "write", title: "Answer the instruction", kind: .freeText, leaseSeconds: 3600,
         instructions: "Write the answer a careful expert would give.", minimumAnswerLength: 20)
 
+    /// Boxes around buildings on a SpaceNet satellite image of Atlanta (0.5 m pixels).
+    public static let boxes = Project(
+        id: "buildings", title: "Box every building", kind: .geoBox,
+        labels: [LabelChoice(name: "building", color: "yellow"), LabelChoice(name: "vehicle", color: "cyan")],
+        leaseSeconds: 3600,
+        instructions: "Draw a box around every building (class 1) and every vehicle (class 2) in the bright part of the chip.")
+
+    /// Outlines of land cover on a NAIP aerial tile of Iowa farmland (1 m pixels).
+    public static let polygons = Project(
+        id: "landcover", title: "Outline land cover", kind: .geoPolygon,
+        labels: [
+            LabelChoice(name: "field", color: "green"), LabelChoice(name: "woodland", color: "magenta"),
+            LabelChoice(name: "water", color: "blue"), LabelChoice(name: "road", color: "red"),
+        ],
+        leaseSeconds: 3600,
+        instructions: "Outline each field, stand of trees, water body and road in the bright part of the chip.")
+
     /// Every demo project, one per task kind.
-    public static let projects = [project, entities, comparison, freeText]
+    public static let projects = [project, entities, comparison, freeText, boxes, polygons]
+
+    /// The demo's scenes, cut small so the first run is quick: (project, file, chip side).
+    static let scenes: [(Project, String, Int)] = [
+        (boxes, "spacenet-atlanta.tif", 450),
+        (polygons, "naip_m_4709963_se_14_1_20200831.tif", 480),
+    ]
 
     /// Writes the demo into `workspace`, replacing what was there.
     public static func create(in workspace: Workspace, assets: URL, now: Date) throws {
@@ -67,6 +91,12 @@ public enum DemoWorkspace {
         for (project, projectTasks) in tasks {
             try opened.hub.createProject(project, actor: "system", now: now)
             _ = try opened.hub.importTasks(projectID: project.id, tasks: projectTasks, actor: "system", now: now)
+        }
+        for (project, file, side) in scenes {
+            try opened.hub.createProject(project, actor: "system", now: now)
+            _ = try SceneImport.add(
+                scene: demo.appendingPathComponent(file).path, projectID: project.id,
+                layout: try ChipLayout(chipSize: side, overlap: 32, margin: 32), hub: opened.hub, actor: "system", now: now)
         }
         try opened.addAccount(Account(username: username, displayName: "Demo Labeler", role: .labeler), password: password, now: now)
     }

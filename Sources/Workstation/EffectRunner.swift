@@ -25,6 +25,10 @@ public final class EffectRunner: Sendable {
     private let calendar: Calendar
     private let logger: Logger
     private let storeQueue = DispatchQueue(label: "labeldesk.store")
+    /// Imagery reads run apart from the database's queue, so a pan never waits behind a
+    /// save, and in order, since a GDAL handle serves one thread at a time.
+    private let imageryQueue = DispatchQueue(label: "labeldesk.imagery")
+    private let chips: ChipLibrary
     private let policy = LogonPolicy()
 
     public init(
@@ -43,6 +47,7 @@ public final class EffectRunner: Sendable {
         self.logger = logger
         self.clock = clock
         self.makeID = makeID
+        self.chips = ChipLibrary { media in try station.presentMediaFile(sha256: media.sha256) }
     }
 
     public func run(_ effect: AppEffect) {
@@ -59,8 +64,29 @@ public final class EffectRunner: Sendable {
                 done.wait()
                 self.inbox.post(.finished)
             }
+        case .loadViewport, .locateCursor:
+            imageryQueue.async { self.readImagery(effect) }
+        case .notifyWhenRested(let serial):
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(TaskScreen.restMilliseconds)) {
+                self.inbox.post(.viewRested(serial: serial))
+            }
         default:
             storeQueue.async { self.perform(effect) }
+        }
+    }
+
+    /// Reads what the geo screen asked for. A chip that cannot be read leaves the screen
+    /// drawing its shapes on a dark ground, and says why once in the log and on screen.
+    private func readImagery(_ effect: AppEffect) {
+        do {
+            switch effect {
+            case .loadViewport(let request): inbox.post(.viewportLoaded(request, try chips.viewport(request)))
+            case .locateCursor(let request): inbox.post(.cursorLocated(try chips.readout(request)))
+            default: break
+            }
+        } catch {
+            logger.error("imagery", metadata: ["effect": "\(effect.logName)", "error": "\(error)"])
+            if case .loadViewport = effect { inbox.post(.failed("This task's image could not be drawn: \(error). Skip it with s; the station's log has the details.")) }
         }
     }
 
@@ -99,7 +125,7 @@ public final class EffectRunner: Sendable {
                 postSyncStatus(finishedSync: false)
             case .audit(let event):
                 try station.audit(event)
-            case .sync, .finish:
+            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested:
                 break
             }
         } catch {
@@ -176,6 +202,9 @@ extension AppEffect {
         case .sync: "sync"
         case .audit(let event): "audit(\(event.kind.rawValue))"
         case .finish: "finish"
+        case .loadViewport(let request): "loadViewport(\(request.media.sha256.prefix(12)))"
+        case .locateCursor(let request): "locateCursor(\(request.column),\(request.row))"
+        case .notifyWhenRested(let serial): "notifyWhenRested(\(serial))"
         }
     }
 }

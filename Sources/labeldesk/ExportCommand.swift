@@ -3,6 +3,7 @@ import Foundation
 import Hub
 import Interchange
 import Sync
+import Domain
 import Workstation
 
 struct ExportCommand: AsyncParsableCommand {
@@ -43,7 +44,11 @@ struct ExportCommand: AsyncParsableCommand {
         defer { progress.finish() }
         let (found, records) = try hub.exportRecords(projectID: project, all: all, actor: "admin", now: Date())
         progress.step("writing \(records.count) tasks as \(format.name)")
-        let data = try Formats.write(records, as: format, project: found, options: formatOption.options())
+        var options = try formatOption.options()
+        // Shapes are kept in chip pixels; formats in map coordinates read each chip's
+        // georeferencing from the hub's media store.
+        options.georeferencing = ChipLibrary { media in hub.mediaFile(media) }
+        let data = try Formats.write(records, as: format, project: found, options: options)
         progress.finish()
         if let out {
             do {

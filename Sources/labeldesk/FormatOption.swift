@@ -5,7 +5,7 @@ import Interchange
 /// `--format NAME`, the one way every import and export names its file format.
 struct FormatOption: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The file format: jsonl, labelstudio, conll, prodigy, csv. Default: from the file's ending (.jsonl, .json Label Studio, .conll, .csv).",
+        "The file format: jsonl, labelstudio, conll, prodigy, csv; for shapes on imagery (export): geojson, gpkg, coco. Default: from the file's ending (.jsonl, .json Label Studio, .conll, .csv, .geojson, .gpkg).",
         valueName: "FORMAT"))
     var format: String?
 
@@ -26,6 +26,8 @@ struct FormatOption: ParsableArguments {
         case "json": return LabelStudioFormat.self
         case "conll", "iob", "bio": return CoNLLFormat.self
         case "csv": return CSVFormat.self
+        case "geojson": return GeoJSONFormat.self
+        case "gpkg": return GeoPackageFormat.self
         default:
             throw UserFacingError("cannot tell the format of \(file ?? "the output") from its ending; name it with --format (\(Formats.names))")
         }

@@ -18,12 +18,11 @@ import Testing
         tmux.send("Enter")
     }
 
-    /// Opens the demo's sentiment queue: the third of the demo's queues, listed by id
-    /// (compare, entities, sentiment, write).
+    /// Opens the demo's sentiment queue: the fifth of the demo's queues, listed by id
+    /// (buildings, compare, entities, landcover, sentiment, write).
     func openQueue(_ tmux: TmuxSession) {
         tmux.waitFor("Movie review sentiment")
-        tmux.send("Down")
-        tmux.send("Down")
+        for _ in 0..<4 { tmux.send("Down") }
         tmux.send("Enter")
     }
 

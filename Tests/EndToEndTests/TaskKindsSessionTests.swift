@@ -6,7 +6,7 @@ import Testing
 /// entities tagged, two answers compared with a rationale, a prediction accepted and a
 /// free-text answer written; then the export holds exactly that.
 ///
-/// The demo's queues are listed by id: compare, entities, sentiment, write. Entities come
+/// The demo's queues are listed by id: buildings, compare, entities, landcover, sentiment, write. Entities come
 /// from WNUT-17 in file order: sentence 1 "Stabilized approach or not ?...", sentence 2
 /// "You should ' ve stayed on Redondo Beach Blvd . you were in the borderlines of
 /// Gardena / Compton", sentence 3 "All I ' ve been doing is BINGE watching Rick and Morty".
@@ -53,7 +53,7 @@ import Testing
         logIn(tmux)
 
         // When the labeler flags and skips the first sentence, and tags two locations in the second
-        open(row: 1, tmux)
+        open(row: 2, tmux)
         tmux.waitFor("Stabilized approach")
         tmux.type("f")
         tmux.waitFor("Flag this task")
@@ -73,7 +73,7 @@ import Testing
         tmux.type("q")
 
         // And prefers the left answer clearly, rates both and says why
-        open(row: 0, tmux)
+        open(row: 1, tmux)
         tmux.waitFor("too wordy")
         tmux.type("a2")
         tmux.send("Tab", "Tab")  // from answer A, through B, to the ratings
@@ -88,7 +88,7 @@ import Testing
         tmux.type("q")
 
         // And accepts the model's draft as it is, then writes an answer of their own
-        open(row: 3, tmux)
+        open(row: 5, tmux)
         tmux.waitFor("meeting moved to Friday")
         tmux.waitFor("model's answer pre-filled")
         tmux.send("Escape")
