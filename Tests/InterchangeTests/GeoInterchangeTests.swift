@@ -44,9 +44,9 @@ final class GeoInterchangeTests: XCTestCase {
 
     func testFormatsWithoutShapesRefuseAGeoProjectNamingJSONL() throws {
         let record = Projects.onChip(InterchangeRecord(task: LabelTask(id: "g", projectID: "cars", text: "", marking: .cui)))
-        let expected = #"project "cars" is a boxes on imagery project, whose shapes travel in "jsonl": use --format jsonl"#
+        let expected = #"project "cars" is a boxes on imagery project, whose shapes travel in "jsonl", "geojson", "gpkg" or "coco": use --format jsonl"#
         let carriers = Set(Formats.shapeFormats.map { $0.name })
-        XCTAssertEqual(Formats.shapeFormatNames, "\"jsonl\"", "until the GIS formats are registered")
+        XCTAssertEqual(carriers, ["jsonl", "geojson", "gpkg", "coco"])
         for format in Formats.all where !carriers.contains(format.name) {
             XCTAssertThrowsError(try format.write([record], project: Projects.boxes, options: InterchangeOptions()), format.name) { error in
                 XCTAssertTrue("\(error)".hasPrefix("export: ") && "\(error)".hasSuffix(expected), "\(format.name): \(error)")
