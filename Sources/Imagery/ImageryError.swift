@@ -30,6 +30,8 @@ public enum ImageryError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidChipping(reason: String)
     /// Writing one chip failed.
     case chipFailed(path: String, reason: String)
+    /// Writing a generated image failed.
+    case writeFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -60,6 +62,8 @@ public enum ImageryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The scene cannot be chipped that way: \(reason)."
         case .chipFailed(let path, let reason):
             return "Writing the chip \(path) failed: \(reason); check the free space and that the folder can be written."
+        case .writeFailed(let path, let reason):
+            return "Writing the image \(path) failed: \(reason); check the free space and that the folder can be written."
         }
     }
 }

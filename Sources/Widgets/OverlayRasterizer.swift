@@ -123,7 +123,7 @@ enum OverlayRasterizer {
             let lengthSquared = dx * dx + dy * dy
             let length = lengthSquared.squareRoot()
             // A pixel is touched when its centre is nearer the centre line than this.
-            let reach = half + 0.5, reachSquared = reach * reach
+            let reach = half + 0.5
             if length < 1e-9 {
                 disc(a, radius: half, color: color)
                 return
@@ -138,7 +138,7 @@ enum OverlayRasterizer {
             let slope = alongX ? dy / dx : dx / dy
             // How far across the long axis a touched centre can be from the line.
             let extent = reach * length / (alongX ? abs(dx) : abs(dy))
-            let inverseLengthSquared = 1 / lengthSquared
+            let unitX = dx / length, unitY = dy / length
             for major in first...last {
                 let centre = Double(major) + 0.5
                 let minorOnLine = alongX ? a.y + (centre - a.x) * slope : a.x + (centre - a.y) * slope
@@ -146,18 +146,26 @@ enum OverlayRasterizer {
                 let high = min(minorLimit - 1, Int((minorOnLine + extent - 0.5).rounded(.up)))
                 guard low <= high else { continue }
                 for minor in low...high {
-                    let px = alongX ? centre : Double(minor) + 0.5
-                    let py = alongX ? Double(minor) + 0.5 : centre
-                    let t = min(1, max(0, ((px - a.x) * dx + (py - a.y) * dy) * inverseLengthSquared))
-                    let nearestX = a.x + t * dx - px, nearestY = a.y + t * dy - py
-                    let distanceSquared = nearestX * nearestX + nearestY * nearestY
-                    guard distanceSquared < reachSquared else { continue }
-                    let coverage = min(1, reach - distanceSquared.squareRoot())
-                    if let dash {
-                        let along = (startDistance + t * length).truncatingRemainder(dividingBy: dash.on + dash.off)
-                        if along >= dash.on { continue }
+                    let fromA_X = (alongX ? centre : Double(minor) + 0.5) - a.x
+                    let fromA_Y = (alongX ? Double(minor) + 0.5 : centre) - a.y
+                    // Along the segment the distance is the perpendicular one, no root
+                    // needed; past either end it is the distance to that end.
+                    let along = fromA_X * unitX + fromA_Y * unitY
+                    let distance: Double
+                    if along < 0 {
+                        distance = (fromA_X * fromA_X + fromA_Y * fromA_Y).squareRoot()
+                    } else if along > length {
+                        let fromB_X = fromA_X - dx, fromB_Y = fromA_Y - dy
+                        distance = (fromB_X * fromB_X + fromB_Y * fromB_Y).squareRoot()
+                    } else {
+                        distance = abs(fromA_X * unitY - fromA_Y * unitX)
                     }
-                    blend(x: alongX ? major : minor, y: alongX ? minor : major, color: color, coverage: coverage)
+                    guard distance < reach else { continue }
+                    if let dash {
+                        let travelled = (startDistance + min(length, max(0, along))).truncatingRemainder(dividingBy: dash.on + dash.off)
+                        if travelled >= dash.on { continue }
+                    }
+                    blend(x: alongX ? major : minor, y: alongX ? minor : major, color: color, coverage: min(1, reach - distance))
                 }
             }
         }
@@ -195,6 +203,7 @@ enum OverlayRasterizer {
         ///
         /// A stroke over no-data makes the pixel as opaque as the stroke, so a shape that
         /// runs off the chip's edge is still seen there.
+        @inline(__always)
         mutating func blend(x: Int, y: Int, color: RGBA, coverage: Double) {
             let offset = (y * width + x) * 4
             let amount = coverage * Double(color.alpha) / 255

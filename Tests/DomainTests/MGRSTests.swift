@@ -54,6 +54,8 @@ final class MGRSTests: XCTestCase {
         XCTAssertEqual(reference.map { Int($0.dropFirst(5).prefix(5)) ?? -1 } ?? -1, 33826, accuracy: 1)
         XCTAssertEqual(reference.map { Int($0.suffix(5)) ?? -1 } ?? -1, 24914, accuracy: 1)
 
+        XCTAssertEqual(MGRS.grouped("16SGC3372225089"), "16S GC 33722 25089")
+        XCTAssertEqual(MGRS.grouped("ZFD9276707232"), "Z FD 92767 07232")
         XCTAssertNil(MGRS.reference(latitude: 91, longitude: 0))
         XCTAssertNil(MGRS.reference(latitude: .nan, longitude: 0))
         XCTAssertEqual(MGRS.reference(latitude: 10, longitude: 370), MGRS.reference(latitude: 10, longitude: 10))

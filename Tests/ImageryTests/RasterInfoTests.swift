@@ -109,6 +109,26 @@ final class RasterInfoTests: XCTestCase {
         XCTAssertEqual(unknown.unrecognizedClassifications, ["Q"])
     }
 
+    func testJPEG2000AndPNGOpenWithTheSourcesPixels() throws {
+        // Given: a 64 x 48 window of the Landsat scene (from column 380, row 280) written
+        // losslessly as JPEG 2000 and PNG by Vectors/make_format_samples.py.
+        let landsat = try Raster.open(Fixtures.path("imagery/RGB.byte.tif"))
+        let expected = try landsat.readWindow(PixelRect(x: 380, y: 280, width: 64, height: 48), width: 64, height: 48, bands: .color(red: 1, green: 2, blue: 3), stretch: .range(minimum: 0, maximum: 255))
+        for (file, driver, epsg) in [("rgb_sample.jp2", "JP2OpenJPEG", 32618 as Int?), ("rgb_sample.png", "PNG", nil)] {
+            // When: each opens.
+            let raster = try Raster.open(Fixtures.testsFolder.appendingPathComponent("Vectors/\(file)").path)
+
+            // Then: its driver, size, colours and every pixel are the source's.
+            XCTAssertEqual(raster.info.driver, driver)
+            XCTAssertEqual([raster.info.width, raster.info.height], [64, 48])
+            XCTAssertEqual(raster.info.bands.map(\.colorInterpretation), [.red, .green, .blue])
+            XCTAssertEqual(raster.info.coordinateSystem?.epsg, epsg, file)
+            XCTAssertEqual(try raster.pixelValues(column: 20, row: 20), [11, 15, 20], file)
+            let picture = try raster.readWindow(PixelRect(x: 0, y: 0, width: 64, height: 48), width: 64, height: 48, bands: .color(red: 1, green: 2, blue: 3), stretch: .range(minimum: 0, maximum: 255))
+            XCTAssertTrue(picture.rgba == expected.rgba.enumerated().map { $0.offset % 4 == 3 ? 255 : $0.element }, "\(file): nodata is the Landsat file's, not this one's")
+        }
+    }
+
     func testAMissingFileAndANonRasterFileGetSentences() throws {
         // Given: a path with nothing there, and a real file that is not an image.
         let missing = Fixtures.path("imagery/no-such-scene.tif")

@@ -76,6 +76,45 @@ struct GeoPackageTests {
         #expect(largest < 1e-12)
     }
 
+    @Test("An export with no shapes, and one of boxes through the registry, are valid GeoPackages too")
+    func emptyAndBoxes() throws {
+        // Given no shapes, and two boxes on a chip exported through the registry's gpkg format
+        let chip = try GeoFootprintTests.wholeScene()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gpkg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.gpkg").path
+        try GeoPackageWriter.write([], project: Self.project, georeferencing: FixedGeoreferencing([chip]), to: empty)
+        let boxes = Project(id: "sheds", title: "Sheds", kind: .geoBox, labels: [LabelChoice(name: "shed")])
+        let task = LabelTask(id: "whole", projectID: "sheds", text: "", marking: .unclassified, image: chip.image)
+        let drawn = Answer.shapes([
+            Shape(label: "shed", geometry: .box(PixelPoint(x: 10, y: 10), PixelPoint(x: 30, y: 20))),
+            Shape(label: "shed", geometry: .box(PixelPoint(x: 500, y: 600), PixelPoint(x: 520, y: 640))),
+        ])
+        let data = try Formats.write([InterchangeRecord(task: task, annotations: [ImportedAnnotation(answer: drawn, annotator: "bo")])],
+                                     as: GeoPackageFormat.self, project: boxes, options: InterchangeOptions(georeferencing: FixedGeoreferencing([chip])))
+        let written = folder.appendingPathComponent("sheds.gpkg").path
+        try data.write(to: URL(fileURLWithPath: written))
+        // When GDAL's validator and ogrinfo check them, Then both pass, with 0 and 2 features
+        for (path, count) in [(empty, 0), (written, 2)] {
+            let validation = try Self.run(["python3", "-m", "osgeo_utils.samples.validate_gpkg", path], install: "install it with `pip install --no-deps gdal-utils`")
+            #expect(validation.status == 0, "validate_gpkg: \(validation.output)")
+            let summary = try Self.run(["ogrinfo", "-al", "-so", path], install: "install gdal-bin")
+            #expect(summary.status == 0 && summary.output.contains("Feature Count: \(count)"), "ogrinfo: \(summary.output)")
+        }
+        // And the first box's ring, as ogrinfo prints it, is its corners where the chip's georeferencing puts them
+        let listing = try Self.run(["ogrinfo", "-al", "-q", written], install: "install gdal-bin")
+        #expect(listing.output.contains("class (String) = shed") && listing.output.contains("labeler (String) = bo"))
+        let polygonLine = try #require(listing.output.split(separator: "\n").first { $0.contains("POLYGON ((") })
+        let numbers = polygonLine.split(whereSeparator: { " ,()".contains($0) }).compactMap { Double($0) }
+        let printed = stride(from: 0, to: numbers.count - 1, by: 2).map { GeoPoint(longitude: numbers[$0], latitude: numbers[$0 + 1]) }
+        let corners = try chip.georeference.converter.toWGS84(ShapeGeometry.box(PixelPoint(x: 10, y: 10), PixelPoint(x: 30, y: 20)).vertices.map(chip.georeference.transform.map))
+        #expect(printed.count == 5)
+        for point in printed {
+            #expect(corners.contains { abs($0.longitude - point.longitude) < 1e-9 && abs($0.latitude - point.latitude) < 1e-9 }, "\(point) is no corner")
+        }
+    }
+
     @Test("The header and WKB of a geometry blob are as the GeoPackage standard lays them out")
     func blobLayout() {
         // Given a closed triangle in WGS 84

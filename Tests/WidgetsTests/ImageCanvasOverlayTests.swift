@@ -100,3 +100,24 @@ final class ImageCanvasOverlayTests: XCTestCase {
         }
     }
 }
+
+final class ImageCanvasPrerenderedTests: XCTestCase {
+    func testCellsRenderedAheadOnAnotherThreadPlaceAsDrawingWould() async throws {
+        // Given the frame drawn directly into a rectangle of a larger screen
+        let image = try CanvasFixtures.landsat160x96()
+        let shapes = ImageCanvasSnapshotTests.shapes
+        var direct = Buffer(size: Size(width: 90, height: 30))
+        direct.write(String(repeating: "界", count: 45), x: 0, y: 5)
+        var placed = direct
+        let rect = Rect(x: 5, y: 3, width: 80, height: 24)
+        ImageCanvas.draw(image, overlay: shapes, in: rect, depth: .trueColor, quality: .refined, into: &direct)
+        // When the same canvas is rendered in a detached task and placed
+        let rendered = await Task.detached {
+            ImageCanvas.render(image, overlay: shapes, cells: Size(width: 80, height: 24), depth: .trueColor, quality: .refined)
+        }.value
+        ImageCanvas.place(rendered, in: rect, into: &placed)
+        // Then the screens are the same, the wide characters the edges cut included
+        XCTAssertEqual(placed, direct)
+        XCTAssertEqual(placed[4, 5], Cell(" "))
+    }
+}

@@ -32,6 +32,21 @@ public enum MGRS {
         return zone + letters([latitudeBand(latitude), column, row]) + digits(easting) + digits(northing)
     }
 
+    /// A reference as people read it aloud: "16SGC3372225089" becomes "16S GC 33722 25089".
+    public static func grouped(_ reference: String) -> String {
+        let characters = Array(reference)
+        guard characters.count >= 3 else { return reference }
+        let zoneLength = characters.prefix(while: \.isNumber).count
+        let squareEnd = zoneLength + 3
+        guard characters.count >= squareEnd, (characters.count - squareEnd) % 2 == 0 else { return reference }
+        let half = (characters.count - squareEnd) / 2
+        let parts = [
+            String(characters[0..<(zoneLength + 1)]), String(characters[(zoneLength + 1)..<squareEnd]),
+            String(characters[squareEnd..<(squareEnd + half)]), String(characters[(squareEnd + half)...]),
+        ]
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// UPS over a pole: the zone letter (A, B south; Y, Z north) says which half of which cap.
     private static func polarReference(latitude: Double, longitude: Double) -> String {
         let ups = UPSPoint(latitude: latitude, longitude: longitude)

@@ -24,12 +24,10 @@ public struct COCODocument: Equatable, Sendable {
 /// its `bbox`. Masks in run-length form are refused: they are not outlines.
 public enum COCOReader {
     public static func read(_ data: Data, fileName: String) throws(InterchangeError) -> COCODocument {
-        let root: JSONValue = try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
-            do throws(JSONSyntaxError) { return try JSONValue.parse(utf8: bytes) } catch {
-                let place = TextPlace(bytes, character: error.column)
-                throw InterchangeError(fileName: fileName, location: .line(place.line), problem: "not valid JSON (\(error.problem) at column \(place.column))")
-            }
-        }
+        try read(root: try GeoJSONReader.parse(data, fileName: fileName), fileName: fileName)
+    }
+
+    static func read(root: JSONValue, fileName: String) throws(InterchangeError) -> COCODocument {
         do throws(Problem) {
             return try document(root)
         } catch {

@@ -33,13 +33,11 @@ public enum GeoJSONReader {
     public static func read(
         _ data: Data, fileName: String, crs callerCRS: String? = nil, classProperty: String = "class"
     ) throws(InterchangeError) -> GeoJSONDocument {
-        let root: JSONValue = try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
-            do throws(JSONSyntaxError) { return try JSONValue.parse(utf8: bytes) } catch {
-                let place = TextPlace(bytes, character: error.column)
-                throw InterchangeError(fileName: fileName, location: .line(place.line),
-                                       problem: "not valid JSON (\(error.problem) at column \(place.column))")
-            }
-        }
+        try read(root: try GeoJSONReader.parse(data, fileName: fileName), fileName: fileName, crs: callerCRS, classProperty: classProperty)
+    }
+
+    /// Reads a document already parsed (prediction import parses once to tell the formats apart).
+    static func read(root: JSONValue, fileName: String, crs callerCRS: String?, classProperty: String) throws(InterchangeError) -> GeoJSONDocument {
         do throws(Problem) {
             return try document(root, crs: callerCRS, classProperty: classProperty)
         } catch {
@@ -162,6 +160,19 @@ public enum GeoJSONReader {
             throw Problem("feature \(number): the outer ring has \(Set(open).count) different positions; a polygon needs at least 3", at: path + "[0]")
         }
         return open
+    }
+}
+
+extension GeoJSONReader {
+    /// The file as one JSON value; a syntax error names its line and column.
+    static func parse(_ data: Data, fileName: String) throws(InterchangeError) -> JSONValue {
+        try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
+            do throws(JSONSyntaxError) { return try JSONValue.parse(utf8: bytes) } catch {
+                let place = TextPlace(bytes, character: error.column)
+                throw InterchangeError(fileName: fileName, location: .line(place.line),
+                                       problem: "not valid JSON (\(error.problem) at column \(place.column))")
+            }
+        }
     }
 }
 

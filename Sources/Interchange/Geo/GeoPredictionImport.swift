@@ -43,15 +43,16 @@ extension GeoPredictionImport {
         let format: String
         let fileCRS: String
         var shapes: [SourceShape]
-        if looksLikeCOCO(data) {
+        let root = try GeoJSONReader.parse(data, fileName: fileName)
+        if isCOCO(root) {
             if let crs {
                 throw InterchangeError(fileName: fileName, location: .file, problem: "a COCO file counts in scene pixels, so --crs \(crs) does not apply; leave it out")
             }
             format = "coco"
             fileCRS = "scene pixels"
-            shapes = try COCOReader.read(data, fileName: fileName).shapes
+            shapes = try COCOReader.read(root: root, fileName: fileName).shapes
         } else {
-            let document = try GeoJSONReader.read(data, fileName: fileName, crs: crs, classProperty: classProperty)
+            let document = try GeoJSONReader.read(root: root, fileName: fileName, crs: crs, classProperty: classProperty)
             format = "geojson"
             fileCRS = document.crs
             shapes = document.shapes
@@ -96,11 +97,9 @@ extension GeoPredictionImport {
             holesLeftOut: shapes.reduce(0) { $0 + $1.holesLeftOut })
     }
 
-    /// COCO has `images` and `annotations`; GeoJSON has `type`. A file that is not JSON
-    /// goes to the GeoJSON reader, which says where it breaks.
-    static func looksLikeCOCO(_ data: Data) -> Bool {
-        guard let text = String(data: data, encoding: .utf8), let value = try? JSONValue.parse(text) else { return false }
-        return value["images"] != nil && value["annotations"] != nil && value["type"] == nil
+    /// COCO has `images` and `annotations`; GeoJSON has `type`.
+    static func isCOCO(_ root: JSONValue) -> Bool {
+        root["images"] != nil && root["annotations"] != nil && root["type"] == nil
     }
 
     /// The report's sentence for shapes outside every chip, or nil when there are none.
