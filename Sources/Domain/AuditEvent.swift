@@ -25,6 +25,7 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case bundleExport = "bundle.export"
     case bundleImport = "bundle.import"
     case bundleRefused = "bundle.refused"
+    case predictionsImport = "predictions.import"
 }
 
 public struct AuditEvent: Equatable, Sendable {

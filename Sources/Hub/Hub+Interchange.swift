@@ -121,3 +121,28 @@ enum TokenLayoutCoding {
             separatorAfter: json["separator"]?.stringValue)
     }
 }
+
+extension Hub {
+    /// Every task of a project, in import order: what shapes from a file are placed onto.
+    public func tasks(projectID: String) throws -> [LabelTask] {
+        try database.read { transaction in
+            try transaction.tasksWithJudgements(projectID: projectID, answeredOnly: false).map(\.task.task)
+        }
+    }
+
+    /// Attaches a model's predictions to open tasks, in one transaction with its audit entry.
+    /// Returns the ids of the tasks changed.
+    @discardableResult
+    public func attachPredictions(_ predictions: [(taskID: String, prediction: Prediction)], projectID: String, actor: String, now: Date) throws -> [String] {
+        try HubError.translating {
+            try database.write { transaction in
+                let changed = try transaction.attachPredictions(predictions, projectID: projectID)
+                let models = Set(predictions.compactMap(\.prediction.model)).sorted().joined(separator: ", ")
+                try transaction.appendAudit(AuditEvent(
+                    kind: .predictionsImport, actor: actor,
+                    detail: "attached predictions of \(models) to \(changed.count) open tasks of \(projectID)", at: now))
+                return changed
+            }
+        }
+    }
+}

@@ -15,7 +15,7 @@ struct LabelDesk: AsyncParsableCommand {
             with the built-in demo on first run).
             """,
         subcommands: [
-            DemoCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, ImageryCommand.self,
+            DemoCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, ImageryCommand.self, PredictionsCommand.self,
             UserCommand.self, AuditCommand.self, BenchCommand.self, FlagsCommand.self, ReportCommand.self,
             ServeCommand.self, StationCommand.self,
             BundleCommand.self,

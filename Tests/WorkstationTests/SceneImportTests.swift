@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Hub
+@testable import Hub
 import Imagery
 import Interchange
 import Store
@@ -74,5 +74,39 @@ struct SceneImportTests {
         } throws: { error in
             "\(error)".contains("not on this machine yet")
         }
+    }
+
+    @Test func aModelsFootprintsBecomePredictionsOnTheOpenChipsTheyFallOn() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given the Atlanta scene in a polygon project, one chip of it already leased
+        let project = Project(id: "footprints", title: "Footprints", kind: .geoPolygon, labels: [LabelChoice(name: "building")])
+        let hub = try hub(with: project)
+        try SceneImport.add(scene: Self.scene, projectID: project.id, layout: try ChipLayout(chipSize: 450, overlap: 32, margin: 32), hub: hub, actor: "admin", now: Date())
+        let leased = try hub.database.write { try $0.leaseOpenTasks(projectID: project.id, limit: 1, to: "s1", until: Date().addingTimeInterval(600)) }
+        let geojson = URL(fileURLWithPath: Self.scene).deletingLastPathComponent().appendingPathComponent("geotiff_labels.geojson")
+
+        // When solaris' 43 building footprints are placed as a model's predictions
+        let library = ChipLibrary { media in hub.mediaFile(media) }
+        let chips = try hub.tasks(projectID: project.id).compactMap { task in
+            try task.image.map { GeoChip(taskID: task.id, image: $0, georeference: try library.georeference(of: $0)) }
+        }
+        let placed = try GeoPredictionImport.place(
+            try Data(contentsOf: geojson), fileName: "geotiff_labels.geojson", project: project, chips: chips, model: "osm",
+            converterFor: { try CoordinateTransformer(crs: $0) })
+        let changed = try hub.attachPredictions(
+            chips.compactMap { chip in placed.predictions[chip.taskID].map { (chip.taskID, $0) } }, projectID: project.id, actor: "admin", now: Date())
+
+        // Then every footprint lands on some chip, and only open tasks change
+        #expect(placed.outside.isEmpty)
+        #expect(!changed.contains(leased[0].task.id))
+        let tasks = try hub.tasks(projectID: project.id)
+        let shapes = tasks.flatMap { $0.predictions.flatMap { prediction -> [Shape] in
+            if case .shapes(let shapes) = prediction.answer { return shapes } else { return [] }
+        } }
+        #expect(!shapes.isEmpty)
+        for task in tasks where task.id != leased[0].task.id {
+            #expect(task.predictions.first == placed.predictions[task.id], "task \(task.id) has the shapes placed on it")
+        }
+        #expect(tasks.filter { !$0.predictions.isEmpty }.allSatisfy { $0.predictions[0].model == "osm" })
     }
 }

@@ -339,3 +339,25 @@ extension HubTransaction {
         return row[index]
     }
 }
+
+extension HubTransaction {
+    /// Gives open tasks a model's prediction, replacing one the same model gave before.
+    ///
+    /// Only open tasks change: a leased or done task keeps what its labeler was shown, so
+    /// an annotation's `predictionAccepted` always refers to the prediction it saw.
+    /// Returns the ids changed, in the order given; ids of tasks not open are skipped.
+    public func attachPredictions(_ predictions: [(taskID: String, prediction: Prediction)], projectID: String) throws -> [String] {
+        let read = try db.cachedStatement(sql: "SELECT \(HubTaskRecord.selection()) FROM task WHERE project_id = ? AND id = ? AND state = 'open'")
+        let write = try db.cachedStatement(sql: "UPDATE task SET body = ? WHERE project_id = ? AND id = ?")
+        var changed: [String] = []
+        for (taskID, prediction) in predictions {
+            guard let row = try Row.fetchOne(read, arguments: [projectID, taskID]) else { continue }
+            var task = try HubTaskRecord(row: row).hubTask().task
+            task.predictions.removeAll { $0.model == prediction.model }
+            task.predictions.insert(prediction, at: 0)
+            try write.execute(arguments: [task.storedBody, projectID, taskID])
+            changed.append(taskID)
+        }
+        return changed
+    }
+}
