@@ -8,23 +8,6 @@ import Testing
 /// The demo's queues are listed by id: buildings, compare, entities, landcover, sentiment,
 /// write. The chips reach the station through the in-process hub at the first sync.
 @Suite(.serialized) struct GeoSessionTests {
-    func logIn(_ tmux: TmuxSession) {
-        tmux.waitFor("Press Enter to acknowledge")
-        tmux.send("Enter")
-        tmux.waitFor("Username")
-        tmux.type("demo")
-        tmux.send("Enter")
-        tmux.type("demo-labeler")
-        tmux.send("Enter")
-        tmux.waitFor("Box every building")
-    }
-
-    func open(row: Int, _ tmux: TmuxSession) {
-        tmux.waitFor("Your queues")
-        for _ in 0..<row { tmux.send("Down") }
-        tmux.send("Enter")
-    }
-
     /// The readout line: the crosshair's pixel, value and place.
     func readoutLine(_ tmux: TmuxSession) -> String? {
         tmux.screen().split(separator: "\n").first { $0.contains("°N") }.map(String.init)
@@ -70,10 +53,10 @@ import Testing
         #expect(binary.run(["demo"]).status == 0)
         let tmux = TmuxSession()
         tmux.start(binary.terminalCommand)
-        logIn(tmux)
+        tmux.logInToDemo(waitingFor: "Box every building")
 
         // When the labeler zooms in on the first Atlanta chip and draws a box, corner to corner
-        open(row: 0, tmux)
+        tmux.openQueue(row: 0)
         tmux.waitFor("task spacenet-atlanta-r0-c0")
         tmux.type("++")
         tmux.waitFor("zoom")
@@ -92,7 +75,7 @@ import Testing
         tmux.type("q")
 
         // And outlines a field on the NAIP chip with three vertices, then moves one
-        open(row: 3, tmux)
+        tmux.openQueue(row: 3)
         tmux.waitFor("Outline land cover")
         tmux.waitFor("°N")
         tmux.type("p")

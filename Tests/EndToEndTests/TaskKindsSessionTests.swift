@@ -11,24 +11,6 @@ import Testing
 /// "You should ' ve stayed on Redondo Beach Blvd . you were in the borderlines of
 /// Gardena / Compton", sentence 3 "All I ' ve been doing is BINGE watching Rick and Morty".
 @Suite(.serialized) struct TaskKindsSessionTests {
-    func logIn(_ tmux: TmuxSession) {
-        tmux.waitFor("Press Enter to acknowledge")
-        tmux.send("Enter")
-        tmux.waitFor("Username")
-        tmux.type("demo")
-        tmux.send("Enter")
-        tmux.type("demo-labeler")
-        tmux.send("Enter")
-        tmux.waitFor("Which answer is better?")
-    }
-
-    /// Opens the home screen's row `row` (0 is the first queue).
-    func open(row: Int, _ tmux: TmuxSession) {
-        tmux.waitFor("Your queues")
-        for _ in 0..<row { tmux.send("Down") }
-        tmux.send("Enter")
-    }
-
     func exported(_ binary: LabelDeskBinary, project: String) -> [[String: Any]] {
         let export = binary.run(["export", "--project", project, "--format", "jsonl"])
         #expect(export.status == 0, "\(export.output)")
@@ -50,10 +32,10 @@ import Testing
 
         let tmux = TmuxSession()
         tmux.start(binary.terminalCommand)
-        logIn(tmux)
+        tmux.logInToDemo(waitingFor: "Which answer is better?")
 
         // When the labeler flags and skips the first sentence, and tags two locations in the second
-        open(row: 2, tmux)
+        tmux.openQueue(row: 2)
         tmux.waitFor("Stabilized approach")
         tmux.type("f")
         tmux.waitFor("Flag this task")
@@ -73,7 +55,7 @@ import Testing
         tmux.type("q")
 
         // And prefers the left answer clearly, rates both and says why
-        open(row: 1, tmux)
+        tmux.openQueue(row: 1)
         tmux.waitFor("too wordy")
         tmux.type("a2")
         tmux.send("Tab", "Tab")  // from answer A, through B, to the ratings
@@ -88,7 +70,7 @@ import Testing
         tmux.type("q")
 
         // And accepts the model's draft as it is, then writes an answer of their own
-        open(row: 5, tmux)
+        tmux.openQueue(row: 5)
         tmux.waitFor("meeting moved to Friday")
         tmux.waitFor("model's answer pre-filled")
         tmux.send("Escape")
