@@ -49,12 +49,12 @@ final class OverviewCacheTests: XCTestCase {
         let whole = PixelRect(x: 0, y: 0, width: 900, height: 900)
         let stretch = Stretch.range(minimum: 0, maximum: 2000)
         let plain = try Raster.open(source)
-        let averaged = try raster.readWindow(whole, width: 225, height: 225, stretch: stretch)
-        let sampled = try plain.readWindow(whole, width: 225, height: 225, stretch: stretch)
+        let averaged = try raster.readWindow(whole, width: 225, height: 225, bands: .gray(1), stretch: stretch)
+        let sampled = try plain.readWindow(whole, width: 225, height: 225, bands: .gray(1), stretch: stretch)
         XCTAssertTrue(averaged != sampled, "the zoomed-out read must come from the overview")
         let detail = PixelRect(x: 300, y: 300, width: 100, height: 60)
-        let cachedDetail = try raster.readWindow(detail, width: 100, height: 60, stretch: stretch)
-        XCTAssertTrue(cachedDetail == (try plain.readWindow(detail, width: 100, height: 60, stretch: stretch)), "full-size reads are the source's pixels")
+        let cachedDetail = try raster.readWindow(detail, width: 100, height: 60, bands: .gray(1), stretch: stretch)
+        XCTAssertTrue(cachedDetail == (try plain.readWindow(detail, width: 100, height: 60, bands: .gray(1), stretch: stretch)), "full-size reads are the source's pixels")
     }
 
     func testTheSecondOpenReusesTheEntryAndSmallFilesNeedNone() throws {

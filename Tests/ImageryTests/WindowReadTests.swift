@@ -47,10 +47,10 @@ final class WindowReadTests: XCTestCase {
     func testOutsideTheEdgesIsTransparentAndInsideIsUnmoved() throws {
         // Given: a window hanging 10 pixels off the left and top of byte.tif (20 x 20).
         let raster = try Raster.open(Fixtures.path("imagery/byte.tif"))
-        let inside = try raster.readWindow(PixelRect(x: 0, y: 0, width: 10, height: 10), width: 10, height: 10, stretch: wholeBytes)
+        let inside = try raster.readWindow(PixelRect(x: 0, y: 0, width: 10, height: 10), width: 10, height: 10, bands: .gray(1), stretch: wholeBytes)
 
         // When: the window starts at (-10, -10), 20 x 20, one output pixel per source pixel.
-        let hanging = try raster.readWindow(PixelRect(x: -10, y: -10, width: 20, height: 20), width: 20, height: 20, stretch: wholeBytes)
+        let hanging = try raster.readWindow(PixelRect(x: -10, y: -10, width: 20, height: 20), width: 20, height: 20, bands: .gray(1), stretch: wholeBytes)
 
         // Then: the outer part is transparent, the inner part is the image's corner.
         for y in 0..<20 {
@@ -63,7 +63,7 @@ final class WindowReadTests: XCTestCase {
             }
         }
         // And: a window wholly outside is all transparent.
-        let away = try raster.readWindow(PixelRect(x: 100, y: 100, width: 5, height: 5), width: 5, height: 5)
+        let away = try raster.readWindow(PixelRect(x: 100, y: 100, width: 5, height: 5), width: 5, height: 5, bands: .gray(1))
         XCTAssertTrue(stride(from: 3, to: away.rgba.count, by: 4).allSatisfy { away.rgba[$0] == 0 })
     }
 
@@ -158,14 +158,14 @@ final class WindowReadTests: XCTestCase {
         let window = PixelRect(x: 0, y: 0, width: 10, height: 10)
 
         // When / Then: each mistake is named.
-        XCTAssertThrowsError(try raster.readWindow(window, width: 0, height: 10)) { error in
+        XCTAssertThrowsError(try raster.readWindow(window, width: 0, height: 10, bands: .gray(1))) { error in
             XCTAssertEqual(String(describing: error), "That image window cannot be read: the picture must be between 1 and 16384 pixels on each side, not 0 x 10.")
         }
-        XCTAssertThrowsError(try raster.readWindow(PixelRect(x: 0, y: 0, width: 0, height: 5), width: 10, height: 10))
-        XCTAssertThrowsError(try raster.readWindow(window, width: 10, height: 10, stretch: .range(minimum: 9, maximum: 9))) { error in
+        XCTAssertThrowsError(try raster.readWindow(PixelRect(x: 0, y: 0, width: 0, height: 5), width: 10, height: 10, bands: .gray(1)))
+        XCTAssertThrowsError(try raster.readWindow(window, width: 10, height: 10, bands: .gray(1), stretch: .range(minimum: 9, maximum: 9))) { error in
             XCTAssertEqual(String(describing: error), "That contrast stretch cannot be used: the minimum (9.0) must be below the maximum (9.0).")
         }
-        XCTAssertThrowsError(try raster.readWindow(window, width: 10, height: 10, stretch: .percentiles(low: 98, high: 2)))
-        XCTAssertThrowsError(try raster.readWindow(window, width: 10, height: 10, stretch: .ranges([0...1, 0...1])))
+        XCTAssertThrowsError(try raster.readWindow(window, width: 10, height: 10, bands: .gray(1), stretch: .percentiles(low: 98, high: 2)))
+        XCTAssertThrowsError(try raster.readWindow(window, width: 10, height: 10, bands: .gray(1), stretch: .ranges([0...1, 0...1])))
     }
 }

@@ -7,8 +7,11 @@ extension Raster {
     /// nearest the zoom when there is one, and only the blocks the window touches.
     ///
     /// Outside the raster, and where every chosen band holds its nodata value, alpha is 0.
-    /// Nearest-neighbour sampling, so each output pixel is a real pixel of the file.
-    public func readWindow(_ window: PixelRect, width: Int, height: Int, bands choice: BandChoice = .gray(1), stretch: Stretch = .standard) throws(ImageryError) -> RGBAImage {
+    /// Nearest-neighbour sampling, so each output pixel is a real pixel of the file. Pass
+    /// `BandChoice.defaultChoice(for: info)` unless the person chose otherwise. Where the
+    /// window crosses an edge, the samples of the last half output pixel before it may
+    /// shift by up to half an output pixel (GDAL reads only inside the raster).
+    public func readWindow(_ window: PixelRect, width: Int, height: Int, bands choice: BandChoice, stretch: Stretch = .standard) throws(ImageryError) -> RGBAImage {
         guard width > 0, height > 0, width <= 16384, height <= 16384 else {
             throw .invalidWindow(reason: "the picture must be between 1 and 16384 pixels on each side, not \(width) x \(height)")
         }
