@@ -17,6 +17,18 @@ public struct PixelImage: Equatable, Sendable {
         self.rgba = rgba
     }
 
+    /// An image from its bytes, or an error that says what is wrong with them.
+    ///
+    /// For bytes from outside (a file, a reader's buffer), where a wrong length is a
+    /// mistake someone must be told about rather than a nil to guess at.
+    public init(checkingWidth width: Int, height: Int, rgba: [UInt8]) throws(PixelImageError) {
+        guard width >= 0, height >= 0 else { throw .negativeSize(width: width, height: height) }
+        guard rgba.count == width * height * 4 else { throw .wrongByteCount(width: width, height: height, count: rgba.count) }
+        self.width = width
+        self.height = height
+        self.rgba = rgba
+    }
+
     /// An image of one colour.
     public init(width: Int, height: Int, filledWith pixel: RGBA = RGBA(red: 0, green: 0, blue: 0)) {
         self.width = max(0, width)
@@ -63,5 +75,20 @@ public struct RGBA: Hashable, Sendable {
         self.green = green
         self.blue = blue
         self.alpha = alpha
+    }
+}
+
+/// Why bytes could not be taken as a picture.
+public enum PixelImageError: Error, Equatable, CustomStringConvertible {
+    case negativeSize(width: Int, height: Int)
+    case wrongByteCount(width: Int, height: Int, count: Int)
+
+    public var description: String {
+        switch self {
+        case .negativeSize(let width, let height):
+            return "A picture cannot be \(width)x\(height) pixels: width and height must be 0 or more."
+        case .wrongByteCount(let width, let height, let count):
+            return "A \(width)x\(height) picture needs \(width * height * 4) bytes (red, green, blue, alpha for each pixel), but \(count) came: read the window again with 4 bands of 8 bits, or give the size the bytes were read at."
+        }
     }
 }

@@ -8,6 +8,18 @@ final class PixelImageTests: XCTestCase {
         XCTAssertNotNil(PixelImage(width: 2, height: 2, rgba: [UInt8](repeating: 0, count: 16)))
     }
 
+    func testWrongBytesAreRefusedWithASentenceSayingWhatToDo() {
+        // Given 15 bytes for a 2x2 picture, When checked, Then the error names both counts
+        XCTAssertThrowsError(try PixelImage(checkingWidth: 2, height: 2, rgba: [UInt8](repeating: 0, count: 15))) { error in
+            XCTAssertEqual(error as? PixelImageError, .wrongByteCount(width: 2, height: 2, count: 15))
+            XCTAssertEqual("\(error)", "A 2x2 picture needs 16 bytes (red, green, blue, alpha for each pixel), but 15 came: read the window again with 4 bands of 8 bits, or give the size the bytes were read at.")
+        }
+        XCTAssertThrowsError(try PixelImage(checkingWidth: -3, height: 2, rgba: [])) { error in
+            XCTAssertEqual("\(error)", "A picture cannot be -3x2 pixels: width and height must be 0 or more.")
+        }
+        XCTAssertEqual(try PixelImage(checkingWidth: 1, height: 1, rgba: [1, 2, 3, 4])[0, 0], RGBA(red: 1, green: 2, blue: 3, alpha: 4))
+    }
+
     func testPixelsAreRowMajorRGBA() throws {
         // Given bytes where pixel (1, 0) is red and (0, 1) is half-transparent blue
         let bytes: [UInt8] = [0, 0, 0, 255, 255, 0, 0, 255, 0, 0, 255, 128, 9, 9, 9, 255]

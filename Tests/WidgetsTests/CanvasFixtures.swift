@@ -14,7 +14,7 @@ enum CanvasFixtures {
 
     static func load(_ name: String, width: Int, height: Int) throws -> PixelImage {
         let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))
-        return try XCTUnwrap(PixelImage(width: width, height: height, rgba: bytes), "\(name) should hold \(width)x\(height) RGBA pixels, \(width * height * 4) bytes; it has \(bytes.count): run Fixtures/make-fixtures.sh")
+        return try PixelImage(checkingWidth: width, height: height, rgba: bytes)
     }
 
     /// Asserts `text` matches the snapshot `name` beside this file (re-record with LABELDESK_RECORD_SNAPSHOTS=1).
