@@ -41,7 +41,7 @@ public struct ImageCanvas {
             return
         }
         var pixels = image
-        OverlayRasterizer.draw(overlay, cursor: cursor, into: &pixels)
+        OverlayRasterizer.draw(overlay, cursor: cursor, quality: quality, into: &pixels)
         switch quality {
         case .fast:
             HalfBlocks.draw(pixels, in: rect, depth: depth, into: &buffer)

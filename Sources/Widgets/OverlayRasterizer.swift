@@ -36,12 +36,16 @@ enum OverlayRasterizer {
         }
     }
 
-    static func draw(_ shapes: [OverlayShape], cursor: OverlayCursor?, into image: inout PixelImage) {
+    /// `quality` `.fast` strokes the plain outlines (normal and prediction) one pixel wide
+    /// without anti-aliasing: half blocks average eight pixels a cell anyway, and thousands
+    /// of shapes on screen while keys come must not cost a frame. At rest every stroke is
+    /// anti-aliased.
+    static func draw(_ shapes: [OverlayShape], cursor: OverlayCursor?, quality: CanvasQuality = .refined, into image: inout PixelImage) {
         // Nothing to draw must not copy the picture: the canvas's copy is shared until written.
         guard !image.isEmpty, !shapes.isEmpty || cursor != nil else { return }
         let width = image.width, height = image.height
         image.rgba.withUnsafeMutableBufferPointer { bytes in
-            var canvas = Canvas(bytes: bytes, width: width, height: height)
+            var canvas = Canvas(bytes: bytes, width: width, height: height, plainStrokesAreCheap: quality == .fast)
             // Plain shapes first, so the selected and drawn ones lie on top of them.
             for shape in shapes where shape.emphasis == .normal || shape.emphasis == .prediction { canvas.draw(shape) }
             for shape in shapes where shape.emphasis == .selected { canvas.draw(shape) }
@@ -66,6 +70,8 @@ enum OverlayRasterizer {
         let bytes: UnsafeMutableBufferPointer<UInt8>
         let width: Int
         let height: Int
+        /// Thin strokes as one-pixel lines without coverage (see `draw`'s `quality`).
+        var plainStrokesAreCheap = false
 
         mutating func draw(_ shape: OverlayShape) {
             let stroke = OverlayRasterizer.stroke(for: shape)
@@ -118,6 +124,10 @@ enum OverlayRasterizer {
         /// Walks the segment's long axis and, at each step, only the few pixels across
         /// it, so a long diagonal costs its length, not its bounding box.
         mutating func line(_ a: OverlayPoint, _ b: OverlayPoint, width strokeWidth: Double, color: RGBA, dash: (on: Double, off: Double)? = nil, startDistance: Double = 0) {
+            if plainStrokesAreCheap, strokeWidth <= 1.5 {
+                thinLine(a, b, color: color, dash: dash, startDistance: startDistance)
+                return
+            }
             let half = strokeWidth / 2
             let dx = b.x - a.x, dy = b.y - a.y
             let lengthSquared = dx * dx + dy * dy
@@ -167,6 +177,21 @@ enum OverlayRasterizer {
                     }
                     blend(x: alongX ? major : minor, y: alongX ? minor : major, color: color, coverage: min(1, reach - distance))
                 }
+            }
+        }
+
+        /// A one-pixel line from `a` to `b`: a step per pixel along the long axis, each
+        /// pixel the centre line passes through filled whole (dashes kept).
+        mutating func thinLine(_ a: OverlayPoint, _ b: OverlayPoint, color: RGBA, dash: (on: Double, off: Double)?, startDistance: Double) {
+            let dx = b.x - a.x, dy = b.y - a.y
+            let steps = max(1, Int(max(abs(dx), abs(dy)).rounded(.up)))
+            let length = (dx * dx + dy * dy).squareRoot()
+            let stepX = dx / Double(steps), stepY = dy / Double(steps), stepLength = length / Double(steps)
+            for step in 0...steps {
+                if let dash, (startDistance + Double(step) * stepLength).truncatingRemainder(dividingBy: dash.on + dash.off) >= dash.on { continue }
+                let x = Int((a.x + stepX * Double(step)).rounded(.down)), y = Int((a.y + stepY * Double(step)).rounded(.down))
+                guard x >= 0, x < width, y >= 0, y < height else { continue }
+                blend(x: x, y: y, color: color, coverage: 1)
             }
         }
 
