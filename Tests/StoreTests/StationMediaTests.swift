@@ -162,16 +162,3 @@ func reply(accepting annotations: [Annotation]) -> SyncReply {
         waitingAtHub: [:], cursor: 1)
 }
 
-/// Deterministic random bytes (SplitMix64), so a failure can be replayed.
-func randomBytes(_ count: Int, seed: UInt64) -> Data {
-    var state = seed
-    var bytes = [UInt8](repeating: 0, count: count)
-    for index in bytes.indices {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        bytes[index] = UInt8(truncatingIfNeeded: mixed ^ (mixed >> 31))
-    }
-    return Data(bytes)
-}

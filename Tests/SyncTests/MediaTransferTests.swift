@@ -111,25 +111,4 @@ final class MediaTransferTests: XCTestCase {
     }
 }
 
-/// A task drawn on `media`: a 256-pixel chip of scene.tif.
-func imageTask(_ id: String, media: MediaReference, priority: Int = 0) -> LabelTask {
-    LabelTask(
-        id: id, projectID: "sentiment", text: "", marking: .unclassified, priority: priority,
-        image: TaskImage(
-            media: media, scene: "scene.tif", chip: PixelWindow(x: 0, y: 0, width: 256, height: 256),
-            focus: PixelWindow(x: 32, y: 32, width: 192, height: 192)))
-}
 
-/// Deterministic random bytes (SplitMix64), so a failure can be replayed.
-func randomBytes(_ count: Int, seed: UInt64) -> Data {
-    var state = seed
-    var bytes = [UInt8](repeating: 0, count: count)
-    for index in bytes.indices {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        bytes[index] = UInt8(truncatingIfNeeded: mixed ^ (mixed >> 31))
-    }
-    return Data(bytes)
-}
