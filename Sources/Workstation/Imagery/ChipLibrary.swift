@@ -88,11 +88,6 @@ public final class ChipLibrary: ChipGeoreferencing, Sendable {
         }
     }
 
-    /// The highest marking the chip's own security fields give, for the banner.
-    public func marking(of media: MediaReference) throws -> Marking? {
-        try withChip(media) { chip in chip.raster.info.security.marking }
-    }
-
     private func withChip<T>(_ media: MediaReference, _ body: (OpenChip) throws -> T) throws -> T {
         try chips.withLock { open in
             if let chip = open[media.sha256] { return try body(chip) }
