@@ -26,6 +26,10 @@ extension Hub {
                 throw HubError.taskInOtherProject(taskID: record.task.id, taskProjectID: record.task.projectID, importProjectID: projectID)
             }
             guard seen.insert(record.task.id).inserted else { throw HubError.duplicateTaskInImport(taskID: record.task.id) }
+            if let source = record.imageSource {
+                throw HubError.importRefused(
+                    "task \"\(record.task.id)\" names its image by file (\(source.path)); its chip must be cut and stored first, which labeldesk import does")
+            }
             if record.annotations.contains(where: \.isGroundTruth) {
                 throw HubError.importRefused(
                     "task \"\(record.task.id)\" carries a ground_truth annotation, an answer key; answer keys go into the gold pool, not among tasks: remove it from this file")

@@ -12,11 +12,32 @@ public struct InterchangeRecord: Equatable, Sendable {
     public var annotations: [ImportedAnnotation]
     /// How the text was cut into tokens, when a token-based format (CoNLL, Prodigy) said.
     public var layout: TokenLayout?
+    /// A chip list's line names its image by file: the task's `image` is nil until the
+    /// importer cuts the chip and stores it, and its shapes are in that file's pixels.
+    public var imageSource: ImageSource?
 
-    public init(task: LabelTask, annotations: [ImportedAnnotation] = [], layout: TokenLayout? = nil) {
+    public init(task: LabelTask, annotations: [ImportedAnnotation] = [], layout: TokenLayout? = nil, imageSource: ImageSource? = nil) {
         self.task = task
         self.annotations = annotations
         self.layout = layout
+        self.imageSource = imageSource
+    }
+}
+
+/// An image a chip list names by its file (`"image": "tiles/a.tif"`), with the part of it
+/// to label (`"window": [x, y, width, height]`): cut into a chip by `labeldesk import`.
+public struct ImageSource: Equatable, Sendable {
+    /// The path as the line wrote it: absolute, or relative to the list's folder.
+    public var path: String
+    /// The part to label, in the file's pixels; nil labels the whole file.
+    public var window: PixelWindow?
+    /// The line that named it, for a sentence about it.
+    public var line: Int
+
+    public init(path: String, window: PixelWindow? = nil, line: Int) {
+        self.path = path
+        self.window = window
+        self.line = line
     }
 }
 

@@ -9,7 +9,11 @@ import Foundation
 /// (`[{answer, skip_reason, annotator, created_at, seconds_on_task, flag,
 /// prediction_accepted, ground_truth}]`) and `tokens` (`[[start, end], ...]`, scalar
 /// offsets) and, for geospatial kinds, `image` (the chip: `{"media", "bytes", "scene",
-/// "chip", "focus"}` as `TaskImage.json` writes it; `text` may then be left out). Answers
+/// "chip", "focus"}` as `TaskImage.json` writes it; `text` may then be left out). A
+/// chip list names the image by its file instead (`"image": "tiles/a.tif"`, relative to
+/// the list's folder) with an optional `window` (`[x, y, width, height]`, the part to
+/// label, in that file's pixels); its shapes are in the file's pixels too, and
+/// `labeldesk import` cuts and stores the chip (`ImageSource`). Answers
 /// are written as `Answer.json` writes them (`{"labels": [...]}`, `{"shapes": [...]}`).
 /// A line of the older task file (only `id`, `text`, `marking`, `priority`, `meta`)
 /// reads as it always did. What this format writes, it reads back to equal records;
@@ -18,7 +22,7 @@ public enum JSONLFormat: TaskFormat {
     public static let name = "jsonl"
     public static let summary = "LabelDesk JSONL: one task a line with predictions and annotations; every kind"
 
-    static let fields: Set<String> = ["id", "text", "marking", "priority", "meta", "responses", "predictions", "annotations", "tokens", "image"]
+    static let fields: Set<String> = ["id", "text", "marking", "priority", "meta", "responses", "predictions", "annotations", "tokens", "image", "window"]
     static let annotationFields: Set<String> = [
         "answer", "skip_reason", "annotator", "created_at", "seconds_on_task", "flag", "prediction_accepted", "ground_truth",
     ]
@@ -51,11 +55,17 @@ public enum JSONLFormat: TaskFormat {
         let fields = try JSONFields(value, path: "$", what: "a line")
         if fields.members.keys.contains(where: { !Self.fields.contains($0) }),
            let unknown = fields.members.keys.filter({ !Self.fields.contains($0) }).sorted().first {
-            throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\" and \"image\"")
+            throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\", \"image\" and \"window\"")
         }
         var image: TaskImage?
-        if let value = fields.present("image") {
+        var source: ImageSource?
+        if case .string(let path)? = fields.present("image") {
+            source = try imageSource(path, fields: fields, line: number)
+        } else if let value = fields.present("image") {
             do throws(Answer.Unreadable) { image = try TaskImage(json: value) } catch { throw Problem(error.description, at: fields.at("image")) }
+        }
+        if source == nil, fields.present("window") != nil {
+            throw Problem("\"window\" is the part of an image file to label; it goes with \"image\" naming the file, like {\"image\": \"tiles/a.tif\", \"window\": [0, 0, 512, 512]}")
         }
         // A chip is the whole task of a geospatial kind: its text is an optional note.
         guard let text = try fields.string("text") ?? (project.kind.isGeospatial ? "" : nil) else {
@@ -99,7 +109,7 @@ public enum JSONLFormat: TaskFormat {
         }
         let task = LabelTask(id: id, projectID: project.id, text: text, marking: marking, priority: priority, meta: meta,
                              responses: responses, predictions: predictions, image: image)
-        if let problem = RecordChecks.taskProblem(task, project: project) { throw Problem(problem) }
+        if let problem = RecordChecks.taskProblem(task, project: project, imageNamed: source != nil) { throw Problem(problem) }
         let textLength = RecordChecks.scalarLength(text)
         let chip = image.map(ChipSize.init)
         for (index, prediction) in predictions.enumerated() {
@@ -130,7 +140,20 @@ public enum JSONLFormat: TaskFormat {
             }
             layout = TokenLayout(tokens: tokens)
         }
-        return InterchangeRecord(task: task, annotations: annotations, layout: layout)
+        return InterchangeRecord(task: task, annotations: annotations, layout: layout, imageSource: source)
+    }
+
+    /// A chip list's image: the file's path and the optional window to label in it.
+    static func imageSource(_ path: String, fields: JSONFields, line: Int) throws(Problem) -> ImageSource {
+        guard !path.allSatisfy(\.isWhitespace) else {
+            throw Problem("\"image\" is empty; name the image file (relative to this file's folder) or give the stored chip's object", at: fields.at("image"))
+        }
+        guard let value = fields.present("window") else { return ImageSource(path: path, line: line) }
+        let numbers = value.arrayValue?.compactMap(\.intValue) ?? []
+        guard value.arrayValue?.count == 4, numbers.count == 4, numbers[0] >= 0, numbers[1] >= 0, numbers[2] > 0, numbers[3] > 0 else {
+            throw Problem("\"window\" must be [x, y, width, height] in whole pixels of the image, x and y 0 or more, width and height above 0", at: fields.at("window"))
+        }
+        return ImageSource(path: path, window: PixelWindow(x: numbers[0], y: numbers[1], width: numbers[2], height: numbers[3]), line: line)
     }
 
     static func annotation(from value: JSONValue, path: String, project: Project) throws(Problem) -> ImportedAnnotation {

@@ -21,18 +21,19 @@ enum RecordChecks {
         return InterchangeError(fileName: fileName, location: .file, problem: problem)
     }
 
-    /// Why a task does not fit its project's kind, if it does not.
-    static func taskProblem(_ task: LabelTask, project: Project) -> String? {
+    /// Why a task does not fit its project's kind, if it does not. `imageNamed`: a chip
+    /// list's line names its image by file, so the chip comes later, at import.
+    static func taskProblem(_ task: LabelTask, project: Project, imageNamed: Bool = false) -> String? {
         if project.kind.isGeospatial {
-            if task.image == nil {
-                return "a \(project.kind.title) task needs an \"image\": the chip it is drawn on ({\"media\", \"bytes\", \"scene\", \"chip\", \"focus\"})"
+            if task.image == nil, !imageNamed {
+                return "a \(project.kind.title) task needs an \"image\": the image file to label (\"tiles/a.tif\", with an optional \"window\": [x, y, width, height]) or a stored chip ({\"media\", \"bytes\", \"scene\", \"chip\", \"focus\"})"
             }
             if !task.responses.isEmpty {
                 return "only comparison tasks have responses; project \"\(project.id)\" is a \(project.kind.title) project"
             }
             return nil
         }
-        if task.image != nil {
+        if task.image != nil || imageNamed {
             return "only geospatial tasks have an \"image\"; project \"\(project.id)\" is a \(project.kind.title) project"
         }
         if task.text.allSatisfy(\.isWhitespace) {

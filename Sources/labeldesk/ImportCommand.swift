@@ -12,7 +12,10 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Formats: jsonl (LabelDesk JSONL, every kind), labelstudio (Label Studio JSON), conll (token TAB tag), prodigy (Prodigy JSONL), csv (classification). \
             LabelDesk JSONL, one task per line: {"text": "...", "id": "...", "marking": "SECRET", "priority": 5, "meta": {...}}; \
-            only "text" is required. If any record is wrong, nothing is imported and the error says FILE:LINE (or the \
+            only "text" is required. A chip list for a geo-box or geo-polygon project names an image file on each line: \
+            {"image": "tiles/a.tif", "window": [x, y, width, height], "id": "...", "predictions": [...]}; the path is relative \
+            to the list's folder, the optional window is the part to label (in the file's pixels, as the shapes are), and \
+            each window is cut into a chip with --margin pixels of context and stored for the stations. If any record is wrong, nothing is imported and the error says FILE:LINE (or the \
             JSON path): what is wrong and how to fix it.
             """
     )
@@ -21,6 +24,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var hubDatabase: HubDatabaseOption
     @OptionGroup var formatOption: FormatOption
     @Option(help: "The project to import into.") var project: String
+    @Option(help: "Chip lists: pixels of context kept around each window.") var margin = 128
     @Argument(help: "The file.") var file: String
 
     func run() throws {
@@ -34,7 +38,14 @@ struct ImportCommand: ParsableCommand {
         }
         let progress = ProgressLine("reading \(file) as \(format.name)")
         defer { progress.finish() }
-        let records = try Formats.read(data, as: format, fileName: URL(fileURLWithPath: file).lastPathComponent, project: target, options: formatOption.options())
+        let fileName = URL(fileURLWithPath: file).lastPathComponent
+        var records = try Formats.read(data, as: format, fileName: fileName, project: target, options: formatOption.options())
+        if records.contains(where: { $0.imageSource != nil }) {
+            guard margin >= 0 else { throw UserFacingError("--margin is pixels of context around each window: 0 or more, not \(margin)") }
+            records = try ChipListImport.resolve(
+                records, folder: URL(fileURLWithPath: file).deletingLastPathComponent(), fileName: fileName, project: target, hub: hub,
+                margin: margin, now: Date(), progress: progress.step)
+        }
         progress.step("writing \(records.count) tasks to the hub")
         let (tasks, annotations) = try hub.importRecords(records, projectID: project, actor: "admin", now: Date())
         progress.finish()

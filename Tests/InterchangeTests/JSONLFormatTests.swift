@@ -72,8 +72,36 @@ struct JSONLFormatTests {
         #expect(problem(#"{"text": "a", "responses": ["only one"]}"#, Projects.comparison)
             == "t.jsonl:2: a comparison task needs exactly 2 responses to compare; it has 1")
         #expect(problem(#"{"text": "a", "label": "x"}"#)
-            == "t.jsonl:2: unknown field \"label\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\" and \"image\"")
+            == "t.jsonl:2: unknown field \"label\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\", \"image\" and \"window\"")
         #expect(problem(#"{"text": "a""#) == "t.jsonl:2: not valid JSON (unexpected end of line at column 13)")
         #expect(problem(#"{"text": "fine", "id": "sst2-000001"}"#) == "t.jsonl:2: id \"sst2-000001\" is already used on line 1; every task needs its own id")
+    }
+
+    @Test("A chip list names its image by file, with the window to label, and a bad window is a sentence")
+    func chipList() throws {
+        // Given a line naming a file and a window, with a model's box in that file's pixels
+        let line = #"{"id": "c1", "image": "tiles/a.tif", "window": [10, 20, 300, 200], "predictions": [{"answer": {"shapes": [{"label": "car", "box": [900, 900, 950, 950]}]}}]}"#
+        let records = try JSONLFormat.read(Data(line.utf8), fileName: "chips.jsonl", project: Projects.boxes)
+
+        // Then the record waits for its chip: no image yet, the source named, the shape
+        // kept as written (it is checked against the chip once the chip is cut)
+        #expect(records.count == 1)
+        #expect(records[0].task.image == nil)
+        #expect(records[0].imageSource == ImageSource(path: "tiles/a.tif", window: PixelWindow(x: 10, y: 20, width: 300, height: 200), line: 1))
+        #expect(records[0].task.predictions.count == 1)
+
+        func problem(_ line: String, _ project: Project = Projects.boxes) -> String? {
+            #expect(throws: InterchangeError.self) {
+                try JSONLFormat.read(Data(line.utf8), fileName: "chips.jsonl", project: project)
+            }?.description
+        }
+        #expect(problem(#"{"image": "a.tif", "window": [0, 0, 0, 10]}"#)
+            == "chips.jsonl:1: \"window\" must be [x, y, width, height] in whole pixels of the image, x and y 0 or more, width and height above 0")
+        #expect(problem(#"{"image": "a.tif", "window": [0, 0, 10]}"#)?.hasPrefix("chips.jsonl:1: \"window\" must be [x, y, width, height]") == true)
+        #expect(problem(#"{"image": " "}"#)
+            == "chips.jsonl:1: \"image\" is empty; name the image file (relative to this file's folder) or give the stored chip's object")
+        #expect(problem(#"{"text": "x", "window": [0, 0, 10, 10]}"#)?.hasPrefix("chips.jsonl:1: \"window\" is the part of an image file to label") == true)
+        #expect(problem(#"{"text": "x", "image": "a.tif"}"#, Projects.sentiment)
+            == "chips.jsonl:1: only geospatial tasks have an \"image\"; project \"sst2\" is a classification project")
     }
 }

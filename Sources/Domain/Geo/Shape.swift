@@ -121,3 +121,23 @@ extension Shape {
         }
     }
 }
+
+extension ShapeGeometry {
+    /// The same outline moved `dx` pixels right and `dy` down.
+    public func translated(x dx: Double, y dy: Double) -> ShapeGeometry {
+        func moved(_ point: PixelPoint) -> PixelPoint { PixelPoint(x: point.x + dx, y: point.y + dy) }
+        switch self {
+        case .box(let a, let b): return .box(moved(a), moved(b))
+        case .polygon(let ring): return .polygon(ring.map(moved))
+        }
+    }
+}
+
+extension Answer {
+    /// Shapes moved `dx` pixels right and `dy` down, into another pixel space (a scene's
+    /// into one of its chips'); any other answer is unchanged.
+    public func translated(x dx: Double, y dy: Double) -> Answer {
+        guard case .shapes(let shapes) = self else { return self }
+        return .shapes(shapes.map { Shape(label: $0.label, geometry: $0.geometry.translated(x: dx, y: dy), acceptedPrediction: $0.acceptedPrediction) })
+    }
+}

@@ -55,6 +55,17 @@ public struct ChipLayout: Hashable, Sendable {
         return placements
     }
 
+    /// The chip for one given focus (a chip list's `window`, in scene pixels): the focus
+    /// grown by `margin` on every side and cut at the scene's edge. Its row is 0 and its
+    /// column is `index`, the chip's place in the list, so file names stay apart.
+    public func placement(focus: PixelWindow, index: Int, width: Int, height: Int) -> Placement {
+        let left = max(0, focus.x - margin), top = max(0, focus.y - margin)
+        let right = min(width, focus.x + focus.width + margin), bottom = min(height, focus.y + focus.height + margin)
+        return Placement(
+            row: 0, column: index, window: PixelWindow(x: left, y: top, width: right - left, height: bottom - top),
+            focus: PixelWindow(x: focus.x - left, y: focus.y - top, width: focus.width, height: focus.height))
+    }
+
     /// Focus spans along one side: the fewest that cover it with the set overlap.
     func spans(length: Int) -> [Range<Int>] {
         guard length > 0 else { return [] }

@@ -55,7 +55,20 @@ public struct SceneChipper: Sendable {
     /// Writes every chip of `scenePath` into `folder` (made if missing), in row order.
     public func chip(_ scenePath: String, into folder: String) throws(ImageryError) -> [SceneChip] {
         let scene = try Raster.open(scenePath)
-        let placements = layout.placements(width: scene.info.width, height: scene.info.height)
+        return try cut(scene, at: scenePath, layout.placements(width: scene.info.width, height: scene.info.height), into: folder)
+    }
+
+    /// Writes the chips of the given foci (scene pixels, inside the scene), each grown by
+    /// the layout's margin, into `folder`, in the order given: a chip list's lines.
+    public func chip(_ scenePath: String, foci: [PixelWindow], into folder: String) throws(ImageryError) -> [SceneChip] {
+        let scene = try Raster.open(scenePath)
+        let placements = foci.enumerated().map { index, focus in
+            layout.placement(focus: focus, index: index, width: scene.info.width, height: scene.info.height)
+        }
+        return try cut(scene, at: scenePath, placements, into: folder)
+    }
+
+    private func cut(_ scene: Raster, at scenePath: String, _ placements: [ChipLayout.Placement], into folder: String) throws(ImageryError) -> [SceneChip] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

@@ -281,7 +281,7 @@ extension GeoKind {
             change(selected, &work) { shape in
                 switch move.target {
                 case .shape:
-                    shape.geometry = translated(shape.geometry, by: shift)
+                    shape.geometry = shape.geometry.translated(x: shift.x, y: shift.y)
                 case .vertex(let index):
                     shape.geometry = moving(index, of: shape.geometry, by: shift)
                 }
@@ -297,14 +297,6 @@ extension GeoKind {
                 }
             }
             return .handled
-        }
-    }
-
-    static func translated(_ geometry: ShapeGeometry, by shift: (x: Double, y: Double)) -> ShapeGeometry {
-        func moved(_ point: PixelPoint) -> PixelPoint { PixelPoint(x: point.x + shift.x, y: point.y + shift.y) }
-        switch geometry {
-        case .box(let a, let b): return .box(moved(a), moved(b))
-        case .polygon(let ring): return .polygon(ring.map(moved))
         }
     }
 
