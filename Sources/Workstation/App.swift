@@ -76,6 +76,8 @@ public enum App {
             return taskAction(.cursorLocated(readout), &state)
         case .viewRested(let serial):
             return taskAction(.viewRested(serial: serial), &state)
+        case .viewRefined(let view):
+            return taskAction(.viewRefined(view), &state)
         case .failed(let message):
             // A password being checked (at the lock or at logon) gets its answer, so the
             // keys typed meanwhile are not held forever.
@@ -181,6 +183,7 @@ public enum App {
             case .loadViewport(let request): return [.loadViewport(request)]
             case .locateCursor(let request): return [.locateCursor(request)]
             case .notifyWhenRested(let serial): return [.notifyWhenRested(serial: serial)]
+            case .refineView(let request): return [.refineView(request)]
             }
         }
     }

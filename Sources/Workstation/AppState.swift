@@ -73,6 +73,8 @@ public enum AppAction: Equatable, Sendable {
     case cursorLocated(ImageReadout)
     /// No key for `TaskScreen.restMilliseconds` since the `.notifyWhenRested` with this serial.
     case viewRested(serial: Int)
+    /// The resting view, refined with chafa's symbols off the run loop.
+    case viewRefined(RefinedView)
     /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
     case stopRequested
     /// Everything the quit asked for is done.
@@ -101,6 +103,8 @@ public enum AppEffect: Equatable, Sendable {
     case locateCursor(CursorRequest)
     /// Answer `.viewRested(serial)` after `TaskScreen.restMilliseconds`.
     case notifyWhenRested(serial: Int)
+    /// Draw a resting view with chafa's symbols on a queue of its own; answered with `.viewRefined`.
+    case refineView(RefineRequest)
     /// Finish outstanding work, send what can be sent, then answer `.finished`.
     case finish
 }

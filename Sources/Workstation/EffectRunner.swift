@@ -28,6 +28,9 @@ public final class EffectRunner: Sendable {
     /// Imagery reads run apart from the database's queue, so a pan never waits behind a
     /// save, and in order, since a GDAL handle serves one thread at a time.
     private let imageryQueue = DispatchQueue(label: "labeldesk.imagery")
+    /// Chafa's refined frames: tens of milliseconds each, so neither on the run loop nor
+    /// ahead of the next viewport read on the imagery queue.
+    private let refineQueue = DispatchQueue(label: "labeldesk.refine")
     private let chips: ChipLibrary
     private let policy = LogonPolicy()
 
@@ -66,6 +69,8 @@ public final class EffectRunner: Sendable {
             }
         case .loadViewport, .locateCursor:
             imageryQueue.async { self.readImagery(effect) }
+        case .refineView(let request):
+            refineQueue.async { self.inbox.post(.viewRefined(request.render())) }
         case .notifyWhenRested(let serial):
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(TaskScreen.restMilliseconds)) {
                 self.inbox.post(.viewRested(serial: serial))
@@ -125,7 +130,7 @@ public final class EffectRunner: Sendable {
                 postSyncStatus(finishedSync: false)
             case .audit(let event):
                 try station.audit(event)
-            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested:
+            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView:
                 break
             }
         } catch {
@@ -205,6 +210,7 @@ extension AppEffect {
         case .loadViewport(let request): "loadViewport(\(request.media.sha256.prefix(12)))"
         case .locateCursor(let request): "locateCursor(\(request.column),\(request.row))"
         case .notifyWhenRested(let serial): "notifyWhenRested(\(serial))"
+        case .refineView(let request): "refineView(\(request.view.serial))"
         }
     }
 }

@@ -41,4 +41,28 @@ import Testing
         #expect(buffer.line(0).contains("TOP SECRET//SCI"))
         #expect(buffer[0, 23].style.background == .yellow)
     }
+
+    @Test func anImagesControlAndReleaseMarkingsFollowTheClassificationOnBothBanners() {
+        // Given a SECRET task whose image file was marked NF for control and USA GBR for
+        // release, the image itself OC, as the importer keeps them in the task's meta
+        var task = Fixture.task(project: Fixture.topics, marking: .secret)
+        task.task.meta = #"{"NITF_FSCLAS":"S","NITF_FSCTLH":"NF","NITF_FSREL":"USA GBR","NITF_ISCTLH":"OC","NITF_ISREL":"USA GBR","site":"north"}"#
+        let state = Fixture.taskState(project: Fixture.topics, task: task)
+        // When the task screen is drawn at 80 columns and at 40
+        var buffer = Buffer(size: Size(width: 80, height: 24))
+        TaskScreen.render(state, into: &buffer)
+        // Then both banners carry them after the classification, each value once
+        let banner = "SECRET  ·  control NF / OC · release USA GBR"
+        #expect(buffer.line(0).trimmingCharacters(in: .whitespaces) == banner)
+        #expect(buffer.line(23).trimmingCharacters(in: .whitespaces) == banner)
+        #expect(buffer[0, 0].style.background == .red)
+        // And a terminal too narrow for them still shows the whole classification
+        var narrow = Buffer(size: Size(width: 40, height: 24))
+        TaskScreen.render(state, into: &narrow)
+        #expect(narrow.line(0).trimmingCharacters(in: .whitespaces) == "SECRET")
+        // And a task without them shows the classification alone
+        #expect(Chrome.handlingNote(meta: #"{"NITF_FSCLAS":"U","NITF_FSCTLH":"  "}"#) == nil)
+        #expect(Chrome.handlingNote(meta: nil) == nil)
+        #expect(Chrome.handlingNote(meta: #"{"NITF_ISREL":"NATO"}"#) == "release NATO")
+    }
 }

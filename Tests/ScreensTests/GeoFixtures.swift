@@ -94,6 +94,7 @@ enum GeoFixture {
             case .loadViewport(let request): queue += TaskScreen.update(&state, .viewportLoaded(request, pixels(for: request)))
             case .locateCursor(let request): queue += TaskScreen.update(&state, .cursorLocated(readout(for: request)))
             case .notifyWhenRested(let serial): if rest { queue += TaskScreen.update(&state, .viewRested(serial: serial)) }
+            case .refineView(let request): queue += TaskScreen.update(&state, .viewRefined(request.render()))
             default: break
             }
         }
@@ -107,7 +108,7 @@ enum GeoFixture {
             let effects = TaskScreen.update(&state, .key(key))
             others += effects.filter { effect in
                 switch effect {
-                case .loadViewport, .locateCursor, .notifyWhenRested: false
+                case .loadViewport, .locateCursor, .notifyWhenRested, .refineView: false
                 default: true
                 }
             }

@@ -57,20 +57,53 @@ final class GeoKindTests: XCTestCase {
         XCTAssertEqual(F.work(state).readout?.values, [150, 150, 150], "the road's grey")
     }
 
-    func testTheViewIsRefinedOnlyOnceItRests() {
-        // Given an opened task, drawn fast
+    func testTheViewIsRefinedOffTheLoopOnlyOnceItRestsAndAKeyDrawsFastAtOnce() throws {
+        // Given an opened task, drawn fast, with its pixels on hand
         var state = opened()
-        XCTAssertEqual(F.work(state).quality, .fast)
-        // When the rest notice for the latest key comes, then it is refined
         let serial = F.work(state).serial
-        _ = TaskScreen.update(&state, .viewRested(serial: serial))
-        XCTAssertEqual(F.work(state).quality, .refined)
-        // When a key comes, then it is fast again and asks for a new notice; an old one is ignored
+        XCTAssertNil(F.work(state).refined)
+        // When the rest notice for the latest key comes, then the screen asks for the
+        // view refined, once, with the pixels and shapes it shows
+        let rested = TaskScreen.update(&state, .viewRested(serial: serial))
+        guard case .refineView(let request)? = rested.first, rested.count == 1 else { return XCTFail("\(rested)") }
+        XCTAssertEqual(request.view.serial, serial)
+        XCTAssertEqual(request.view.viewport, F.work(state).imageRequest)
+        XCTAssertEqual(request.image, F.work(state).image)
+        XCTAssertEqual(TaskScreen.update(&state, .viewRested(serial: serial)), [], "asked once")
+        // When the cells come back, then they are what the screen draws, in place of half blocks
+        var fast = Buffer(size: Size(width: 80, height: 24))
+        TaskScreen.render(state, into: &fast)
+        let refined = request.render()
+        _ = TaskScreen.update(&state, .viewRefined(refined))
+        XCTAssertEqual(F.work(state).refined, refined)
+        var buffer = Buffer(size: Size(width: 80, height: 24))
+        TaskScreen.render(state, into: &buffer)
+        XCTAssertEqual(refined.key.cells, Size(width: 80, height: 16))
+        for row in 0..<16 {
+            XCTAssertEqual((0..<80).map { buffer[$0, 2 + row] }, (0..<80).map { refined.cells[$0, row] }, "row \(row)")
+        }
+        XCTAssertNotEqual(fast, buffer, "chafa's symbols are not the half blocks")
+        // When a key comes before another answer, then the refined cells are dropped, a
+        // new notice is asked for, and a late answer for the old serial is ignored
         let effects = TaskScreen.update(&state, .key(.right))
-        XCTAssertEqual(F.work(state).quality, .fast)
+        XCTAssertNil(F.work(state).refined)
         XCTAssertTrue(effects.contains(.notifyWhenRested(serial: serial + 1)), "\(effects)")
         _ = TaskScreen.update(&state, .viewRested(serial: serial))
-        XCTAssertEqual(F.work(state).quality, .fast)
+        _ = TaskScreen.update(&state, .viewRefined(refined))
+        XCTAssertNil(F.work(state).refined)
+    }
+
+    func testARestBeforeThePixelsComeRefinesWhenTheyArrive() throws {
+        // Given a task whose pixels have not come yet
+        var state = F.state()
+        let opening = TaskScreen.start(&state)
+        guard case .loadViewport(let viewport)? = opening.first else { return XCTFail("\(opening)") }
+        // When it rests first, then nothing can be refined yet
+        XCTAssertEqual(TaskScreen.update(&state, .viewRested(serial: F.work(state).serial)), [])
+        // When the pixels come, then the rested view is sent to be refined
+        let loaded = TaskScreen.update(&state, .viewportLoaded(viewport, F.pixels(for: viewport)))
+        guard case .refineView(let request)? = loaded.first else { return XCTFail("\(loaded)") }
+        XCTAssertEqual(request.view.viewport, viewport)
     }
 
     func testAResizeAsksForPixelsOfTheNewSize() {

@@ -48,6 +48,8 @@ public enum KindRequest: Equatable, Sendable {
     case locateCursor(CursorRequest)
     /// Say when no key has come for a while (`TaskScreen.Effect.notifyWhenRested`).
     case notifyWhenRested(serial: Int)
+    /// Draw this resting view with chafa's symbols, off the loop (`TaskScreen.Effect.refineView`).
+    case refineView(RefineRequest)
 }
 
 /// An answer from outside for the kind: what its requests brought back.
@@ -55,6 +57,7 @@ public enum KindEvent: Equatable, Sendable {
     case viewportLoaded(ViewportRequest, PixelImage)
     case cursorLocated(ImageReadout)
     case viewRested(serial: Int)
+    case viewRefined(RefinedView)
 }
 
 /// One task kind's part of the task screen: its work on the current task, its keys,

@@ -20,7 +20,7 @@ extension TaskScreen {
     }
 
     public static func render(_ state: State, into buffer: inout Buffer) {
-        let area = Chrome.draw(marking: state.marking, into: &buffer)
+        let area = Chrome.draw(marking: state.marking, handling: Chrome.handlingNote(meta: state.current?.task.meta), into: &buffer)
         guard area.height >= 7 else {
             Label.draw("Make the terminal taller to label.", in: area, into: &buffer)
             return

@@ -129,6 +129,8 @@ public enum TaskScreen {
         case cursorLocated(ImageReadout)
         /// No key came for `restMilliseconds` after the `.notifyWhenRested` with this serial.
         case viewRested(serial: Int)
+        /// The cells a `.refineView` drew; stale ones are ignored.
+        case viewRefined(RefinedView)
     }
 
     public enum Effect: Equatable, Sendable {
@@ -142,8 +144,11 @@ public enum TaskScreen {
         /// Read one pixel's value and coordinates; answer with `.cursorLocated`.
         case locateCursor(CursorRequest)
         /// Send `.viewRested(serial)` once `restMilliseconds` pass with no key (a later
-        /// request replaces an earlier one): the picture is then drawn again, refined.
+        /// request replaces an earlier one): the picture may then be refined.
         case notifyWhenRested(serial: Int)
+        /// Draw the resting view with chafa's symbols away from the run loop
+        /// (`RefineRequest.render`); answer with `.viewRefined`.
+        case refineView(RefineRequest)
     }
 
     /// How long the view must rest before its picture is refined (chafa's symbols
@@ -166,6 +171,7 @@ public enum TaskScreen {
             case .loadViewport(let viewport): .loadViewport(viewport)
             case .locateCursor(let cursor): .locateCursor(cursor)
             case .notifyWhenRested(let serial): .notifyWhenRested(serial: serial)
+            case .refineView(let request): .refineView(request)
             }
         }
     }
@@ -189,6 +195,8 @@ public enum TaskScreen {
             return deliver(.cursorLocated(readout), &state)
         case .viewRested(let serial):
             return deliver(.viewRested(serial: serial), &state)
+        case .viewRefined(let view):
+            return deliver(.viewRefined(view), &state)
         case .tick(let now):
             // Since the last tick, count what lies within `idleGapSeconds` of the last key.
             if state.current != nil, state.mode != .help {

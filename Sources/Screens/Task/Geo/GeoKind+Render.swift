@@ -14,18 +14,32 @@ extension GeoKind {
             Label.drawWrapped("This task names no image chip, so there is nothing to draw on. Skip it with s and flag it with f for the shift lead.", in: inside.inset(horizontal: 1, vertical: 0), into: &buffer)
             return
         }
-        // The pixels on hand and the window they show; shapes are placed in that window, so
-        // they sit on the picture even while newer pixels are on their way.
-        let output = GeoViewport.outputSize(cells: Size(width: imageRect.width, height: imageRect.height))
-        let image: PixelImage
-        let window: SourceWindow
-        if let loaded = work.image, let request = work.imageRequest {
-            image = loaded
-            window = request.window
+        let cells = Size(width: imageRect.width, height: imageRect.height)
+        if let refined = work.refined, refined.key == refinedKey(work, cells: cells) {
+            ImageCanvas.place(refined.cells, in: imageRect, into: &buffer)
         } else {
-            image = PixelImage(width: output.width, height: output.height, filledWith: placeholder)
-            window = work.viewport.window(chip: work.chip, cells: imageCells(context.bodySize))
+            // The pixels on hand and the window they show; shapes are placed in that window,
+            // so they sit on the picture even while newer pixels are on their way.
+            let image: PixelImage
+            let window: SourceWindow
+            if let loaded = work.image, let request = work.imageRequest {
+                image = loaded
+                window = request.window
+            } else {
+                let output = GeoViewport.outputSize(cells: cells)
+                image = PixelImage(width: output.width, height: output.height, filledWith: placeholder)
+                window = work.viewport.window(chip: work.chip, cells: imageCells(context.bodySize))
+            }
+            let canvas = canvas(work, context, image: image, window: window)
+            ImageCanvas.draw(image, overlay: canvas.overlay, cursor: canvas.cursor, in: imageRect, depth: context.colorDepth, quality: .fast, into: &buffer)
         }
+        drawReadout(work, in: Rect(x: lines.x, y: lines.y, width: lines.width, height: 1), into: &buffer)
+        drawStatus(work, context, in: Rect(x: lines.x, y: lines.y + 1, width: lines.width, height: 1), into: &buffer)
+    }
+
+    /// The shapes and the crosshair over `image`, which shows `window` of the chip: the
+    /// selected shape on top, and the shape being drawn over all.
+    static func canvas(_ work: Work, _ context: KindContext, image: PixelImage, window: SourceWindow) -> (overlay: [OverlayShape], cursor: OverlayCursor) {
         let size = (width: image.width, height: image.height)
         func place(_ point: PixelPoint) -> OverlayPoint { GeoViewport.toOutput(point, window: window, output: size) }
         var overlay: [OverlayShape] = []
@@ -48,11 +62,7 @@ extension GeoKind {
         case nil:
             break
         }
-        ImageCanvas.draw(
-            image, overlay: overlay, cursor: OverlayCursor(point: place(work.cursor)), in: imageRect, depth: context.colorDepth,
-            quality: work.quality, into: &buffer)
-        drawReadout(work, in: Rect(x: lines.x, y: lines.y, width: lines.width, height: 1), into: &buffer)
-        drawStatus(work, context, in: Rect(x: lines.x, y: lines.y + 1, width: lines.width, height: 1), into: &buffer)
+        return (overlay, OverlayCursor(point: place(work.cursor)))
     }
 
     static func classColor(_ name: String, _ context: KindContext) -> Color {

@@ -9,8 +9,9 @@ import Widgets
 /// shapes (the model's, until edited, when the task has a prediction), the selection, a
 /// shape being drawn or moved, and an undo history of shape edits. Pixels never come
 /// from here: the kind asks for them (`pendingRequests`: a viewport, the readout of the
-/// crosshair's pixel, a "view rested" notice) and keeps what comes back, so `render`
-/// only draws what the state holds.
+/// crosshair's pixel, a "view rested" notice, the resting view refined with chafa's
+/// symbols) and keeps what comes back, so `render` only draws what the state holds: half
+/// blocks while keys come, the refined cells once they arrive for the view on screen.
 public enum GeoKind: TaskKindScreen {
     /// A shape being drawn: the first corner of a box, or a polygon's vertices so far.
     public enum Drawing: Equatable, Sendable {
@@ -55,11 +56,16 @@ public enum GeoKind: TaskKindScreen {
         public var requestedViewport: ViewportRequest?
         public var requestedCursor: CursorRequest?
         public var readout: ImageReadout?
-        /// Half blocks while keys come, chafa's symbols once the view rests.
-        public var quality: CanvasQuality = .fast
-        /// Raised on every key the kind takes; a rest notice for an older serial is stale.
+        /// Raised on every key the kind takes; a rest notice or refined view for an older
+        /// serial is stale.
         public var serial = 0
         public var restRequested: Int?
+        /// The serial at which the view last rested: no key since, so it may be refined.
+        public var restedAt: Int?
+        /// The resting view last sent to be refined, so each is sent once, and the cells
+        /// that came back; drawn only while their key is the view's (`refinedKey`).
+        public var refineRequested: RefinedView.Key?
+        public var refined: RefinedView?
 
         /// The crosshair in chip pixels: the centre of its pixel.
         public var cursor: PixelPoint { PixelPoint(x: Double(cursorColumn) + 0.5, y: Double(cursorRow) + 0.5) }
@@ -93,7 +99,7 @@ public enum GeoKind: TaskKindScreen {
         let reply = handleKey(key, &work, context)
         if reply != .ignored {
             work.serial += 1
-            work.quality = .fast
+            work.refined = nil
         }
         return reply
     }
@@ -127,11 +133,24 @@ public enum GeoKind: TaskKindScreen {
             work.requestedCursor = cursor
             requests.append(.locateCursor(cursor))
         }
-        if work.quality == .fast, work.restRequested != work.serial {
+        if work.restRequested != work.serial {
             work.restRequested = work.serial
             requests.append(.notifyWhenRested(serial: work.serial))
         }
+        // Once the view rests with its pixels on hand, chafa draws it off the loop.
+        if work.restedAt == work.serial, let image = work.image, let key = refinedKey(work, cells: cells), key.viewport == viewport,
+           key != work.refineRequested {
+            work.refineRequested = key
+            let canvas = canvas(work, context, image: image, window: key.viewport.window)
+            requests.append(.refineView(RefineRequest(view: key, image: image, overlay: canvas.overlay, cursor: canvas.cursor, depth: context.colorDepth)))
+        }
         return requests
+    }
+
+    /// What refined cells must have been drawn for to be placed now: this serial, the
+    /// pixels on hand, this canvas size. Nil until pixels have come.
+    static func refinedKey(_ work: Work, cells: Size) -> RefinedView.Key? {
+        work.imageRequest.map { RefinedView.Key(serial: work.serial, viewport: $0, cells: cells) }
     }
 
     static func receive(_ event: KindEvent, _ work: inout Work, _ context: KindContext) {
@@ -144,7 +163,9 @@ public enum GeoKind: TaskKindScreen {
             guard readout.column == work.cursorColumn, readout.row == work.cursorRow else { return }
             work.readout = readout
         case .viewRested(let serial):
-            if serial == work.serial { work.quality = .refined }
+            if serial == work.serial { work.restedAt = serial }
+        case .viewRefined(let view):
+            if view.key == refinedKey(work, cells: imageCells(context.bodySize)) { work.refined = view }
         }
     }
 

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import TerminalCore
+import Widgets
 
 /// Pixels the geo screen wants: a window of the chip, decimated to the canvas's size.
 ///
@@ -66,5 +67,58 @@ public struct ImageReadout: Equatable, Sendable {
         self.crs = crs
         self.geographic = geographic
         self.mgrs = mgrs
+    }
+}
+
+/// A resting view to draw again with chafa's symbols, away from the run loop: the pixels,
+/// the shapes over them and the canvas size, exactly as the screen would draw them.
+///
+/// Chafa takes tens of milliseconds for a large view, too long to hold the loop that
+/// reads keys; the effect runner calls `render` on a queue of its own and answers with
+/// `TaskScreen.Action.viewRefined`. Answered for an older key or view, it is stale and
+/// dropped, so a key typed meanwhile is drawn fast at once and never waits for chafa.
+public struct RefineRequest: Equatable, Sendable {
+    public var view: RefinedView.Key
+    public var image: PixelImage
+    public var overlay: [OverlayShape]
+    public var cursor: OverlayCursor?
+    public var depth: ColorDepth
+
+    public init(view: RefinedView.Key, image: PixelImage, overlay: [OverlayShape], cursor: OverlayCursor?, depth: ColorDepth) {
+        self.view = view
+        self.image = image
+        self.overlay = overlay
+        self.cursor = cursor
+        self.depth = depth
+    }
+
+    /// The refined cells; slow, so never on the run loop.
+    public func render() -> RefinedView {
+        RefinedView(key: view, cells: ImageCanvas.render(image, overlay: overlay, cursor: cursor, cells: view.cells, depth: depth, quality: .refined))
+    }
+}
+
+/// Cells refined ahead, and what they were drawn for.
+public struct RefinedView: Equatable, Sendable {
+    /// The key serial, the pixels and the canvas size the cells show: the screen places
+    /// them only while all three are still what it would draw.
+    public struct Key: Hashable, Sendable {
+        public var serial: Int
+        public var viewport: ViewportRequest
+        public var cells: Size
+
+        public init(serial: Int, viewport: ViewportRequest, cells: Size) {
+            self.serial = serial
+            self.viewport = viewport
+            self.cells = cells
+        }
+    }
+
+    public var key: Key
+    public var cells: Buffer
+
+    public init(key: Key, cells: Buffer) {
+        self.key = key
+        self.cells = cells
     }
 }
