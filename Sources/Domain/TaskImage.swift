@@ -33,6 +33,25 @@ public struct PixelWindow: Codable, Hashable, Sendable {
     }
 }
 
+/// A rectangle of an image in its pixel space, in fractional pixels: what a viewport
+/// shows, and what Imagery reads for it.
+///
+/// It may reach past the image's edges: what lies outside reads as transparent, so a
+/// viewport can pan beyond the image without special cases.
+public struct PixelRect: Hashable, Sendable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+}
+
 /// The imagery a geospatial task is drawn on: a chip cut from a scene.
 ///
 /// The chip file (a Cloud-Optimized GeoTIFF in the media store) carries its own

@@ -11,7 +11,8 @@ struct BenchRenderCommand: ParsableCommand {
             Writes a synthetic GeoTIFF of --scene pixels a side (RGB, tiled, with overviews) in a temporary folder, then \
             times frames of a --width x --height cell view along a path of pans and zooms from the whole scene down to \
             the deepest zoom: each frame is GDAL's decimated read plus the canvas, with no shapes and with --polygons \
-            polygons on screen, as half blocks (while keys come) and as chafa's symbols (at rest). Then the time to open \
+            polygons on screen, as half blocks (while keys come); at rest, chafa's refine (off the run loop, as the \
+            station runs it) and the loop's frame that places its cells. Then the time to open \
             a task (its chip opened, stretched and drawn refined), and the time to cut the scene into 1024-pixel COG \
             chips beside gdal_translate -of COG making the same chips in the same run. Build with -c release.
             """
@@ -32,6 +33,10 @@ struct BenchRenderCommand: ParsableCommand {
             chippingSide: chipping ?? scene, progress: { FileHandle.standardError.write(Data("  \($0)…\n".utf8)) })
         print("labeldesk bench render: \(scene) x \(scene) GeoTIFF with overviews (written in \(String(format: "%.1f", report.sceneSeconds)) s), view \(width)x\(height) cells, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for figure in report.frames {
+            guard figure.onTheLoop else {
+                print(String(format: "%@: p50 %.2f ms, p99 %.2f ms over %d views   (once per rest, on its own queue: keys never wait for it)", figure.label, figure.p50, figure.p99, figure.frames))
+                continue
+            }
             let met = figure.p99 <= 16 ? "met" : "MISSED"
             print(String(format: "frame, %@: p50 %.2f ms, p99 %.2f ms over %d frames   (target p99 <= 16 ms) %@", figure.label, figure.p50, figure.p99, figure.frames, met))
         }

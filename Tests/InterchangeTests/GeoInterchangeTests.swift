@@ -29,7 +29,7 @@ final class GeoInterchangeTests: XCTestCase {
 
     func testBadGeoLinesAreRefusedWithTheDomainSentence() {
         XCTAssertEqual(problem(#"{"id":"c1"}"#),
-                       #"chips.jsonl:1: a boxes on imagery task needs an "image": the chip it is drawn on ({"media", "bytes", "scene", "chip", "focus"})"#)
+                       #"chips.jsonl:1: a boxes on imagery task needs an "image": the image file to label ("tiles/a.tif", with an optional "window": [x, y, width, height]) or a stored chip ({"media", "bytes", "scene", "chip", "focus"})"#)
         XCTAssertEqual(problem(#"{"id":"c1",\#(image),"annotations":[{"annotator":"ana","answer":{"shapes":[{"box":[1,2,1,40],"label":"car"}]}}]}"#),
                        "chips.jsonl:1: $.annotations[0]: shape 1 (car): the box is degenerate: it has no width (both corners at column 1); place the corners at different columns")
         XCTAssertEqual(problem(#"{"id":"c1",\#(image),"predictions":[{"answer":{"shapes":[{"box":[1000,2,1100,40],"label":"car"}]}}]}"#),

@@ -25,21 +25,3 @@ public struct RGBAImage: Hashable, Sendable {
         return Array(rgba[start..<start + 4])
     }
 }
-
-/// A window of a raster in its pixel space, in fractional pixels.
-///
-/// It may reach past the raster's edges: what lies outside reads as transparent, so a
-/// viewport can pan beyond the image without special cases.
-public struct PixelRect: Hashable, Sendable {
-    public var x: Double
-    public var y: Double
-    public var width: Double
-    public var height: Double
-
-    public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
-}

@@ -1,4 +1,5 @@
 import CGDAL
+import Domain
 import Foundation
 
 extension Raster {

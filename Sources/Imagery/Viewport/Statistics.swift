@@ -1,4 +1,5 @@
 import CGDAL
+import Domain
 import Foundation
 
 /// Percentiles of one band's valid pixels, from a small sample of the whole band.

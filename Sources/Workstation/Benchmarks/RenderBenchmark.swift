@@ -12,6 +12,9 @@ public enum RenderBenchmark {
         public var p50: Double
         public var p99: Double
         public var frames: Int
+        /// A frame of the run loop, held to the frame target; false for the refine, which
+        /// runs once per rest on a queue of its own.
+        public var onTheLoop = true
     }
 
     public struct Report: Sendable {
@@ -88,24 +91,42 @@ public enum RenderBenchmark {
         let windows = path(sceneSide: sceneSide, pixels: pixels, frames: frames)
         let overlay = polygons(polygonCount, width: pixels.width, height: pixels.height)
         var figures: [FrameFigures] = []
-        for (label, quality, shapes) in [
-            ("keys coming (half blocks), no shapes", CanvasQuality.fast, [OverlayShape]()),
-            ("keys coming (half blocks), \(polygonCount) polygons", .fast, overlay),
-            ("at rest (chafa symbols), no shapes", .refined, []),
-            ("at rest (chafa symbols), \(polygonCount) polygons", .refined, overlay),
-        ] {
-            progress("frames: \(label)")
+        func figure(_ label: String, _ times: [Double], onTheLoop: Bool = true) -> FrameFigures {
+            let sorted = times.sorted()
+            return FrameFigures(label: label, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), frames: sorted.count, onTheLoop: onTheLoop)
+        }
+        for (label, shapes) in [("no shapes", [OverlayShape]()), ("\(polygonCount) polygons", overlay)] {
+            // While keys come: GDAL's read and half blocks, on the run loop.
+            progress("frames: keys coming, \(label)")
             var buffer = Buffer(size: cells)
             var times: [Double] = []
             for window in windows {
                 let start = DispatchTime.now()
                 let image = try raster.readWindow(window, width: pixels.width, height: pixels.height, bands: bands, stretch: stretch)
                 guard let picture = PixelImage(width: image.width, height: image.height, rgba: image.rgba) else { continue }
-                ImageCanvas.draw(picture, overlay: shapes, in: buffer.area, depth: .trueColor, quality: quality, into: &buffer)
+                ImageCanvas.draw(picture, overlay: shapes, in: buffer.area, depth: .trueColor, quality: .fast, into: &buffer)
                 times.append(seconds(since: start) * 1000)
             }
-            times.sort()
-            figures.append(FrameFigures(label: label, p50: percentile(times, 0.5), p99: percentile(times, 0.99), frames: times.count))
+            figures.append(figure("keys coming (half blocks), \(label)", times))
+        }
+        for (label, shapes) in [("no shapes", [OverlayShape]()), ("\(polygonCount) polygons", overlay)] {
+            // At rest: chafa refines the view off the loop (as the effect runner does); the
+            // loop's frame only places the cells that come back.
+            progress("frames: at rest, \(label)")
+            var buffer = Buffer(size: cells)
+            var refines: [Double] = [], placings: [Double] = []
+            for window in windows {
+                let image = try raster.readWindow(window, width: pixels.width, height: pixels.height, bands: bands, stretch: stretch)
+                guard let picture = PixelImage(width: image.width, height: image.height, rgba: image.rgba) else { continue }
+                let start = DispatchTime.now()
+                let refined = ImageCanvas.render(picture, overlay: shapes, cells: cells, depth: .trueColor, quality: .refined)
+                refines.append(seconds(since: start) * 1000)
+                let placing = DispatchTime.now()
+                ImageCanvas.place(refined, in: buffer.area, into: &buffer)
+                placings.append(seconds(since: placing) * 1000)
+            }
+            figures.append(figure("at rest (refined cells placed), \(label)", placings))
+            figures.append(figure("refine off the loop (chafa symbols), \(label)", refines, onTheLoop: false))
         }
 
         // Chipping: the same scene, or one of its own size when a quicker run is wanted.

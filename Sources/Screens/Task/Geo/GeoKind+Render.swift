@@ -21,7 +21,7 @@ extension GeoKind {
             // The pixels on hand and the window they show; shapes are placed in that window,
             // so they sit on the picture even while newer pixels are on their way.
             let image: PixelImage
-            let window: SourceWindow
+            let window: PixelRect
             if let loaded = work.image, let request = work.imageRequest {
                 image = loaded
                 window = request.window
@@ -39,7 +39,7 @@ extension GeoKind {
 
     /// The shapes and the crosshair over `image`, which shows `window` of the chip: the
     /// selected shape on top, and the shape being drawn over all.
-    static func canvas(_ work: Work, _ context: KindContext, image: PixelImage, window: SourceWindow) -> (overlay: [OverlayShape], cursor: OverlayCursor) {
+    static func canvas(_ work: Work, _ context: KindContext, image: PixelImage, window: PixelRect) -> (overlay: [OverlayShape], cursor: OverlayCursor) {
         let size = (width: image.width, height: image.height)
         func place(_ point: PixelPoint) -> OverlayPoint { GeoViewport.toOutput(point, window: window, output: size) }
         var overlay: [OverlayShape] = []

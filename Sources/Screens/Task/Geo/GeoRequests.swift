@@ -13,12 +13,12 @@ public struct ViewportRequest: Hashable, Sendable {
     public var media: MediaReference
     /// The part of the chip to read, in chip pixels; it may run past the chip's edges,
     /// which read as transparent.
-    public var window: SourceWindow
+    public var window: PixelRect
     /// The image wanted, in pixels: the image area's cells times `ImageCanvas.pixelsPerCell`.
     public var outputWidth: Int
     public var outputHeight: Int
 
-    public init(media: MediaReference, window: SourceWindow, outputWidth: Int, outputHeight: Int) {
+    public init(media: MediaReference, window: PixelRect, outputWidth: Int, outputHeight: Int) {
         self.media = media
         self.window = window
         self.outputWidth = outputWidth

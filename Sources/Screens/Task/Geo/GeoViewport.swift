@@ -3,21 +3,6 @@ import Foundation
 import TerminalCore
 import Widgets
 
-/// A rectangle of the chip in chip pixels, fractional: what a viewport shows.
-public struct SourceWindow: Hashable, Sendable {
-    public var x: Double
-    public var y: Double
-    public var width: Double
-    public var height: Double
-
-    public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
-}
-
 /// Where the labeler looks at the chip from: a centre in chip pixels and a zoom level.
 ///
 /// Level 0 fits the whole chip in the image area; each level doubles the magnification,
@@ -70,11 +55,11 @@ public struct GeoViewport: Hashable, Sendable {
 
     /// The part of the chip this viewport shows (it may run past the chip's edges, which
     /// read as transparent).
-    public func window(chip: ChipSize, cells: Size) -> SourceWindow {
+    public func window(chip: ChipSize, cells: Size) -> PixelRect {
         let output = GeoViewport.outputSize(cells: cells)
         let scale = scale(chip: chip, cells: cells)
         let width = Double(output.width) / scale, height = Double(output.height) / scale
-        return SourceWindow(x: center.x - width / 2, y: center.y - height / 2, width: width, height: height)
+        return PixelRect(x: center.x - width / 2, y: center.y - height / 2, width: width, height: height)
     }
 
     /// The whole chip, centred.
@@ -113,7 +98,7 @@ public struct GeoViewport: Hashable, Sendable {
     }
 
     /// A chip point in the viewport image's pixels (the image made for `window` at `output` size).
-    public static func toOutput(_ point: PixelPoint, window: SourceWindow, output: (width: Int, height: Int)) -> OverlayPoint {
+    public static func toOutput(_ point: PixelPoint, window: PixelRect, output: (width: Int, height: Int)) -> OverlayPoint {
         OverlayPoint(
             x: (point.x - window.x) * Double(output.width) / window.width,
             y: (point.y - window.y) * Double(output.height) / window.height)
