@@ -26,6 +26,7 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case bundleImport = "bundle.import"
     case bundleRefused = "bundle.refused"
     case predictionsImport = "predictions.import"
+    case goldImport = "gold.import"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -32,7 +32,7 @@ extension Hub {
             }
             if record.annotations.contains(where: \.isGroundTruth) {
                 throw HubError.importRefused(
-                    "task \"\(record.task.id)\" carries a ground_truth annotation, an answer key; answer keys go into the gold pool, not among tasks: remove it from this file")
+                    "task \"\(record.task.id)\" carries a ground_truth annotation, an answer key; answer keys go into the gold pool, not among tasks: import this file with labeldesk gold import, or remove the key")
             }
             let length = record.task.text.unicodeScalars.count
             for annotation in record.annotations {

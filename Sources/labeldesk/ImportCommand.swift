@@ -20,6 +20,20 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var file: ImportFileOptions
+
+    func run() throws {
+        let (hub, records, progress) = try file.read(what: "tasks")
+        defer { progress.finish() }
+        let (tasks, annotations) = try hub.importRecords(records, projectID: file.project, actor: "admin", now: Date())
+        progress.finish()
+        print("Imported \(tasks) tasks into \(file.project)" + (annotations > 0 ? ", with \(annotations) annotations done elsewhere." : "."))
+    }
+}
+
+/// What `import` and `gold import` both take: the hub, the project, the file and its
+/// format, and the margin for a chip list's windows.
+struct ImportFileOptions: ParsableArguments {
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var hubDatabase: HubDatabaseOption
     @OptionGroup var formatOption: FormatOption
@@ -27,7 +41,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Chip lists: pixels of context kept around each window.") var margin = 128
     @Argument(help: "The file.") var file: String
 
-    func run() throws {
+    /// Opens the hub and reads the file into records, a chip list's windows cut and
+    /// stored; the progress line is left running for the caller's write.
+    func read(what: String) throws -> (Hub, [InterchangeRecord], ProgressLine) {
         let format = try formatOption.resolved(for: file)
         let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
         guard let target = try hub.project(id: project) else {
@@ -37,7 +53,6 @@ struct ImportCommand: ParsableCommand {
             throw UserFacingError("cannot read \(file); check the path and that you may read it")
         }
         let progress = ProgressLine("reading \(file) as \(format.name)")
-        defer { progress.finish() }
         let fileName = URL(fileURLWithPath: file).lastPathComponent
         var records = try Formats.read(data, as: format, fileName: fileName, project: target, options: formatOption.options())
         if records.contains(where: { $0.imageSource != nil }) {
@@ -46,9 +61,7 @@ struct ImportCommand: ParsableCommand {
                 records, folder: URL(fileURLWithPath: file).deletingLastPathComponent(), fileName: fileName, project: target, hub: hub,
                 margin: margin, now: Date(), progress: progress.step)
         }
-        progress.step("writing \(records.count) tasks to the hub")
-        let (tasks, annotations) = try hub.importRecords(records, projectID: project, actor: "admin", now: Date())
-        progress.finish()
-        print("Imported \(tasks) tasks into \(project)" + (annotations > 0 ? ", with \(annotations) annotations done elsewhere." : "."))
+        progress.step("writing \(records.count) \(what) to the hub")
+        return (hub, records, progress)
     }
 }

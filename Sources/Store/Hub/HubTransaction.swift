@@ -113,6 +113,10 @@ public final class HubTransaction {
             }
             if task.image != nil { try linkMedia(of: task, projectID: projectID) }
         }
+        // A station keys tasks and gold items alike: a task may not take a gold item's id.
+        if let clash = try idsInPoolAndTasks(projectID: projectID, limit: 1).first {
+            throw StoreError.duplicateTask(projectID: projectID, taskID: clash)
+        }
     }
 
     public func setTaskState(projectID: String, taskID: String, to state: HubTask.State) throws {

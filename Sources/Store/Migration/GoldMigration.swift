@@ -1,0 +1,41 @@
+import GRDB
+
+/// The gold pool (issue 9): tasks with an answer key, in the hub's database only.
+///
+/// A gold item carries what a task carries (text, marking, priority, meta, body), so a
+/// station that is handed one sees an ordinary task, and its key (`answer`, the
+/// `Answer` JSON), with where it came from and when it was retired. Its id shares the
+/// project's namespace with the tasks' (import refuses a clash either way), since a
+/// station keys both alike. `gold_media` keeps a geo item's chip known to the store.
+/// No table a station has holds any of this.
+enum GoldMigration {
+    static let hubName = "hub-v8-gold"
+
+    static func migrateHub(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE gold_item (
+                project_id TEXT NOT NULL REFERENCES project (id),
+                id TEXT NOT NULL,
+                text TEXT NOT NULL,
+                marking TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                meta TEXT,
+                body TEXT,
+                answer TEXT NOT NULL,
+                source TEXT NOT NULL CHECK (source IN ('import', 'work')),
+                added_by TEXT NOT NULL,
+                added_at DATETIME NOT NULL,
+                retired_at DATETIME,
+                seq INTEGER NOT NULL,
+                PRIMARY KEY (project_id, id)
+            );
+            CREATE TABLE gold_media (
+                project_id TEXT NOT NULL,
+                gold_id TEXT NOT NULL,
+                sha256 TEXT NOT NULL REFERENCES media (sha256),
+                PRIMARY KEY (project_id, gold_id, sha256),
+                FOREIGN KEY (project_id, gold_id) REFERENCES gold_item (project_id, id)
+            );
+            """)
+    }
+}
