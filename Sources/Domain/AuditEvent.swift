@@ -27,6 +27,7 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case bundleRefused = "bundle.refused"
     case predictionsImport = "predictions.import"
     case goldImport = "gold.import"
+    case goldPolicy = "gold.policy"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -115,10 +115,13 @@ public struct LeasedTask: Codable, Equatable, Sendable {
     public var task: LabelTask
     public var epoch: Int
     public var expiresAt: Date
+    /// The one person the station may serve it to (`SyncRequest.people`); nil: anyone.
+    public var assignee: String?
 
-    public init(task: LabelTask, epoch: Int, expiresAt: Date) {
+    public init(task: LabelTask, epoch: Int, expiresAt: Date, assignee: String? = nil) {
         self.task = task
         self.epoch = epoch
         self.expiresAt = expiresAt
+        self.assignee = assignee
     }
 }

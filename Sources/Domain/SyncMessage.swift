@@ -9,18 +9,49 @@ public struct SyncRequest: Codable, Equatable, Sendable {
     public var annotations: [Annotation]
     /// The hub change number the station has seen up to.
     public var cursor: Int64
-    /// How many more tasks the station would like leased, per project it serves.
+    /// How many more tasks the station would like leased, per project it serves (and,
+    /// when it names `people`, per person).
     public var wantedLeases: Int
+    /// The labelers who work at this station, for whom it leases: each lease then names
+    /// one of them (`LeasedTask.assignee`), who alone is served it, so the hub can mix
+    /// gold per person. Empty: leases for whoever logs on, and no gold.
+    public var people: [String]
 
     /// Nothing to send and nothing wanted: answering it changes nothing the next sync
     /// would not do again, so neither side needs to wait for the disk (see `Durability`).
     public var isIdle: Bool { annotations.isEmpty && wantedLeases <= 0 }
 
-    public init(stationID: String, annotations: [Annotation], cursor: Int64, wantedLeases: Int) {
+    public init(stationID: String, annotations: [Annotation], cursor: Int64, wantedLeases: Int, people: [String] = []) {
         self.stationID = stationID
         self.annotations = annotations
         self.cursor = cursor
         self.wantedLeases = wantedLeases
+        self.people = people
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case stationID, annotations, cursor, wantedLeases, people
+    }
+
+    /// A request from a station that names no people (older stations and bundles) reads as such.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            stationID: try container.decode(String.self, forKey: .stationID),
+            annotations: try container.decode([Annotation].self, forKey: .annotations),
+            cursor: try container.decode(Int64.self, forKey: .cursor),
+            wantedLeases: try container.decode(Int.self, forKey: .wantedLeases),
+            people: try container.decodeIfPresent([String].self, forKey: .people) ?? [])
+    }
+
+    /// `people` only when there are some, so a request naming nobody reads as it always did.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stationID, forKey: .stationID)
+        try container.encode(annotations, forKey: .annotations)
+        try container.encode(cursor, forKey: .cursor)
+        try container.encode(wantedLeases, forKey: .wantedLeases)
+        if !people.isEmpty { try container.encode(people, forKey: .people) }
     }
 }
 

@@ -50,16 +50,18 @@ extension Hub {
 
         try transaction.expireLeases(now: now)
         var leases: [LeasedTask] = []
+        let people = Array(Set(request.people)).sorted()
+        var random = SystemRandomNumberGenerator()
         for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
-            // A file's token layout is for exporting the file again; stations never need it.
-            leases += try transaction.leaseOpenTasks(
-                projectID: project.id, limit: request.wantedLeases, to: request.stationID,
-                until: now.addingTimeInterval(TimeInterval(project.leaseSeconds))
-            ).map { lease in
-                guard lease.task.layout != nil else { return lease }
-                var sent = lease
-                sent.task.layout = nil
-                return sent
+            let expiry = now.addingTimeInterval(TimeInterval(project.leaseSeconds))
+            if people.isEmpty {
+                leases += try transaction.leaseOpenTasks(projectID: project.id, limit: request.wantedLeases, to: request.stationID, until: expiry)
+                    .map(Self.asSent)
+            }
+            for person in people {
+                leases += try leaseBatch(
+                    projectID: project.id, for: person, wanted: request.wantedLeases, station: request.stationID, until: expiry, now: now,
+                    random: &random, transaction: transaction)
             }
         }
         return SyncReply(
@@ -67,6 +69,15 @@ extension Hub {
             projects: try transaction.projectsChanged(since: request.cursor),
             waitingAtHub: try transaction.openTaskCounts(),
             cursor: try transaction.latestChange())
+    }
+
+    /// A lease as a station gets it: a file's token layout is for exporting the file
+    /// again, and stations never need it.
+    static func asSent(_ lease: LeasedTask) -> LeasedTask {
+        guard lease.task.layout != nil else { return lease }
+        var sent = lease
+        sent.task.layout = nil
+        return sent
     }
 
     private func apply(
@@ -91,7 +102,10 @@ extension Hub {
             return rejected("project \"\(annotation.projectID)\" is not known at the hub")
         }
         guard let standing = try transaction.standing(projectID: annotation.projectID, taskID: annotation.taskID) else {
-            return rejected("task \"\(annotation.taskID)\" is not in project \"\(annotation.projectID)\" at the hub")
+            if let outcome = try applyGold(annotation, content: content, project: project, sentBy: stationID, transaction: transaction, now: now) {
+                return outcome
+            }
+            return rejected(Self.unknownTask(annotation))
         }
         if let problem = project.answerProblem(annotation.answer, isSkip: annotation.isSkip, textLength: standing.textLength, chip: standing.chip) {
             return rejected(problem)
@@ -112,6 +126,12 @@ extension Hub {
                 annotation: annotation, content: content, isCanonical: false, firstOutcome: .superseded, receivedAt: now))
             return AnnotationOutcome(annotationID: annotation.id, status: .superseded)
         }
+    }
+
+    /// The words for work on a task the hub does not know, the same for a gold item
+    /// never handed to that station: no reply tells gold from anything else.
+    static func unknownTask(_ annotation: Annotation) -> String {
+        "task \"\(annotation.taskID)\" is not in project \"\(annotation.projectID)\" at the hub"
     }
 
     /// Why the hub will not take this work from this sender, if it will not.

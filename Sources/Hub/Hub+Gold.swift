@@ -57,6 +57,109 @@ extension Hub {
         try database.read { try $0.goldItems(projectID: projectID) }
     }
 
+    /// One person's leases of a project: onboarding gold first, then ordinary work with
+    /// gold at random places beside it, at the policy's rate (see `GoldPolicy`).
+    ///
+    /// A gold lease looks like any other: the task's own fields, epoch 1 (a first lease),
+    /// the project's lease length, and the priority of the ordinary lease it sits
+    /// before, so a station that serves by priority serves it exactly there.
+    func leaseBatch<Random: RandomNumberGenerator>(
+        projectID: String, for person: String, wanted: Int, station: String, until expiry: Date, now: Date, random: inout Random,
+        transaction: HubTransaction
+    ) throws -> [LeasedTask] {
+        guard wanted > 0 else { return [] }
+        let policy = try transaction.goldPolicy(projectID: projectID)
+        let handed = try transaction.handed(projectID: projectID, username: person)
+        let available = try transaction.unseenGoldCount(projectID: projectID, username: person)
+        let onboarding = policy.onboardingGold(wanted: wanted, handedSoFar: handed.all, available: available)
+        let ordinary = try transaction.leaseOpenTasks(projectID: projectID, limit: wanted - onboarding, to: station, until: expiry)
+            .map { lease in
+                var sent = Self.asSent(lease)
+                sent.assignee = person
+                return sent
+            }
+        let beside = policy.goldBeside(ordinary: ordinary.count, isProven: false, available: available - onboarding, random: &random)
+        let gold = try transaction.unseenGoldItems(projectID: projectID, username: person, limit: onboarding + beside)
+        guard !gold.isEmpty else {
+            try transaction.countHanded(projectID: projectID, username: person, all: ordinary.count, gold: 0)
+            return ordinary
+        }
+        func lease(_ item: GoldItem, priority: Int) -> LeasedTask {
+            var task = item.task
+            task.layout = nil
+            task.priority = priority
+            return LeasedTask(task: task, epoch: 1, expiresAt: expiry, assignee: person)
+        }
+        let firstPriority = ordinary.first?.task.priority
+        var batch = gold.prefix(onboarding).map { lease($0, priority: firstPriority ?? $0.task.priority) }
+        let besideItems = Array(gold.dropFirst(onboarding))
+        let places = Set(GoldPolicy.positions(gold: besideItems.count, among: ordinary.count, random: &random))
+        var nextOrdinary = 0, nextGold = 0
+        for slot in 0..<(besideItems.count + ordinary.count) {
+            if places.contains(slot) {
+                // The priority of the ordinary lease it sits before (or, at the end, after).
+                let neighbour = ordinary.indices.contains(nextOrdinary) ? ordinary[nextOrdinary] : ordinary.last
+                batch.append(lease(besideItems[nextGold], priority: neighbour?.task.priority ?? besideItems[nextGold].task.priority))
+                nextGold += 1
+            } else {
+                batch.append(ordinary[nextOrdinary])
+                nextOrdinary += 1
+            }
+        }
+        try transaction.recordGoldLeases(gold.map(\.task.id), projectID: projectID, username: person, station: station, epoch: 1, expiresAt: expiry, now: now)
+        try transaction.countHanded(projectID: projectID, username: person, all: batch.count, gold: gold.count)
+        return batch
+    }
+
+    /// Work on a gold item, kept beside its key when the item was handed to someone at
+    /// the sending station; nil when the id is no gold item of the project either.
+    ///
+    /// The outcome is what the same work on a task would get (accepted; the same
+    /// refusals in the same words), so a station cannot tell gold by its replies.
+    func applyGold(
+        _ annotation: Annotation, content: String, project: Project, sentBy station: String, transaction: HubTransaction, now: Date
+    ) throws -> AnnotationOutcome? {
+        guard let item = try transaction.goldItem(projectID: annotation.projectID, id: annotation.taskID) else { return nil }
+        if let earlier = try transaction.goldAnswerContent(id: annotation.id) {
+            guard earlier == content else {
+                return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason:
+                    "annotation \(annotation.id.uuidString) was already received with different content; this is a client fault")
+            }
+            return AnnotationOutcome(annotationID: annotation.id, status: .accepted)
+        }
+        guard try transaction.goldWasLeased(projectID: annotation.projectID, goldID: annotation.taskID, to: station) else {
+            return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: Self.unknownTask(annotation))
+        }
+        if let problem = project.answerProblem(
+            annotation.answer, isSkip: annotation.isSkip, textLength: item.task.text.unicodeScalars.count, chip: item.task.image.map(ChipSize.init)) {
+            return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: problem)
+        }
+        try transaction.insertGoldAnswer(annotation, content: content, receivedAt: now)
+        return AnnotationOutcome(annotationID: annotation.id, status: .accepted)
+    }
+
+    /// What came back for a project's gold items, oldest first.
+    public func goldAnswers(projectID: String, username: String? = nil) throws -> [GoldAnswer] {
+        try database.read { try $0.goldAnswers(projectID: projectID, username: username) }
+    }
+
+    /// Sets a project's gold policy, checked, and audits it.
+    public func setGoldPolicy(_ policy: GoldPolicy, projectID: String, actor: String, now: Date) throws {
+        let problems = policy.problems()
+        guard problems.isEmpty else { throw HubError.refused("the gold policy cannot be set: " + problems.joined(separator: "; ")) }
+        try database.write { transaction in
+            guard try transaction.project(id: projectID) != nil else { throw HubError.noSuchProject(projectID: projectID) }
+            try transaction.setGoldPolicy(policy, projectID: projectID)
+            try transaction.appendAudit(AuditEvent(
+                kind: .goldPolicy, actor: actor,
+                detail: "gold policy of \(projectID): rate \(policy.rate), onboarding \(policy.onboarding), proven rate \(policy.provenRate)", at: now))
+        }
+    }
+
+    public func goldPolicy(projectID: String) throws -> GoldPolicy {
+        try database.read { try $0.goldPolicy(projectID: projectID) }
+    }
+
     /// The annotation a gold record gives as its key, or why it gives none.
     static func goldKey(of record: InterchangeRecord) throws -> ImportedAnnotation {
         let id = record.task.id

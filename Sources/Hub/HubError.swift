@@ -11,6 +11,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
     case taskInOtherProject(taskID: String, taskProjectID: String, importProjectID: String)
     /// A record of an import file the hub will not take, said in full.
     case importRefused(String)
+    /// Anything else the hub will not do, said in full.
+    case refused(String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             "task \"\(taskID)\" belongs to project \"\(taskProjectID)\", not \"\(importProjectID)\". Nothing was imported"
         case .importRefused(let sentence):
             sentence + ". Nothing was imported"
+        case .refused(let sentence):
+            sentence
         }
     }
 

@@ -66,12 +66,13 @@ public final class StationSyncer: Sendable {
             }
         }
 
+        let people = try database.peopleToLeaseFor(now: now)
         while moreToSend {
             let batch = try database.outboxBatch(sentBefore: cutoff, after: position, limit: batchLimit)
             position = batch.end
             let request = SyncRequest(
                 stationID: stationID, annotations: batch.annotations, cursor: try database.syncCursor(),
-                wantedLeases: askedForLeases ? 0 : try database.leasesWanted(toFill: leaseTarget))
+                wantedLeases: askedForLeases ? 0 : try database.leasesWanted(toFill: leaseTarget, people: people), people: people)
             askedForLeases = true
             if batch.annotations.count < batchLimit { moreToSend = false }
             let transport = transport

@@ -115,11 +115,11 @@ public final class EffectRunner: Sendable {
                     return
                 }
                 let queue = try queues(for: username, projectID: projectID).first
-                inbox.post(.taskOpened(project: project, task: try station.nextTask(projectID: projectID), waiting: queue?.waiting ?? 0, doneToday: queue?.doneToday ?? 0))
+                inbox.post(.taskOpened(project: project, task: try station.nextTask(projectID: projectID, for: username), waiting: queue?.waiting ?? 0, doneToday: queue?.doneToday ?? 0))
             case .save(let submission):
                 let annotation = submission.annotation(id: makeID(), stationID: settings.stationID, at: clock())
                 try station.submit(annotation, now: annotation.createdAt)
-                inbox.post(.submitted(next: try station.nextTask(projectID: annotation.projectID)))
+                inbox.post(.submitted(next: try station.nextTask(projectID: annotation.projectID, for: submission.username)))
                 // The counts come from the database after every change, so the screen
                 // never keeps its own tally that a reload could contradict.
                 if let queue = try queues(for: submission.username, projectID: annotation.projectID).first { inbox.post(.queueCounted(queue)) }

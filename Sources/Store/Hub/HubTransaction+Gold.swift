@@ -71,12 +71,27 @@ extension HubTransaction {
         }
     }
 
+    /// One gold item, retired or not.
+    public func goldItem(projectID: String, id: String) throws -> GoldItem? {
+        try goldItems(projectID: projectID, includingRetired: true, id: id).first
+    }
+
     /// A project's gold items in the order they joined; retired ones too when asked.
     public func goldItems(projectID: String, includingRetired: Bool = false) throws -> [GoldItem] {
+        try goldItems(projectID: projectID, includingRetired: includingRetired, id: nil)
+    }
+
+    private func goldItems(projectID: String, includingRetired: Bool, id: String?) throws -> [GoldItem] {
+        var conditions = includingRetired ? "" : " AND retired_at IS NULL"
+        var arguments: [any DatabaseValueConvertible] = [projectID]
+        if let id {
+            conditions += " AND id = ?"
+            arguments.append(id)
+        }
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, text, marking, priority, meta, body, answer, source, added_by, added_at, retired_at
-            FROM gold_item WHERE project_id = ? \(includingRetired ? "" : "AND retired_at IS NULL") ORDER BY seq
-            """, arguments: [projectID])
+            FROM gold_item WHERE project_id = ?\(conditions) ORDER BY seq
+            """, arguments: StatementArguments(arguments))
         return try rows.map { row in
             let id: String = row[0]
             func unreadable(_ problem: String) -> StoreError { .unreadableRow(table: "gold_item", problem: "gold item \(id) \(problem)") }
@@ -110,5 +125,128 @@ extension HubTransaction {
             SELECT gold_item.id FROM gold_item JOIN task ON task.project_id = gold_item.project_id AND task.id = gold_item.id
             WHERE gold_item.project_id = ? ORDER BY gold_item.seq LIMIT ?
             """, arguments: [projectID, limit])
+    }
+}
+
+/// A gold item's answer as a station sent it, kept beside the key it is scored against.
+public struct GoldAnswer: Equatable, Sendable {
+    public var annotation: Annotation
+    public var receivedAt: Date
+
+    public init(annotation: Annotation, receivedAt: Date) {
+        self.annotation = annotation
+        self.receivedAt = receivedAt
+    }
+}
+
+extension HubTransaction {
+    /// The project's gold policy: the default until one is set.
+    public func goldPolicy(projectID: String) throws -> GoldPolicy {
+        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT policy FROM gold_policy WHERE project_id = ?"), arguments: [projectID]) else {
+            return GoldPolicy()
+        }
+        do {
+            return try JSONDecoder().decode(GoldPolicy.self, from: Data(text.utf8))
+        } catch {
+            throw StoreError.unreadableRow(table: "gold_policy", problem: "the gold policy of \(projectID) cannot be read: \(error)")
+        }
+    }
+
+    public func setGoldPolicy(_ policy: GoldPolicy, projectID: String) throws {
+        let text = String(decoding: try JSONEncoder().encode(policy), as: UTF8.self)
+        try db.execute(sql: "INSERT INTO gold_policy (project_id, policy) VALUES (?, ?) ON CONFLICT (project_id) DO UPDATE SET policy = excluded.policy",
+                       arguments: [projectID, text])
+    }
+
+    /// How many leases, and of them gold, a person has been handed on the project.
+    public func handed(projectID: String, username: String) throws -> (all: Int, gold: Int) {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT handed, gold_handed FROM gold_person WHERE project_id = ? AND username = ?"), arguments: [projectID, username])
+        return row.map { (all: $0[0], gold: $0[1]) } ?? (0, 0)
+    }
+
+    /// Counts a batch handed to a person.
+    public func countHanded(projectID: String, username: String, all: Int, gold: Int) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO gold_person (project_id, username, handed, gold_handed) VALUES (?, ?, ?, ?)
+            ON CONFLICT (project_id, username) DO UPDATE SET handed = handed + excluded.handed, gold_handed = gold_handed + excluded.gold_handed
+            """).execute(arguments: [projectID, username, all, gold])
+    }
+
+    /// Up to `limit` gold items of the project, in the pool, that were never handed to
+    /// `username`, drawn at random.
+    public func unseenGoldItems(projectID: String, username: String, limit: Int) throws -> [GoldItem] {
+        guard limit > 0 else { return [] }
+        let ids = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM gold_item WHERE project_id = ? AND retired_at IS NULL
+              AND id NOT IN (SELECT gold_id FROM gold_lease WHERE project_id = ? AND username = ?)
+            ORDER BY random() LIMIT ?
+            """), arguments: [projectID, projectID, username, limit])
+        guard !ids.isEmpty else { return [] }
+        return try ids.compactMap { try goldItem(projectID: projectID, id: $0) }
+    }
+
+    /// How many pool items `username` has not been handed yet.
+    public func unseenGoldCount(projectID: String, username: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM gold_item WHERE project_id = ? AND retired_at IS NULL
+              AND id NOT IN (SELECT gold_id FROM gold_lease WHERE project_id = ? AND username = ?)
+            """), arguments: [projectID, projectID, username]) ?? 0
+    }
+
+    /// Records gold items handed to `username` at `station`: never to be handed to them again.
+    public func recordGoldLeases(_ ids: [String], projectID: String, username: String, station: String, epoch: Int, expiresAt: Date, now: Date) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO gold_lease (project_id, gold_id, username, station, epoch, expires_at, leased_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for id in ids {
+            try insert.execute(arguments: [projectID, id, username, station, epoch, expiresAt, now])
+        }
+    }
+
+    /// Whether the gold item was handed to someone at `station`: work on it from there is
+    /// the station's own, and is kept.
+    public func goldWasLeased(projectID: String, goldID: String, to station: String) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM gold_lease WHERE project_id = ? AND gold_id = ? AND station = ? LIMIT 1"),
+            arguments: [projectID, goldID, station]) ?? false
+    }
+
+    /// The content a gold answer with this id was received with, if it was.
+    public func goldAnswerContent(id: UUID) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT content FROM gold_answer WHERE id = ?"), arguments: [id.uuidString])
+    }
+
+    public func insertGoldAnswer(_ annotation: Annotation, content: String, receivedAt: Date) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO gold_answer (id, project_id, gold_id, username, station, content, answer, skip_reason, created_at, seconds_on_task, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                annotation.id.uuidString, annotation.projectID, annotation.taskID, annotation.username, annotation.stationID, content,
+                annotation.storedAnswer, annotation.skipReason, annotation.createdAt, annotation.secondsOnTask, receivedAt,
+            ])
+    }
+
+    /// The gold answers of a project, oldest first (of one person when named).
+    public func goldAnswers(projectID: String, username: String? = nil) throws -> [GoldAnswer] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, gold_id, username, station, answer, skip_reason, created_at, seconds_on_task, received_at
+            FROM gold_answer WHERE project_id = ? \(username == nil ? "" : "AND username = ?") ORDER BY received_at, rowid
+            """, arguments: StatementArguments([projectID] + (username.map { [$0] } ?? [])))
+        return try rows.map { row in
+            let idText: String = row[0]
+            guard let id = UUID(uuidString: idText) else { throw StoreError.unreadableRow(table: "gold_answer", problem: "gold answer id \(idText) is not a UUID") }
+            let answerText: String? = row[4]
+            var answer = Answer.empty(.classification)
+            if let answerText {
+                do { answer = try Answer(json: try JSONValue.parse(answerText)) } catch {
+                    throw StoreError.unreadableRow(table: "gold_answer", problem: "gold answer \(idText) cannot be read: \(error)")
+                }
+            }
+            let annotation = Annotation(
+                id: id, taskID: row[1], projectID: projectID, answer: answer, skipReason: row[5], username: row[2], stationID: row[3],
+                leaseEpoch: 1, createdAt: row[6], secondsOnTask: row[7])
+            return GoldAnswer(annotation: annotation, receivedAt: row[8])
+        }
     }
 }

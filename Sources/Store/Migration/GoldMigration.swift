@@ -7,7 +7,13 @@ import GRDB
 /// `Answer` JSON), with where it came from and when it was retired. Its id shares the
 /// project's namespace with the tasks' (import refuses a clash either way), since a
 /// station keys both alike. `gold_media` keeps a geo item's chip known to the store.
-/// No table a station has holds any of this.
+///
+/// `gold_lease` is each item handed to a person (once per person, ever), `gold_answer`
+/// what came back (the annotation as the station sent it, keyed by its id so a resend
+/// is answered as the first was), `gold_person` how many leases and gold leases each
+/// person has been handed on a project (onboarding counts them), and `gold_policy` a
+/// project's `GoldPolicy` when it is not the default. No table a station has holds any
+/// of this.
 enum GoldMigration {
     static let hubName = "hub-v8-gold"
 
@@ -35,6 +41,44 @@ enum GoldMigration {
                 sha256 TEXT NOT NULL REFERENCES media (sha256),
                 PRIMARY KEY (project_id, gold_id, sha256),
                 FOREIGN KEY (project_id, gold_id) REFERENCES gold_item (project_id, id)
+            );
+            CREATE TABLE gold_lease (
+                project_id TEXT NOT NULL,
+                gold_id TEXT NOT NULL,
+                username TEXT NOT NULL,
+                station TEXT NOT NULL,
+                epoch INTEGER NOT NULL,
+                expires_at DATETIME NOT NULL,
+                leased_at DATETIME NOT NULL,
+                PRIMARY KEY (project_id, gold_id, username),
+                FOREIGN KEY (project_id, gold_id) REFERENCES gold_item (project_id, id)
+            );
+            CREATE INDEX gold_lease_by_item ON gold_lease (project_id, gold_id, station);
+            CREATE TABLE gold_answer (
+                id TEXT PRIMARY KEY NOT NULL,
+                project_id TEXT NOT NULL,
+                gold_id TEXT NOT NULL,
+                username TEXT NOT NULL,
+                station TEXT NOT NULL,
+                content TEXT NOT NULL,
+                answer TEXT,
+                skip_reason TEXT,
+                created_at DATETIME NOT NULL,
+                seconds_on_task DOUBLE NOT NULL,
+                received_at DATETIME NOT NULL,
+                FOREIGN KEY (project_id, gold_id) REFERENCES gold_item (project_id, id)
+            );
+            CREATE INDEX gold_answer_by_person ON gold_answer (project_id, username);
+            CREATE TABLE gold_person (
+                project_id TEXT NOT NULL REFERENCES project (id),
+                username TEXT NOT NULL,
+                handed INTEGER NOT NULL DEFAULT 0,
+                gold_handed INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (project_id, username)
+            );
+            CREATE TABLE gold_policy (
+                project_id TEXT PRIMARY KEY NOT NULL REFERENCES project (id),
+                policy TEXT NOT NULL
             );
             """)
     }

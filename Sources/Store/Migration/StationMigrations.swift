@@ -120,6 +120,11 @@ enum StationMigrations {
         migrator.registerMigration(BundleStreamMigration.stationName, migrate: BundleStreamMigration.migrateStation)
         migrator.registerMigration(TaskKindMigration.stationName, migrate: TaskKindMigration.migrateStation)
         migrator.registerMigration(MediaMigration.stationName, migrate: MediaMigration.migrateStation)
+        // Leases name the one person they are for (issue 9: gold is mixed per person);
+        // rows cached before this have none and go to whoever logs on.
+        migrator.registerMigration("station-v6-assignee") { db in
+            try db.execute(sql: "ALTER TABLE task ADD COLUMN assignee TEXT")
+        }
         return migrator
     }
 }

@@ -18,11 +18,12 @@ extension StationDatabase {
         var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
         // One prepared statement for the whole batch: records would be several times slower.
         let statement = try db.makeStatement(sql: """
-            INSERT INTO task (project_id, id, text, marking, priority, meta, body, epoch, expires_at, seq, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')
+            INSERT INTO task (project_id, id, text, marking, priority, meta, body, epoch, expires_at, seq, assignee, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')
             ON CONFLICT (project_id, id) DO UPDATE SET
                 text = excluded.text, marking = excluded.marking, priority = excluded.priority,
-                meta = excluded.meta, body = excluded.body, epoch = excluded.epoch, expires_at = excluded.expires_at, state = 'queued'
+                meta = excluded.meta, body = excluded.body, epoch = excluded.epoch, expires_at = excluded.expires_at,
+                assignee = excluded.assignee, state = 'queued'
             WHERE excluded.epoch >= task.epoch
               AND NOT EXISTS (
                 SELECT 1 FROM annotation JOIN outbox ON outbox.annotation_id = annotation.id
@@ -42,7 +43,7 @@ extension StationDatabase {
             let task = lease.task
             statement.setUncheckedArguments([
                 task.projectID, task.id, task.text, task.marking.rawValue, task.priority, task.meta, task.storedBody,
-                lease.epoch, expiry, seq,
+                lease.epoch, expiry, seq, lease.assignee,
             ])
             try statement.execute()
         }
@@ -53,17 +54,32 @@ extension StationDatabase {
     /// tasks arrived in. An index lookup (`task_next`), so it stays instant.
     ///
     /// A task whose imagery is not here and verified is passed over: nothing is shown
-    /// before every byte it draws on matched its hash.
-    public func nextTask(projectID: String) throws -> LeasedTask? {
+    /// before every byte it draws on matched its hash. With `username`, only what may be
+    /// served to them: their own leases and those for anyone.
+    public func nextTask(projectID: String, for username: String? = nil) throws -> LeasedTask? {
         try pool.read { db in
             try StationTaskRecord.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT * FROM task WHERE state = 'queued' AND project_id = ? AND NOT \(Self.waitsForMedia)
+                    SELECT * FROM task WHERE state = 'queued' AND project_id = ? AND \(Self.servable) AND NOT \(Self.waitsForMedia)
                     ORDER BY priority DESC, seq LIMIT 1
                     """),
-                arguments: [projectID]
+                arguments: [projectID, username, username]
             )?.leasedTask()
         }
+    }
+
+    /// A condition on `task`, taking the username twice: a task that person may be
+    /// served (any, when the username is NULL).
+    static let servable = "(? IS NULL OR task.assignee IS NULL OR task.assignee = ?)"
+
+    /// The labelers this station leases for: accounts that may label and logged on here
+    /// in the last `days` days. A person's first logon brings their own leases at the
+    /// next sync.
+    public func peopleToLeaseFor(now: Date, days: Int = 30) throws -> [String] {
+        let since = now.addingTimeInterval(-Double(days) * 86_400)
+        return try accounts()
+            .filter { $0.role.mayLabel && ($0.lastLogonAt.map { $0 >= since } ?? false) }
+            .map(\.username).sorted()
     }
 
     /// How many tasks are cached and queued, in all projects.
@@ -74,19 +90,25 @@ extension StationDatabase {
     /// Queued tasks per project, with every known project present (0 when none are queued).
     /// How many leases a sync should ask for so every project has `target` queued.
     ///
-    /// A request asks for one number per project, so ask for what the emptiest project
-    /// lacks: no project starves, though a fuller one may get more than it needs.
-    public func leasesWanted(toFill target: Int) throws -> Int {
-        max(0, target - (try queuedTaskCountsByProject().values.min() ?? 0))
+    /// A request asks for one number per project (and per person, when it names
+    /// `people`), so ask for what the emptiest queue lacks: none starves, though a fuller
+    /// one may get more than it needs.
+    public func leasesWanted(toFill target: Int, people: [String] = []) throws -> Int {
+        guard !people.isEmpty else { return max(0, target - (try queuedTaskCountsByProject().values.min() ?? 0)) }
+        var emptiest = Int.max
+        for person in people {
+            emptiest = min(emptiest, try queuedTaskCountsByProject(servableTo: person).values.min() ?? 0)
+        }
+        return max(0, target - emptiest)
     }
 
-    public func queuedTaskCountsByProject() throws -> [String: Int] {
+    public func queuedTaskCountsByProject(servableTo username: String? = nil) throws -> [String: Int] {
         try pool.read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT project.id AS id,
-                       (SELECT COUNT(*) FROM task WHERE task.state = 'queued' AND task.project_id = project.id) AS queued
+                       (SELECT COUNT(*) FROM task WHERE task.state = 'queued' AND task.project_id = project.id AND \(Self.servable)) AS queued
                 FROM project
-                """))
+                """), arguments: [username, username])
             var counts: [String: Int] = [:]
             for row in rows { counts[row["id"]] = row["queued"] }
             return counts
@@ -105,13 +127,13 @@ extension StationDatabase {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT project.id, project.json, project.waiting_at_hub,
                        (SELECT COUNT(*) FROM task
-                        WHERE task.state = 'queued' AND task.project_id = project.id) AS queued,
-                       (\(Self.countWaitingForMedia) AND task.project_id = project.id) AS waiting_for_imagery,
+                        WHERE task.state = 'queued' AND task.project_id = project.id AND \(Self.servable)) AS queued,
+                       (\(Self.countWaitingForMedia) AND task.project_id = project.id AND \(Self.servable)) AS waiting_for_imagery,
                        (SELECT COUNT(*) FROM annotation
                         WHERE annotation.username = ? AND annotation.project_id = project.id
                           AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today
                 FROM project WHERE ? IS NULL OR project.id = ? ORDER BY project.id
-                """, arguments: [username, dayStart, dayEnd, projectID, projectID])
+                """, arguments: [username, username, username, username, username, dayStart, dayEnd, projectID, projectID])
             return try rows.map { row in
                 let record = StationProjectRecord(id: row["id"], json: row["json"], waitingAtHub: row["waiting_at_hub"])
                 let queued: Int = row["queued"]

@@ -32,9 +32,10 @@ public struct StationBundles: Sendable {
             throw BundleError.unreadableKey(whose: "this station's private")
         }
         let annotations = try database.outboxBatch(sentBefore: .distantFuture, limit: Int.max)
+        let people = try database.peopleToLeaseFor(now: now)
         let request = SyncRequest(
             stationID: identity.stationID, annotations: annotations, cursor: try database.syncCursor(),
-            wantedLeases: try database.leasesWanted(toFill: leaseTarget))
+            wantedLeases: try database.leasesWanted(toFill: leaseTarget, people: people), people: people)
         let payload = try SyncCoding.encode(request)
 
         var exported: ExportedBundle?

@@ -27,6 +27,14 @@ struct SyncWriter {
         }
         text += "],\"cursor\":"
         text += String(request.cursor)
+        if !request.people.isEmpty {
+            text += ",\"people\":["
+            for (index, person) in request.people.enumerated() {
+                if index > 0 { text += "," }
+                quoted(person)
+            }
+            text += "]"
+        }
         text += ",\"stationID\":"
         quoted(request.stationID)
         text += ",\"wantedLeases\":"
@@ -108,7 +116,13 @@ struct SyncWriter {
     }
 
     private mutating func write(_ lease: LeasedTask) throws {
-        text += "{\"epoch\":"
+        text += "{"
+        if let assignee = lease.assignee {
+            text += "\"assignee\":"
+            quoted(assignee)
+            text += ","
+        }
+        text += "\"epoch\":"
         text += String(lease.epoch)
         text += ",\"expiresAt\":"
         try date(lease.expiresAt)

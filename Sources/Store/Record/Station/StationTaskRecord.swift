@@ -22,6 +22,8 @@ struct StationTaskRecord: SnakeCaseRecord {
     var expiresAt: Date
     var seq: Int64
     var state: State
+    /// The one person it may be served to; nil: anyone at the station.
+    var assignee: String?
 
     /// Read by column name rather than through `Decodable`, which is several times slower.
     init(row: Row) throws {
@@ -35,6 +37,7 @@ struct StationTaskRecord: SnakeCaseRecord {
         epoch = row["epoch"]
         expiresAt = row["expires_at"]
         seq = row["seq"]
+        assignee = row["assignee"]
         let stateText: String = row["state"]
         guard let state = State(rawValue: stateText) else {
             throw StoreError.unreadableRow(table: "task", problem: "task \(id) has unknown state \"\(stateText)\"")
@@ -50,6 +53,6 @@ struct StationTaskRecord: SnakeCaseRecord {
         do { try task.restoreBody(body) } catch {
             throw StoreError.unreadableRow(table: "task", problem: "task \(id): \(error.description)")
         }
-        return LeasedTask(task: task, epoch: epoch, expiresAt: expiresAt)
+        return LeasedTask(task: task, epoch: epoch, expiresAt: expiresAt, assignee: assignee)
     }
 }

@@ -1,0 +1,59 @@
+/// How a project mixes gold into the leases it hands each person. The hub alone holds
+/// it: a station learns neither the rate nor which of its tasks are gold.
+///
+/// A person's first `onboarding` leases on a project are gold, served first. After
+/// that, gold comes beside ordinary work at `rate` (`provenRate` for a person with a
+/// proven record), at random places in the batch: each ordinary lease draws a gold
+/// companion with probability `rate / (1 - rate)`, so gold is `rate` of what is handed
+/// out, and a batch with no ordinary work carries no gold (a queue of nothing but gold
+/// would give it away).
+public struct GoldPolicy: Codable, Equatable, Sendable {
+    public var rate: Double
+    public var onboarding: Int
+    public var provenRate: Double
+
+    public init(rate: Double = 0.05, onboarding: Int = 10, provenRate: Double = 0.02) {
+        self.rate = rate
+        self.onboarding = onboarding
+        self.provenRate = provenRate
+    }
+
+    /// A sentence per setting out of range.
+    public func problems() -> [String] {
+        var found: [String] = []
+        if !(0...0.5).contains(rate) { found.append("the gold rate is a share between 0 and 0.5, not \(rate)") }
+        if !(0...0.5).contains(provenRate) { found.append("the proven gold rate is a share between 0 and 0.5, not \(provenRate)") }
+        if provenRate > rate { found.append("the proven gold rate (\(provenRate)) may not be above the gold rate (\(rate)): a proven record earns less checking, not more") }
+        if onboarding < 0 { found.append("onboarding is a number of gold items, 0 or more, not \(onboarding)") }
+        return found
+    }
+
+    /// Of `wanted` leases for a person who has been handed `handedSoFar` on the project,
+    /// how many are onboarding gold, given `available` gold items they have not seen.
+    public func onboardingGold(wanted: Int, handedSoFar: Int, available: Int) -> Int {
+        max(0, min(wanted, onboarding - handedSoFar, available))
+    }
+
+    /// How many gold items go beside `ordinary` ordinary leases, at most `available`.
+    public func goldBeside<Random: RandomNumberGenerator>(ordinary: Int, isProven: Bool, available: Int, random: inout Random) -> Int {
+        let share = isProven ? provenRate : rate
+        guard share > 0, ordinary > 0, available > 0 else { return 0 }
+        let chance = share / (1 - share)
+        var count = 0
+        for _ in 0..<ordinary where Double.random(in: 0..<1, using: &random) < chance { count += 1 }
+        return min(count, available)
+    }
+
+    /// Where `gold` items go in a batch of `gold + ordinary`, in increasing order, every
+    /// arrangement equally likely.
+    public static func positions<Random: RandomNumberGenerator>(gold: Int, among ordinary: Int, random: inout Random) -> [Int] {
+        let total = gold + ordinary
+        guard gold > 0 else { return [] }
+        // A partial Fisher-Yates shuffle of the slots picks `gold` of them uniformly.
+        var slots = Array(0..<total)
+        for index in 0..<gold {
+            slots.swapAt(index, Int.random(in: index..<total, using: &random))
+        }
+        return slots.prefix(gold).sorted()
+    }
+}
