@@ -61,6 +61,11 @@ public struct DawidSkene: Sendable {
     }
 
     /// Estimates from `votes`; `gold` maps a task's position to its known class.
+    ///
+    /// A gold task nobody labeled is left out, and a task nobody labeled has no consensus
+    /// and no weight in the priors, as in crowd-kit (which never sees such tasks). A class
+    /// nobody gave keeps a probability at the floor's order (1e-10), where crowd-kit
+    /// would have no column for it.
     public func estimate(_ votes: LabelVotes, gold: [Int: Int] = [:]) -> Estimate {
         let t = votes.taskCount, w = votes.personCount, k = votes.classCount, n = votes.count
         let start = MajorityVote.consensus(votes)

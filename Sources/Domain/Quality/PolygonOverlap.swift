@@ -63,9 +63,15 @@ public enum PolygonOverlap {
         return twice < 0 ? ring.reversed() : ring
     }
 
+    /// Whether the two rings' bounding boxes overlap with some area: if not, neither do they.
     static func boundsMeet(_ a: [Vector], _ b: [Vector]) -> Bool {
-        let ax = a.map(\.x), ay = a.map(\.y), bx = b.map(\.x), by = b.map(\.y)
-        return ax.max()! > bx.min()! && bx.max()! > ax.min()! && ay.max()! > by.min()! && by.max()! > ay.min()!
+        func bounds(_ ring: [Vector]) -> (minX: Double, maxX: Double, minY: Double, maxY: Double) {
+            ring.reduce((Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)) { box, point in
+                (min(box.0, point.x), max(box.1, point.x), min(box.2, point.y), max(box.3, point.y))
+            }
+        }
+        let first = bounds(a), second = bounds(b)
+        return first.maxX > second.minX && second.maxX > first.minX && first.maxY > second.minY && second.maxY > first.minY
     }
 
     /// Twice the shoelace sum of the pieces of `ring`'s edges that lie inside `other`.

@@ -100,3 +100,20 @@ import Testing
         #expect(result.value == 0 && result.errors.map(\.errorClass) == [.wrongKind])
     }
 }
+
+@Suite struct ConfusionMatrixTests {
+    @Test func countsWhichLabelWasGivenForWhichKey() {
+        // Given a person who calls one negative of three positive, and one bad label
+        var matrix = ConfusionMatrix(labels: ["pos", "neg"])
+        matrix.record(["pos"], key: ["pos"])
+        matrix.record(["pos"], key: ["pos"])
+        matrix.record(["neg"], key: ["pos"])
+        matrix.record(["neg"], key: ["neg"])
+        matrix.record(expected: "pos", given: "maybe")
+        // Then the counts, the accuracy per label and the sum over two people
+        #expect(matrix.counts == [2, 1, 0, 1])
+        #expect(matrix.accuracy(on: "pos") == 2.0 / 3 && matrix.accuracy(on: "neg") == 1)
+        #expect((matrix + matrix).count(expected: "pos", given: "neg") == 2)
+        #expect(matrix.kappa() == Agreement.cohenKappa(["pos", "pos", "pos", "neg"], ["pos", "pos", "neg", "neg"], categories: ["pos", "neg"]))
+    }
+}

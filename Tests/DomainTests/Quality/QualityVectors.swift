@@ -9,14 +9,11 @@ enum QualityVectors {
     static let sharedFixtures = domainTests.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("shared/fixtures")
 
-    static let all: Vectors = {
-        do {
-            let data = try Data(contentsOf: domainTests.appendingPathComponent("Vectors/quality_vectors.json"))
-            return try JSONDecoder().decode(Vectors.self, from: data)
-        } catch {
-            fatalError("Vectors/quality_vectors.json cannot be read (\(error)); run make_quality_vectors.py")
-        }
-    }()
+    /// The vectors file, read and decoded (made by `Vectors/make_quality_vectors.py`).
+    static func load() throws -> Vectors {
+        let data = try Data(contentsOf: domainTests.appendingPathComponent("Vectors/quality_vectors.json"))
+        return try JSONDecoder().decode(Vectors.self, from: data)
+    }
 
     struct Vectors: Decodable {
         var wilson: [Wilson]
