@@ -25,6 +25,7 @@ enum QualityVectors {
         var spans: [Spans]
         var polygons: [Polygons]
         var shapes: [Shapes]
+        var tide: [TIDECase]
         var consensus: [ConsensusCase]
         var anaesthetists: Anaesthetists
     }
@@ -126,6 +127,13 @@ enum QualityVectors {
         var recall: Double
         var f1: Double
         var mean_iou: Double?
+    }
+
+    struct TIDECase: Decodable {
+        var key: [JSONValue]
+        var answer: [JSONValue]
+        /// Error counts by `GoldErrorClass` raw value.
+        var errors: [String: Int]
     }
 
     struct TaskProbabilities: Decodable {

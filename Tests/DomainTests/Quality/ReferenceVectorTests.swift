@@ -112,6 +112,25 @@ import Testing
         }
     }
 
+    @Test func shapeErrorClassesMatchTIDE() throws {
+        // Given boxes where TIDE's greedy matching by score and ours agree on the pairs
+        #expect(vectors.tide.count >= 50)
+        var seen: Set<GoldErrorClass> = []
+        for case_ in vectors.tide {
+            let answer = try case_.answer.enumerated().map { try Shape(json: $0.element, number: $0.offset + 1) }
+            let key = try case_.key.enumerated().map { try Shape(json: $0.element, number: $0.offset + 1) }
+            // When our errors are counted by class
+            var counts: [String: Int] = [:]
+            for error in ShapeEvaluation.evaluate(answer, against: key).errors {
+                counts[error.errorClass.rawValue, default: 0] += 1
+                seen.insert(error.errorClass)
+            }
+            // Then they are tidecv's
+            #expect(counts == case_.errors, "\(case_.key) vs \(case_.answer)")
+        }
+        #expect(seen == [.classification, .localisation, .classificationAndLocalisation, .duplicate, .background, .missed])
+    }
+
     @Test func majorityVoteAndDawidSkeneMatchCrowdKit() {
         #expect(vectors.consensus.count == 5)
         for case_ in vectors.consensus {

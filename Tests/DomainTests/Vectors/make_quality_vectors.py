@@ -16,6 +16,8 @@ must match each figure to 1e-9; they never run Python.
   both sides go in sorted by (start, end, label), the order the Swift code uses.
 - Shapes: shapely areas and IoU, scipy.optimize.linear_sum_assignment(maximize=True) on the
   IoU matrix with pairs of different classes or IoU below the threshold zeroed.
+- TIDE error classes: tidecv's TIDERun (boxes), on cases where its greedy matching by score
+  pairs the same shapes as the optimal matching (a person's shapes have no scores).
 - Consensus: crowd-kit MajorityVote and DawidSkene (defaults n_iter=100, tol=1e-5), with
   and without true_labels. Probabilities are written by class value; a task whose top
   probability is tied is marked, as crowd-kit breaks ties by an internal column order.
@@ -326,6 +328,70 @@ for case in range(70):
         "f1": 2 * matched / (len(answer) + len(key)) if (answer or key) else 0.0, "mean_iou": mean_iou})
 
 
+# TIDE's error classes through tidecv, on boxes.
+from pycocotools import mask as mask_utils
+from tidecv.data import Data
+from tidecv.errors.main_errors import BackgroundError, BoxError, ClassError, DuplicateError, MissedError, OtherError
+from tidecv.quantify import TIDERun
+
+tide_names = {ClassError: "classification", BoxError: "localisation", OtherError: "classification and localisation",
+              DuplicateError: "duplicate", BackgroundError: "background", MissedError: "missed"}
+tide_cases = []
+attempts = 0
+while len(tide_cases) < 60 and attempts < 1000:
+    attempts += 1
+    key = []
+    for _ in range(rng.randint(1, 5)):
+        x, y = rng.uniform(0, 100), rng.uniform(0, 100)
+        key.append((rng.randrange(3), [x, y, x + rng.uniform(8, 30), y + rng.uniform(8, 30)]))
+    answer = []
+    for label, (x0, y0, x1, y1) in key:
+        roll = rng.random()
+        w, h = x1 - x0, y1 - y0
+        if roll < 0.3:
+            d = rng.uniform(-1, 1)
+            answer.append((label, [x0 + d, y0 + d, x1 + d, y1 - d]))
+        elif roll < 0.45:
+            answer.append(((label + rng.randint(1, 2)) % 3, [x0 + 0.5, y0, x1, y1 + 0.5]))
+        elif roll < 0.6:
+            answer.append((label if rng.random() < 0.6 else (label + 1) % 3, [x0 + w * 0.45, y0 + h * 0.3, x1 + w * 0.45, y1 + h * 0.3]))
+        elif roll < 0.75:
+            answer.append((label, [x0, y0, x1, y1 - 0.5]))
+            answer.append((label, [x0 + 1, y0 + 1, x1 + 1, y1]))
+        # else missed
+    for _ in range(rng.randint(0, 2)):
+        x, y = rng.uniform(150, 300), rng.uniform(150, 300)
+        answer.append((rng.randrange(3), [x, y, x + 10, y + 10]))
+    if not answer:
+        continue
+    scores = rng.sample(range(1, 1000), len(answer))
+    xywh = lambda b: [b[0], b[1], b[2] - b[0], b[3] - b[1]]
+    iou = mask_utils.iou([xywh(b) for _, b in answer], [xywh(b) for _, b in key], [False] * len(key))
+    same = np.array([[a[0] == k[0] for k in key] for a in answer])
+    # TIDE's greedy matching, by score
+    greedy, used = set(), set()
+    for i in sorted(range(len(answer)), key=lambda i: -scores[i]):
+        row = [iou[i, j] if same[i, j] and j not in used else 0 for j in range(len(key))]
+        j = int(np.argmax(row))
+        if row[j] >= 0.5:
+            greedy.add((i, j))
+            used.add(j)
+    weights = np.where(same & (iou >= 0.5), iou, 0.0)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    optimal = {(int(r), int(c)) for r, c in zip(rows, cols) if weights[r, c] > 0}
+    near_threshold = np.any(np.abs(iou - 0.5) < 1e-9) or np.any(np.abs(iou - 0.1) < 1e-9)
+    if greedy != optimal or near_threshold:
+        continue
+    gt, preds = Data("key"), Data("answer")
+    for label, box in key:
+        gt.add_ground_truth(0, label, xywh(box))
+    for (label, box), score in zip(answer, scores):
+        preds.add_detection(0, label, score / 1000, xywh(box))
+    run = TIDERun(gt, preds, 0.5, 0.1, "bbox", 100, True)
+    counts = {tide_names[kind]: len(errors) for kind, errors in run.error_dict.items() if errors}
+    tide_cases.append({"key": [{"label": str(l), "box": b} for l, b in key],
+                       "answer": [{"label": str(l), "box": b} for l, b in answer], "errors": counts})
+
 # Consensus through crowd-kit.
 def consensus_case(tasks, people, classes_count, skills, coverage, gold_share, seed):
     local = random.Random(seed)
@@ -384,7 +450,7 @@ anaesthetists = {"priors": [float(ds.priors_[c]) for c in range(4)], "iterations
                  "majority": {str(k): v for k, v in by_class(MajorityVote().fit_predict_proba(paper), 4).items()}}
 
 vectors = {"wilson": wilson, "quantiles": quantiles, "cohen": cohen, "cohen_strings": sk_strings, "fleiss": fleiss,
-           "krippendorff": kripp, "spans": span_cases, "polygons": polygons, "shapes": shape_cases,
+           "krippendorff": kripp, "spans": span_cases, "polygons": polygons, "shapes": shape_cases, "tide": tide_cases,
            "consensus": consensus, "anaesthetists": anaesthetists}
 with open(os.path.join(HERE, "quality_vectors.json"), "w") as out:
     json.dump(vectors, out, separators=(",", ":"), sort_keys=True)
