@@ -114,3 +114,17 @@ import Testing
         #expect(MajorityVote.consensus(built).label(of: 0) == 1)
     }
 }
+
+@Suite struct MatchedAgreementTests {
+    @Test func spansAndShapesAgreeByPooledMatchedF1BothWays() {
+        let first = [EntitySpan(start: 0, end: 4, label: "PER"), EntitySpan(start: 6, end: 9, label: "LOC")]
+        let second = [EntitySpan(start: 0, end: 4, label: "PER")]
+        #expect(Agreement.spanF1([(first, second), ([], [])]) == 2.0 / 3)
+        #expect(Agreement.spanF1([(second, first)]) == 2.0 / 3)
+        #expect(Agreement.spanF1([([], [])]) == nil)
+        let box = Shape(label: "car", geometry: .box(PixelPoint(x: 0, y: 0), PixelPoint(x: 10, y: 10)))
+        let moved = Shape(label: "car", geometry: .box(PixelPoint(x: 1, y: 0), PixelPoint(x: 11, y: 10)))
+        #expect(Agreement.shapeF1([([box], [moved]), ([box], [])]) == 2.0 / 3)
+        #expect(Agreement.shapeF1([([], [])]) == nil)
+    }
+}

@@ -9,8 +9,10 @@ enum QualityVectors {
     static let sharedFixtures = domainTests.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("shared/fixtures")
 
-    /// The vectors file, read and decoded (made by `Vectors/make_quality_vectors.py`).
-    static func load() throws -> Vectors {
+    /// The vectors file, read and decoded once for every test (made by `Vectors/make_quality_vectors.py`).
+    static func load() throws -> Vectors { try decoded.get() }
+
+    private static let decoded = Result { () throws -> Vectors in
         let data = try Data(contentsOf: domainTests.appendingPathComponent("Vectors/quality_vectors.json"))
         return try JSONDecoder().decode(Vectors.self, from: data)
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes quality_vectors.json: figures from the reference libraries for DomainTests/Quality.
 
-    pip install krippendorff shapely nervaluate crowd-kit statsmodels scikit-learn scipy
+    pip install krippendorff shapely nervaluate crowd-kit statsmodels scikit-learn scipy tidecv
     python3 make_quality_vectors.py
 
 Every case is seeded, so a run makes the same file. The Swift tests read the JSON and
