@@ -51,7 +51,7 @@ extension Hub {
         try transaction.expireLeases(now: now)
         var leases: [LeasedTask] = []
         let people = Array(Set(request.people)).sorted()
-        var random = SystemRandomNumberGenerator()
+        var random = goldRandom
         for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
             let expiry = now.addingTimeInterval(TimeInterval(project.leaseSeconds))
             if people.isEmpty {

@@ -72,14 +72,16 @@ extension Hub {
         let handed = try transaction.handed(projectID: projectID, username: person)
         let available = try transaction.unseenGoldCount(projectID: projectID, username: person)
         let onboarding = policy.onboardingGold(wanted: wanted, handedSoFar: handed.all, available: available)
-        let ordinary = try transaction.leaseOpenTasks(projectID: projectID, limit: wanted - onboarding, to: station, until: expiry)
+        let planned = policy.gold(among: wanted - onboarding, isProven: false, available: available - onboarding, random: &random)
+        let asked = wanted - onboarding - planned
+        let ordinary = try transaction.leaseOpenTasks(projectID: projectID, limit: asked, to: station, until: expiry)
             .map { lease in
                 var sent = Self.asSent(lease)
                 sent.assignee = person
                 return sent
             }
-        let beside = policy.goldBeside(ordinary: ordinary.count, isProven: false, available: available - onboarding, random: &random)
-        let gold = try transaction.unseenGoldItems(projectID: projectID, username: person, limit: onboarding + beside)
+        let beside = ordinary.count < asked ? min(planned, policy.goldBeside(ordinary: ordinary.count, isProven: false)) : planned
+        let gold = try transaction.unseenGoldItems(projectID: projectID, username: person, limit: onboarding + beside, random: &random)
         guard !gold.isEmpty else {
             try transaction.countHanded(projectID: projectID, username: person, all: ordinary.count, gold: 0)
             return ordinary

@@ -2,11 +2,11 @@
 /// it: a station learns neither the rate nor which of its tasks are gold.
 ///
 /// A person's first `onboarding` leases on a project are gold, served first. After
-/// that, gold comes beside ordinary work at `rate` (`provenRate` for a person with a
-/// proven record), at random places in the batch: each ordinary lease draws a gold
-/// companion with probability `rate / (1 - rate)`, so gold is `rate` of what is handed
-/// out, and a batch with no ordinary work carries no gold (a queue of nothing but gold
-/// would give it away).
+/// that, each lease of a batch is gold with probability `rate` (`provenRate` for a
+/// person with a proven record), at random places, so a batch is as large as asked
+/// and gold is `rate` of what is handed out; when ordinary work runs short the gold
+/// shrinks with it, and a batch with no ordinary work carries no gold (a queue of
+/// nothing but gold would give it away).
 public struct GoldPolicy: Codable, Equatable, Sendable {
     public var rate: Double
     public var onboarding: Int
@@ -34,14 +34,24 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
         max(0, min(wanted, onboarding - handedSoFar, available))
     }
 
-    /// How many gold items go beside `ordinary` ordinary leases, at most `available`.
-    public func goldBeside<Random: RandomNumberGenerator>(ordinary: Int, isProven: Bool, available: Int, random: inout Random) -> Int {
+    /// How many of `slots` leases are gold, each slot gold with the person's share, at
+    /// most `available`: the batch keeps the size the station asked for, so its size
+    /// says nothing of how much gold it holds.
+    public func gold<Random: RandomNumberGenerator>(among slots: Int, isProven: Bool, available: Int, random: inout Random) -> Int {
         let share = isProven ? provenRate : rate
-        guard share > 0, ordinary > 0, available > 0 else { return 0 }
-        let chance = share / (1 - share)
+        guard share > 0, slots > 0, available > 0 else { return 0 }
         var count = 0
-        for _ in 0..<ordinary where Double.random(in: 0..<1, using: &random) < chance { count += 1 }
+        for _ in 0..<slots where Double.random(in: 0..<1, using: &random) < share { count += 1 }
         return min(count, available)
+    }
+
+    /// When the ordinary work ran short (`ordinary` leased where more were asked for), at
+    /// most this much of the planned gold goes with it, keeping gold at its share of the
+    /// batch; with no ordinary work, none.
+    public func goldBeside(ordinary: Int, isProven: Bool) -> Int {
+        let share = isProven ? provenRate : rate
+        guard share > 0, share < 1 else { return 0 }
+        return Int((Double(ordinary) * share / (1 - share)).rounded())
     }
 
     /// Where `gold` items go in a batch of `gold + ordinary`, in increasing order, every

@@ -175,15 +175,16 @@ extension HubTransaction {
 
     /// Up to `limit` gold items of the project, in the pool, that were never handed to
     /// `username`, drawn at random.
-    public func unseenGoldItems(projectID: String, username: String, limit: Int) throws -> [GoldItem] {
+    public func unseenGoldItems<Random: RandomNumberGenerator>(
+        projectID: String, username: String, limit: Int, random: inout Random
+    ) throws -> [GoldItem] {
         guard limit > 0 else { return [] }
         let ids = try String.fetchAll(db.cachedStatement(sql: """
             SELECT id FROM gold_item WHERE project_id = ? AND retired_at IS NULL
               AND id NOT IN (SELECT gold_id FROM gold_lease WHERE project_id = ? AND username = ?)
-            ORDER BY random() LIMIT ?
-            """), arguments: [projectID, projectID, username, limit])
-        guard !ids.isEmpty else { return [] }
-        return try ids.compactMap { try goldItem(projectID: projectID, id: $0) }
+            ORDER BY seq
+            """), arguments: [projectID, projectID, username])
+        return try ids.shuffled(using: &random).prefix(limit).compactMap { try goldItem(projectID: projectID, id: $0) }
     }
 
     /// How many pool items `username` has not been handed yet.
@@ -223,7 +224,7 @@ extension HubTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 annotation.id.uuidString, annotation.projectID, annotation.taskID, annotation.username, annotation.stationID, content,
-                annotation.storedAnswer, annotation.skipReason, annotation.createdAt, annotation.secondsOnTask, receivedAt,
+                annotation.isSkip ? nil : annotation.answer.json.canonicalText, annotation.skipReason, annotation.createdAt, annotation.secondsOnTask, receivedAt,
             ])
     }
 
