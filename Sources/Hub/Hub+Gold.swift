@@ -67,12 +67,17 @@ extension Hub {
         projectID: String, for person: String, wanted: Int, station: String, until expiry: Date, now: Date, random: inout Random,
         transaction: HubTransaction
     ) throws -> [LeasedTask] {
-        guard wanted > 0 else { return [] }
+        guard wanted > 0, let project = try transaction.project(id: projectID) else { return [] }
         let policy = try transaction.goldPolicy(projectID: projectID)
+        // Quality decides: a paused person gets no work until a lead lifts the pause; a
+        // proven record earns the lower rate.
+        let standing = try Self.quality(of: project, username: person, in: transaction).first?.standing(under: policy) ?? .tooFewItems
+        guard standing != .paused else { return [] }
+        let isProven = standing == .proven
         let handed = try transaction.handed(projectID: projectID, username: person)
         let available = try transaction.unseenGoldCount(projectID: projectID, username: person)
         let onboarding = policy.onboardingGold(wanted: wanted, handedSoFar: handed.all, available: available)
-        let planned = policy.gold(among: wanted - onboarding, isProven: false, available: available - onboarding, random: &random)
+        let planned = policy.gold(among: wanted - onboarding, isProven: isProven, available: available - onboarding, random: &random)
         let asked = wanted - onboarding - planned
         let ordinary = try transaction.leaseOpenTasks(projectID: projectID, limit: asked, to: station, until: expiry)
             .map { lease in
@@ -80,7 +85,7 @@ extension Hub {
                 sent.assignee = person
                 return sent
             }
-        let beside = ordinary.count < asked ? min(planned, policy.goldBeside(ordinary: ordinary.count, isProven: false)) : planned
+        let beside = ordinary.count < asked ? min(planned, policy.goldBeside(ordinary: ordinary.count, isProven: isProven)) : planned
         let gold = try transaction.unseenGoldItems(projectID: projectID, username: person, limit: onboarding + beside, random: &random)
         guard !gold.isEmpty else {
             try transaction.countHanded(projectID: projectID, username: person, all: ordinary.count, gold: 0)

@@ -31,7 +31,32 @@ struct FlagsCommand: ParsableCommand {
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self])
+        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self, Quality.self])
+
+    enum Layout: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    struct Quality: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Each person's accuracy on the project's gold, its Wilson 95% interval, errors by class, and standing.",
+            discussion: """
+                Gold answers are scored at the hub against their keys, by the project's kind. A person is warned or \
+                paused only after the policy's minimum of scored gold items, and only when the interval's upper bound is \
+                below the threshold. Free-text gold waits for a reviewer and is counted apart.
+                """)
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Option(help: "Only this person.") var person: String?
+        @Option(help: "table, csv or json.") var format: Layout = .table
+
+        func run() throws {
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            let report = try hub.qualityReport(projectID: project, username: person)
+            print(QualityReportText.render(report, as: format), terminator: "")
+        }
+    }
 
     struct Predictions: ParsableCommand {
         static let configuration = CommandConfiguration(

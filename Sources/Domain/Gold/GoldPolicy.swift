@@ -7,15 +7,47 @@
 /// and gold is `rate` of what is handed out; when ordinary work runs short the gold
 /// shrinks with it, and a batch with no ordinary work carries no gold (a queue of
 /// nothing but gold would give it away).
+///
+/// Quality acts on the Wilson 95% interval of a person's gold accuracy, and only after
+/// `minimumGold` scored items: below `warnBelow` or `pauseBelow` only when the
+/// interval's upper bound is, so a person is never paused on a bad day's noise. A
+/// proven record (lower bound at `warnBelow` or above, after `minimumGold`) earns
+/// `provenRate`.
 public struct GoldPolicy: Codable, Equatable, Sendable {
     public var rate: Double
     public var onboarding: Int
     public var provenRate: Double
+    public var minimumGold: Int
+    public var warnBelow: Double
+    public var pauseBelow: Double
 
-    public init(rate: Double = 0.05, onboarding: Int = 10, provenRate: Double = 0.02) {
+    public init(
+        rate: Double = 0.05, onboarding: Int = 10, provenRate: Double = 0.02, minimumGold: Int = 20, warnBelow: Double = 0.85,
+        pauseBelow: Double = 0.7
+    ) {
         self.rate = rate
         self.onboarding = onboarding
         self.provenRate = provenRate
+        self.minimumGold = minimumGold
+        self.warnBelow = warnBelow
+        self.pauseBelow = pauseBelow
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rate, onboarding, provenRate, minimumGold, warnBelow, pauseBelow
+    }
+
+    /// A policy stored before a setting existed reads it as its default.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = GoldPolicy()
+        self.init(
+            rate: try container.decodeIfPresent(Double.self, forKey: .rate) ?? defaults.rate,
+            onboarding: try container.decodeIfPresent(Int.self, forKey: .onboarding) ?? defaults.onboarding,
+            provenRate: try container.decodeIfPresent(Double.self, forKey: .provenRate) ?? defaults.provenRate,
+            minimumGold: try container.decodeIfPresent(Int.self, forKey: .minimumGold) ?? defaults.minimumGold,
+            warnBelow: try container.decodeIfPresent(Double.self, forKey: .warnBelow) ?? defaults.warnBelow,
+            pauseBelow: try container.decodeIfPresent(Double.self, forKey: .pauseBelow) ?? defaults.pauseBelow)
     }
 
     /// A sentence per setting out of range.
@@ -25,6 +57,12 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
         if !(0...0.5).contains(provenRate) { found.append("the proven gold rate is a share between 0 and 0.5, not \(provenRate)") }
         if provenRate > rate { found.append("the proven gold rate (\(provenRate)) may not be above the gold rate (\(rate)): a proven record earns less checking, not more") }
         if onboarding < 0 { found.append("onboarding is a number of gold items, 0 or more, not \(onboarding)") }
+        if minimumGold < 1 { found.append("quality acts after at least 1 scored gold item, not \(minimumGold)") }
+        if !(0...1).contains(warnBelow) || !(0...1).contains(pauseBelow) {
+            found.append("the warn and pause thresholds are accuracies between 0 and 1, not \(warnBelow) and \(pauseBelow)")
+        } else if pauseBelow > warnBelow {
+            found.append("the pause threshold (\(pauseBelow)) may not be above the warn threshold (\(warnBelow))")
+        }
         return found
     }
 
