@@ -86,6 +86,10 @@ public struct SyncReply: Codable, Equatable, Sendable {
     /// Tasks still waiting at the hub, per project, after these leases.
     public var waitingAtHub: [String: Int]
     public var cursor: Int64
+    /// Who among the request's `people` may not label which project now (their gold
+    /// record fell below the pause threshold): the whole list, replacing the last, when
+    /// the request named people and asked for work; nil otherwise.
+    public var pauses: [QueuePause]?
 
     /// The answer to an idle request sent with `cursor`: no outcomes, no leases, nothing
     /// changed at the hub since. Only the time of the sync and the counts are new.
@@ -93,11 +97,27 @@ public struct SyncReply: Codable, Equatable, Sendable {
         outcomes.isEmpty && leases.isEmpty && projects.isEmpty && self.cursor == cursor
     }
 
-    public init(outcomes: [AnnotationOutcome], leases: [LeasedTask], projects: [Project], waitingAtHub: [String: Int], cursor: Int64) {
+    public init(
+        outcomes: [AnnotationOutcome], leases: [LeasedTask], projects: [Project], waitingAtHub: [String: Int], cursor: Int64,
+        pauses: [QueuePause]? = nil
+    ) {
         self.outcomes = outcomes
         self.leases = leases
         self.projects = projects
         self.waitingAtHub = waitingAtHub
         self.cursor = cursor
+        self.pauses = pauses
+    }
+}
+
+/// A person paused on a project: their station serves them none of its work until a
+/// lead lifts the pause, and tells them to see their lead.
+public struct QueuePause: Codable, Hashable, Sendable {
+    public var username: String
+    public var projectID: String
+
+    public init(username: String, projectID: String) {
+        self.username = username
+        self.projectID = projectID
     }
 }

@@ -50,6 +50,7 @@ extension Hub {
 
         try transaction.expireLeases(now: now)
         var leases: [LeasedTask] = []
+        var pauses: [QueuePause] = []
         let people = Array(Set(request.people)).sorted()
         var random = goldRandom
         for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
@@ -59,6 +60,10 @@ extension Hub {
                     .map(Self.asSent)
             }
             for person in people {
+                guard try !isPaused(person, on: project, in: transaction) else {
+                    pauses.append(QueuePause(username: person, projectID: project.id))
+                    continue
+                }
                 leases += try leaseBatch(
                     projectID: project.id, for: person, wanted: request.wantedLeases, station: request.stationID, until: expiry, now: now,
                     random: &random, transaction: transaction)
@@ -68,7 +73,7 @@ extension Hub {
             outcomes: outcomes, leases: leases,
             projects: try transaction.projectsChanged(since: request.cursor),
             waitingAtHub: try transaction.openTaskCounts(),
-            cursor: try transaction.latestChange())
+            cursor: try transaction.latestChange(), pauses: people.isEmpty || request.isIdle ? nil : pauses)
     }
 
     /// A lease as a station gets it: a file's token layout is for exporting the file

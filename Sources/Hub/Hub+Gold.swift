@@ -69,11 +69,8 @@ extension Hub {
     ) throws -> [LeasedTask] {
         guard wanted > 0, let project = try transaction.project(id: projectID) else { return [] }
         let policy = try transaction.goldPolicy(projectID: projectID)
-        // Quality decides: a paused person gets no work until a lead lifts the pause; a
-        // proven record earns the lower rate.
-        let standing = try Self.quality(of: project, username: person, in: transaction).first?.standing(under: policy) ?? .tooFewItems
-        guard standing != .paused else { return [] }
-        let isProven = standing == .proven
+        // A proven record earns the lower rate (a paused person never gets here).
+        let isProven = try standing(of: person, on: project, in: transaction) == .proven
         let handed = try transaction.handed(projectID: projectID, username: person)
         let available = try transaction.unseenGoldCount(projectID: projectID, username: person)
         let onboarding = policy.onboardingGold(wanted: wanted, handedSoFar: handed.all, available: available)
@@ -116,6 +113,17 @@ extension Hub {
         try transaction.recordGoldLeases(gold.map(\.task.id), projectID: projectID, username: person, station: station, epoch: 1, expiresAt: expiry, now: now)
         try transaction.countHanded(projectID: projectID, username: person, all: batch.count, gold: gold.count)
         return batch
+    }
+
+    /// Where a person stands on a project's gold under its policy.
+    func standing(of person: String, on project: Project, in transaction: HubTransaction) throws -> PersonQuality.Standing {
+        let policy = try transaction.goldPolicy(projectID: project.id)
+        return try Self.quality(of: project, username: person, in: transaction).first?.standing(under: policy) ?? .tooFewItems
+    }
+
+    /// Whether quality has paused a person on a project: they are leased nothing there.
+    func isPaused(_ person: String, on project: Project, in transaction: HubTransaction) throws -> Bool {
+        try standing(of: person, on: project, in: transaction) == .paused
     }
 
     /// Work on a gold item, kept beside its key when the item was handed to someone at

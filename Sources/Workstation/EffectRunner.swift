@@ -144,7 +144,7 @@ public final class EffectRunner: Sendable {
         try station.queueSummaries(username: username, now: clock(), calendar: calendar, projectID: projectID).map {
             HomeScreen.Queue(
                 projectID: $0.project.id, title: $0.project.title, marking: $0.project.defaultMarking, waiting: $0.waiting,
-                doneToday: $0.doneToday, waitingForImagery: $0.waitingForImagery)
+                doneToday: $0.doneToday, waitingForImagery: $0.waitingForImagery, isPaused: $0.isPaused)
         }
     }
 

@@ -37,7 +37,7 @@ struct StandaloneSetup {
     /// Labels the next queued task the way the task screen does.
     @discardableResult
     func labelNext(_ label: String = "positive", by username: String = "ana") throws -> Annotation? {
-        guard let next = try station.nextTask(projectID: "sentiment") else { return nil }
+        guard let next = try station.nextTask(projectID: "sentiment", for: username) else { return nil }
         let annotation = Annotation(
             id: UUID(), taskID: next.task.id, projectID: "sentiment", labels: [label], username: username,
             stationID: "station-1", leaseEpoch: next.epoch, createdAt: clock.now, secondsOnTask: 2)

@@ -15,14 +15,19 @@ public enum HomeScreen {
         public var doneToday: Int
         /// Tasks cached here whose imagery has not arrived or been verified yet.
         public var waitingForImagery: Int
+        /// The hub paused this person here on their gold record: the queue stays shut.
+        public var isPaused: Bool
 
-        public init(projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int, waitingForImagery: Int = 0) {
+        public init(
+            projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false
+        ) {
             self.projectID = projectID
             self.title = title
             self.marking = marking
             self.waiting = waiting
             self.doneToday = doneToday
             self.waitingForImagery = waitingForImagery
+            self.isPaused = isPaused
         }
     }
 
@@ -120,6 +125,10 @@ public enum HomeScreen {
                 return []
             }
             let queue = state.queues[state.selected]
+            guard !queue.isPaused else {
+                state.message = Self.pausedSentence(queue.title)
+                return []
+            }
             guard queue.waiting > 0 else {
                 state.message = queue.waitingForImagery > 0
                     ? "\(queue.title): \(Self.imagerySentence(queue.waitingForImagery))"
@@ -135,6 +144,11 @@ public enum HomeScreen {
         default: break
         }
         return []
+    }
+
+    /// What a person paused on a queue reads: who to see, not the figures (the lead has those).
+    static func pausedSentence(_ title: String) -> String {
+        "Your work on \(title) is paused: please see your shift lead. It opens again once they lift the pause."
     }
 
     public static func render(_ state: State, into buffer: inout Buffer) {
@@ -155,6 +169,9 @@ public enum HomeScreen {
         if state.sync.link == .refused, let reason = state.sync.stationRefusal {
             heading = "The hub refuses this station: your work is kept here; tell your admin"
             assigned = WrappedText.lines(reason, width: content.width - 8)
+        } else if let paused = state.queues.first(where: \.isPaused) {
+            heading = "Paused: please see your shift lead"
+            assigned = WrappedText.lines(Self.pausedSentence(paused.title), width: content.width - 8)
         } else if !refusals.isEmpty {
             heading = "Refused by the hub: \(refusals.count) (not counted; tell your shift lead)"
             assigned = refusals.suffix(4).map { "task \($0.taskID): \($0.reason)" }
@@ -172,7 +189,7 @@ public enum HomeScreen {
         } else {
             Table(
                 columns: [.init("Project"), .init("Marking", width: 15), .init("Waiting", width: 8, alignment: .trailing), .init("Done today", width: 10, alignment: .trailing)],
-                rows: state.queues.map { [$0.title, $0.marking.rawValue, "\($0.waiting)", "\($0.doneToday)"] },
+                rows: state.queues.map { [$0.title, $0.marking.rawValue, $0.isPaused ? "paused" : "\($0.waiting)", "\($0.doneToday)"] },
                 selected: state.selected
             ).draw(in: queuesFrame, into: &buffer)
             // Below the table's rows, inside the frame, when there is a row to spare.

@@ -121,9 +121,17 @@ enum StationMigrations {
         migrator.registerMigration(TaskKindMigration.stationName, migrate: TaskKindMigration.migrateStation)
         migrator.registerMigration(MediaMigration.stationName, migrate: MediaMigration.migrateStation)
         // Leases name the one person they are for (issue 9: gold is mixed per person);
-        // rows cached before this have none and go to whoever logs on.
+        // rows cached before this have none and go to whoever logs on. `pause` is the
+        // hub's last word on who may not label which project.
         migrator.registerMigration("station-v6-assignee") { db in
-            try db.execute(sql: "ALTER TABLE task ADD COLUMN assignee TEXT")
+            try db.execute(sql: """
+                ALTER TABLE task ADD COLUMN assignee TEXT;
+                CREATE TABLE pause (
+                    username TEXT NOT NULL,
+                    project_id TEXT NOT NULL,
+                    PRIMARY KEY (username, project_id)
+                );
+                """)
         }
         return migrator
     }

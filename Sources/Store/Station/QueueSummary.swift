@@ -10,11 +10,15 @@ public struct QueueSummary: Equatable, Sendable {
     /// Tasks cached here whose imagery has not arrived, or not been verified, yet: not
     /// in `waiting`, and not shown until it has.
     public var waitingForImagery: Int
+    /// The hub paused this person on the project (their gold record): none of its work
+    /// is served to them until a lead lifts it.
+    public var isPaused: Bool
 
-    public init(project: Project, waiting: Int, doneToday: Int, waitingForImagery: Int = 0) {
+    public init(project: Project, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false) {
         self.project = project
         self.waiting = waiting
         self.doneToday = doneToday
         self.waitingForImagery = waitingForImagery
+        self.isPaused = isPaused
     }
 }

@@ -60,6 +60,12 @@ extension StationDatabase {
             try Self.saveProjects(reply.projects, waitingAtHub: reply.waitingAtHub, in: db)
         }
         try Self.cacheLeases(reply.leases, in: db)
+        if let pauses = reply.pauses {
+            try db.execute(sql: "DELETE FROM pause")
+            for pause in pauses {
+                try db.execute(sql: "INSERT OR IGNORE INTO pause (username, project_id) VALUES (?, ?)", arguments: [pause.username, pause.projectID])
+            }
+        }
         try db.cachedStatement(sql: """
             UPDATE sync_state SET cursor = MAX(cursor, ?), last_sync_at = ?, last_error = NULL, last_error_at = NULL
             WHERE id = 1

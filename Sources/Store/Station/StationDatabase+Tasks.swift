@@ -61,9 +61,10 @@ extension StationDatabase {
             try StationTaskRecord.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT * FROM task WHERE state = 'queued' AND project_id = ? AND \(Self.servable) AND NOT \(Self.waitsForMedia)
+                      AND NOT EXISTS (SELECT 1 FROM pause WHERE pause.username = ? AND pause.project_id = task.project_id)
                     ORDER BY priority DESC, seq LIMIT 1
                     """),
-                arguments: [projectID, username, username]
+                arguments: [projectID, username, username, username]
             )?.leasedTask()
         }
     }
@@ -131,16 +132,17 @@ extension StationDatabase {
                        (\(Self.countWaitingForMedia) AND task.project_id = project.id AND \(Self.servable)) AS waiting_for_imagery,
                        (SELECT COUNT(*) FROM annotation
                         WHERE annotation.username = ? AND annotation.project_id = project.id
-                          AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today
+                          AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today,
+                       EXISTS (SELECT 1 FROM pause WHERE pause.username = ? AND pause.project_id = project.id) AS paused
                 FROM project WHERE ? IS NULL OR project.id = ? ORDER BY project.id
-                """, arguments: [username, username, username, username, username, dayStart, dayEnd, projectID, projectID])
+                """, arguments: [username, username, username, username, username, dayStart, dayEnd, username, projectID, projectID])
             return try rows.map { row in
                 let record = StationProjectRecord(id: row["id"], json: row["json"], waitingAtHub: row["waiting_at_hub"])
                 let queued: Int = row["queued"]
                 let waitingForImagery: Int = row["waiting_for_imagery"]
                 return QueueSummary(
                     project: try record.project(), waiting: queued - waitingForImagery + record.waitingAtHub,
-                    doneToday: row["done_today"], waitingForImagery: waitingForImagery)
+                    doneToday: row["done_today"], waitingForImagery: waitingForImagery, isPaused: row["paused"])
             }
         }
     }

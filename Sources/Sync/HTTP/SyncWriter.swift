@@ -55,7 +55,12 @@ struct SyncWriter {
             if index > 0 { text += "," }
             write(outcome)
         }
-        text += "],\"projects\":"
+        text += "]"
+        if let pauses = reply.pauses {
+            text += ",\"pauses\":"
+            try encoded(pauses)
+        }
+        text += ",\"projects\":"
         try encoded(reply.projects)
         text += ",\"waitingAtHub\":"
         try encoded(reply.waitingAtHub)
