@@ -7,7 +7,41 @@ import Workstation
 struct GoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gold", abstract: "The gold pool: tasks with answer keys, kept only in the hub's database.",
-        subcommands: [Import.self, List.self])
+        subcommands: [Import.self, List.self, Policy.self])
+
+    struct Policy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a project's gold policy, or change some of it: how much gold, onboarding, and when quality warns and pauses.")
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Option(help: "Share of a person's leases that are gold after onboarding (0 to 0.5; default 0.05).") var rate: Double?
+        @Option(help: "A new person's first leases that are all gold (default 10).") var onboarding: Int?
+        @Option(help: "The rate for a person with a proven record (default 0.02).") var provenRate: Double?
+        @Option(help: "Scored gold items before quality warns or pauses anyone (default 20).") var minimum: Int?
+        @Option(help: "Warn when the 95% interval's upper bound is below this accuracy (default 0.85).") var warnBelow: Double?
+        @Option(help: "Pause when the 95% interval's upper bound is below this accuracy (default 0.7).") var pauseBelow: Double?
+
+        func run() throws {
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            guard try hub.project(id: project) != nil else { throw UserFacingError("there is no project \"\(project)\"; see labeldesk project list") }
+            var policy = try hub.goldPolicy(projectID: project)
+            let changes = [rate != nil, onboarding != nil, provenRate != nil, minimum != nil, warnBelow != nil, pauseBelow != nil]
+            if changes.contains(true) {
+                policy.rate = rate ?? policy.rate
+                policy.onboarding = onboarding ?? policy.onboarding
+                policy.provenRate = provenRate ?? policy.provenRate
+                policy.minimumGold = minimum ?? policy.minimumGold
+                policy.warnBelow = warnBelow ?? policy.warnBelow
+                policy.pauseBelow = pauseBelow ?? policy.pauseBelow
+                try hub.setGoldPolicy(policy, projectID: project, actor: "admin", now: Date())
+            }
+            print("""
+                rate \(policy.rate), onboarding \(policy.onboarding), proven rate \(policy.provenRate); \
+                warn below \(policy.warnBelow), pause below \(policy.pauseBelow), after \(policy.minimumGold) scored gold items
+                """)
+        }
+    }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
