@@ -128,7 +128,7 @@ struct HTTPStation {
     /// Labels the next queued task the way the task screen does.
     @discardableResult
     func labelNext(_ label: String = "positive", by username: String = "ana") throws -> Annotation? {
-        guard let next = try database.nextTask(projectID: "sentiment") else { return nil }
+        guard let next = try database.nextTask(projectID: "sentiment", for: username) else { return nil }
         let annotation = Annotation(
             id: UUID(), taskID: next.task.id, projectID: "sentiment", labels: [label], username: username,
             stationID: identity.stationID, leaseEpoch: next.epoch, createdAt: clock.now, secondsOnTask: 2)
