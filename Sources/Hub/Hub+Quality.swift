@@ -36,3 +36,106 @@ extension Hub {
         return people.values.sorted { $0.username < $1.username }
     }
 }
+
+/// The errors people make on a project's gold and why: `labeldesk report errors`.
+public struct ErrorReport: Equatable, Sendable {
+    /// A gold item answered wrongly at least once, with the wrong answers given.
+    public struct MissedItem: Equatable, Sendable {
+        public var goldID: String
+        public var key: String
+        public var answered: Int
+        public var credit: Double
+        /// Each wrong answer (its summary) and how many gave it, most given first.
+        public var wrongAnswers: [(answer: String, count: Int)]
+
+        public static func == (lhs: MissedItem, rhs: MissedItem) -> Bool {
+            lhs.goldID == rhs.goldID && lhs.key == rhs.key && lhs.answered == rhs.answered && lhs.credit == rhs.credit
+                && lhs.wrongAnswers.map(\.answer) == rhs.wrongAnswers.map(\.answer) && lhs.wrongAnswers.map(\.count) == rhs.wrongAnswers.map(\.count)
+        }
+    }
+
+    /// Where a person is below the project's warn threshold with enough evidence: on items
+    /// keyed one label (classification), or free of one error class (other kinds).
+    public struct WeakSpot: Equatable, Sendable {
+        public var username: String
+        public var what: String
+        public var items: Int
+        public var credit: Double
+        public var interval: WilsonInterval
+    }
+
+    public var project: Project
+    public var policy: GoldPolicy
+    /// Classification: which label was given when the key said which, over everyone and per person.
+    public var confusion: ConfusionMatrix?
+    public var confusionByPerson: [String: ConfusionMatrix]
+    public var errorClasses: [GoldErrorClass: Int]
+    /// Worst first (lowest share of credit), then most answered.
+    public var missed: [MissedItem]
+    public var weakSpots: [WeakSpot]
+
+    /// Items a label or error class needs before a weak spot is named.
+    public static let minimumItems = 5
+}
+
+extension Hub {
+    public func errorReport(projectID: String, username: String? = nil) throws -> ErrorReport {
+        try database.read { transaction in
+            guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+            let policy = try transaction.goldPolicy(projectID: projectID)
+            var keys: [String: Answer] = [:]
+            for item in try transaction.goldItems(projectID: projectID, includingRetired: true) { keys[item.task.id] = item.key }
+            let isLabels = project.kind == .classification
+            let labels = project.labels.map(\.name)
+            var confusion = isLabels ? ConfusionMatrix(labels: labels) : nil
+            var byPerson: [String: ConfusionMatrix] = [:]
+            var classes: [GoldErrorClass: Int] = [:]
+            var items: [String: (answered: Int, credit: Double, wrong: [String: Int])] = [:]
+            // Per person and label (or error class): items and credit.
+            var spots: [String: [String: (items: Int, credit: Double)]] = [:]
+            for answer in try transaction.goldAnswers(projectID: projectID, username: username) {
+                let annotation = answer.annotation
+                guard !annotation.isSkip, let key = keys[annotation.taskID],
+                      let score = GoldScoring.score(annotation.answer, against: key, in: project).score else { continue }
+                var item = items[annotation.taskID] ?? (0, 0, [:])
+                item.answered += 1
+                item.credit += score.value
+                if !score.isCorrect { item.wrong[annotation.answer.summary, default: 0] += 1 }
+                items[annotation.taskID] = item
+                for error in score.errors { classes[error.errorClass, default: 0] += 1 }
+                if isLabels, case .labels(let given) = annotation.answer, case .labels(let expected) = key {
+                    confusion?.record(given, key: expected)
+                    byPerson[annotation.username, default: ConfusionMatrix(labels: labels)].record(given, key: expected)
+                    for label in expected {
+                        spots[annotation.username, default: [:]]["label " + label, default: (0, 0)].items += 1
+                        spots[annotation.username, default: [:]]["label " + label, default: (0, 0)].credit += score.value
+                    }
+                } else {
+                    let present = Set(score.errors.map(\.errorClass))
+                    for errorClass in GoldErrorClass.allCases where errorClass.applies(to: project.kind) {
+                        spots[annotation.username, default: [:]]["free of " + errorClass.rawValue, default: (0, 0)].items += 1
+                        if !present.contains(errorClass) { spots[annotation.username, default: [:]]["free of " + errorClass.rawValue, default: (0, 0)].credit += 1 }
+                    }
+                }
+            }
+            let missed = items.compactMap { id, item -> ErrorReport.MissedItem? in
+                guard !item.wrong.isEmpty else { return nil }
+                return ErrorReport.MissedItem(
+                    goldID: id, key: keys[id]?.summary ?? "", answered: item.answered, credit: item.credit,
+                    wrongAnswers: item.wrong.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (answer: $0.key, count: $0.value) })
+            }.sorted { ($0.credit / Double($0.answered), -$0.answered, $0.goldID) < ($1.credit / Double($1.answered), -$1.answered, $1.goldID) }
+            var weak: [ErrorReport.WeakSpot] = []
+            for (person, byWhat) in spots {
+                for (what, tally) in byWhat where tally.items >= ErrorReport.minimumItems {
+                    let interval = WilsonInterval(successes: tally.credit, trials: tally.items)
+                    if interval.upper < policy.warnBelow {
+                        weak.append(ErrorReport.WeakSpot(username: person, what: what, items: tally.items, credit: tally.credit, interval: interval))
+                    }
+                }
+            }
+            weak.sort { ($0.username, $0.what) < ($1.username, $1.what) }
+            return ErrorReport(
+                project: project, policy: policy, confusion: confusion, confusionByPerson: byPerson, errorClasses: classes, missed: missed, weakSpots: weak)
+        }
+    }
+}

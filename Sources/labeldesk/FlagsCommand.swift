@@ -31,10 +31,33 @@ struct FlagsCommand: ParsableCommand {
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self, Quality.self])
+        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self, Quality.self, Errors.self])
 
     enum Layout: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json
+    }
+
+    struct Errors: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The errors people make on gold: the confusion matrix, error classes, the gold items most missed, and weak spots.",
+            discussion: """
+                Classification projects get the confusion matrix (rows: the key's label, columns: the label given), for \
+                everyone or --person. Weak spots are a person's labels (or, for other kinds, error classes) with at least 5 \
+                gold items where the 95% interval's upper bound is below the project's warn threshold: what the curriculum \
+                remediates.
+                """)
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Option(help: "Only this person.") var person: String?
+        @Option(help: "table, csv or json.") var format: Layout = .table
+        @Option(help: "Most-missed gold items to list.") var top = 20
+
+        func run() throws {
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            let report = try hub.errorReport(projectID: project, username: person)
+            print(QualityReportText.render(report, as: format, top: top), terminator: "")
+        }
     }
 
     struct Quality: ParsableCommand {

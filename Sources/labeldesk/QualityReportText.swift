@@ -78,6 +78,95 @@ enum QualityReportText {
         }
     }
 
+    static func render(_ report: ErrorReport, as layout: ReportCommand.Layout, top: Int) -> String {
+        let missed = Array(report.missed.prefix(top))
+        func share(_ credit: Double, _ count: Int) -> Double { count == 0 ? 0 : credit / Double(count) }
+        func wrongText(_ item: ErrorReport.MissedItem) -> String { item.wrongAnswers.map { "\($0.answer) x\($0.count)" }.joined(separator: "; ") }
+        switch layout {
+        case .json:
+            var members: [String: JSONValue] = [
+                "project": .string(report.project.id),
+                "errorClasses": .object(report.errorClasses.reduce(into: [:]) { $0[$1.key.rawValue] = .integer($1.value) }),
+                "missed": .array(missed.map { item in
+                    .object([
+                        "gold": .string(item.goldID), "key": .string(item.key), "answered": .integer(item.answered), "credit": .double(item.credit),
+                        "wrongAnswers": .array(item.wrongAnswers.map { .object(["answer": .string($0.answer), "count": .integer($0.count)]) }),
+                    ])
+                }),
+                "weakSpots": .array(report.weakSpots.map { spot in
+                    .object([
+                        "person": .string(spot.username), "what": .string(spot.what), "items": .integer(spot.items), "credit": .double(spot.credit),
+                        "interval95": .array([.double(spot.interval.lower), .double(spot.interval.upper)]),
+                    ])
+                }),
+            ]
+            func matrix(_ confusion: ConfusionMatrix) -> JSONValue {
+                .object(["labels": .array(confusion.labels.map(JSONValue.string)), "counts": .array(confusion.counts.map(JSONValue.integer))])
+            }
+            if let confusion = report.confusion {
+                members["confusion"] = matrix(confusion)
+                members["confusionByPerson"] = .object(report.confusionByPerson.mapValues(matrix))
+            }
+            return JSONValue.object(members).canonicalText + "\n"
+        case .csv:
+            var rows: [[String]] = [["section", "person", "key", "given", "count", "items", "credit", "lower95", "upper95", "wrong_answers"]]
+            if let confusion = report.confusion {
+                for expected in confusion.labels {
+                    for given in confusion.labels { rows.append(["confusion", "", expected, given, String(confusion.count(expected: expected, given: given)), "", "", "", "", ""]) }
+                }
+                for (person, matrix) in report.confusionByPerson.sorted(by: { $0.key < $1.key }) {
+                    for expected in matrix.labels {
+                        for given in matrix.labels { rows.append(["confusion", person, expected, given, String(matrix.count(expected: expected, given: given)), "", "", "", "", ""]) }
+                    }
+                }
+            }
+            for (errorClass, count) in report.errorClasses.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                rows.append(["error class", "", errorClass.rawValue, "", String(count), "", "", "", "", ""])
+            }
+            for item in missed {
+                rows.append(["missed", "", item.key, item.goldID, "", String(item.answered), String(format: "%.4f", item.credit), "", "", wrongText(item)])
+            }
+            for spot in report.weakSpots {
+                rows.append(["weak spot", spot.username, spot.what, "", "", String(spot.items), String(format: "%.4f", spot.credit),
+                             String(format: "%.4f", spot.interval.lower), String(format: "%.4f", spot.interval.upper), ""])
+            }
+            return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        case .table:
+            var text = ""
+            if let confusion = report.confusion, confusion.counts.contains(where: { $0 > 0 }) {
+                text += "Confusion on gold (rows: the key's label, columns: the label given):\n"
+                let width = max(8, (confusion.labels.map(\.count).max() ?? 0) + 2)
+                func cell(_ text: String) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+                text += "".padding(toLength: width, withPad: " ", startingAt: 0) + confusion.labels.map(cell).joined() + "\n"
+                for expected in confusion.labels {
+                    text += expected.padding(toLength: width, withPad: " ", startingAt: 0)
+                        + confusion.labels.map { cell(String(confusion.count(expected: expected, given: $0))) }.joined() + "\n"
+                }
+                text += "\n"
+            }
+            if report.errorClasses.isEmpty {
+                text += "No errors on gold yet.\n"
+            } else {
+                text += "Errors by class: " + errorText(report.errorClasses) + "\n"
+            }
+            if !missed.isEmpty {
+                text += "\nGold items most missed:\n"
+                for item in missed {
+                    text += String(format: "  %@  key %@  answered %d, %.0f%% credit; wrong: %@\n", item.goldID, item.key, item.answered,
+                                   share(item.credit, item.answered) * 100, wrongText(item))
+                }
+            }
+            if !report.weakSpots.isEmpty {
+                text += String(format: "\nWeak spots (%d+ items, 95%% interval below the warn threshold of %.0f%%):\n", ErrorReport.minimumItems, report.policy.warnBelow * 100)
+                for spot in report.weakSpots {
+                    text += String(format: "  %@: %@, %d items, %.0f%% (95%% %.0f-%.0f%%)\n", spot.username, spot.what, spot.items,
+                                   share(spot.credit, spot.items) * 100, spot.interval.lower * 100, spot.interval.upper * 100)
+                }
+            }
+            return text
+        }
+    }
+
     static func percent(_ text: String) -> String {
         guard let value = Double(text) else { return text }
         return String(format: "%.1f%%", value * 100)

@@ -70,3 +70,18 @@ public struct PersonQuality: Equatable, Sendable {
         }
     }
 }
+
+extension GoldErrorClass {
+    /// Whether answers of this kind can make this error.
+    public func applies(to kind: TaskKind) -> Bool {
+        switch self {
+        case .wrongLabel, .missingLabel, .extraLabel: kind == .classification
+        case .boundary, .type, .boundaryAndType, .spurious: kind == .spans
+        case .missed: kind == .spans || kind.isGeospatial
+        case .wrongChoice, .tieAgainstPreference, .ratingOff: kind == .comparison
+        case .classification, .localisation, .classificationAndLocalisation, .duplicate, .background: kind.isGeospatial
+        case .reviewerMarkedDown: kind == .freeText
+        case .wrongKind: false
+        }
+    }
+}

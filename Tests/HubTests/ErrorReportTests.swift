@@ -1,0 +1,45 @@
+import Domain
+import Foundation
+import Hub
+import Interchange
+import Store
+import Testing
+import TestSupport
+
+@Suite("The errors people make on gold")
+struct ErrorReportTests {
+    @Test func theConfusionMatrixTheMostMissedItemsAndAWeakLabelComeFromTheAnswers() throws {
+        // Given 20 gold items, half keyed positive and half negative, all handed to ana
+        // (onboarding) and bea, who answer every one positive
+        let directory = try TemporaryDirectory()
+        let hub = try makeHub(in: directory)
+        try hub.importGold((0..<20).map { index in
+            InterchangeRecord(task: task("g\(index)"), annotations: [ImportedAnnotation(answer: .labels([index < 10 ? "positive" : "negative"]), annotator: "t")])
+        }, projectID: "sentiment", actor: "admin", now: monday)
+        try hub.setGoldPolicy(GoldPolicy(rate: 0, onboarding: 20, provenRate: 0), projectID: "sentiment", actor: "admin", now: monday)
+        for person in ["ana", "bea"] {
+            let leases = try hub.exchange(SyncRequest(stationID: "station-1", annotations: [], cursor: 0, wantedLeases: 20, people: [person]), now: monday).leases
+            #expect(leases.count == 20)
+            _ = try hub.exchange(request(leases.map { work(on: $0, labels: ["positive"], username: person) }), now: monday)
+        }
+
+        // When the error report is made
+        let report = try hub.errorReport(projectID: "sentiment")
+
+        // Then the matrix says every negative was called positive, by both
+        let confusion = try #require(report.confusion)
+        #expect(confusion.labels == ["positive", "negative"])
+        #expect(confusion.count(expected: "positive", given: "positive") == 20)
+        #expect(confusion.count(expected: "negative", given: "positive") == 20)
+        #expect(confusion.count(expected: "negative", given: "negative") == 0)
+        #expect(report.confusionByPerson["ana"]?.count(expected: "negative", given: "positive") == 10)
+        #expect(report.errorClasses == [.wrongLabel: 20])
+        // And the ten negative items are the missed ones, each called positive twice
+        #expect(report.missed.map(\.goldID).sorted() == (10..<20).map { "g\($0)" }.sorted())
+        #expect(report.missed.allSatisfy { $0.answered == 2 && $0.credit == 0 && $0.key == "negative" && $0.wrongAnswers.first?.answer == "positive" && $0.wrongAnswers.first?.count == 2 })
+        // And each person's weak spot is the negative label, and only it
+        #expect(report.weakSpots.map { "\($0.username) \($0.what) \($0.items)" } == ["ana label negative 10", "bea label negative 10"])
+        // And one person's report holds only their answers
+        #expect(try hub.errorReport(projectID: "sentiment", username: "ana").confusion?.count(expected: "negative", given: "positive") == 10)
+    }
+}
