@@ -28,6 +28,7 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case predictionsImport = "predictions.import"
     case goldImport = "gold.import"
     case goldPolicy = "gold.policy"
+    case goldRetire = "gold.retire"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -57,6 +57,28 @@ extension Hub {
         try database.read { try $0.goldItems(projectID: projectID) }
     }
 
+    /// Per gold item: how many people it was handed to and how many answered it. An item
+    /// seen by many is worth retiring: word of its answer may get around.
+    public func goldExposure(projectID: String) throws -> [String: (handed: Int, answered: Int)] {
+        try database.read { try $0.goldExposure(projectID: projectID) }
+    }
+
+    /// Retires gold items, audited; an id not in the pool is refused with a sentence and
+    /// nothing changes.
+    @discardableResult
+    public func retireGold(_ ids: [String], projectID: String, actor: String, now: Date) throws -> Int {
+        try database.write { transaction in
+            let inPool = Set(try transaction.goldItems(projectID: projectID).map(\.task.id))
+            if let unknown = ids.first(where: { !inPool.contains($0) }) {
+                throw HubError.refused("\"\(unknown)\" is not a gold item in the pool of \(projectID) (see labeldesk gold list); nothing was retired")
+            }
+            let retired = try transaction.retireGoldItems(ids, projectID: projectID, at: now)
+            try transaction.appendAudit(AuditEvent(
+                kind: .goldRetire, actor: actor, detail: "retired \(retired.count) gold items of \(projectID): " + retired.joined(separator: ", "), at: now))
+            return retired.count
+        }
+    }
+
     /// One person's leases of a project: onboarding gold first, then ordinary work with
     /// gold at random places beside it, at the policy's rate (see `GoldPolicy`).
     ///

@@ -7,7 +7,22 @@ import Workstation
 struct GoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gold", abstract: "The gold pool: tasks with answer keys, kept only in the hub's database.",
-        subcommands: [Import.self, List.self, Policy.self])
+        subcommands: [Import.self, List.self, Policy.self, Retire.self])
+
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take gold items out of the pool: no longer handed out (their answers still count).")
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Argument(help: "The gold items' ids.") var ids: [String]
+
+        func run() throws {
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            let count = try hub.retireGold(ids, projectID: project, actor: "admin", now: Date())
+            print("Retired \(count) gold \(count == 1 ? "item" : "items") of \(project).")
+        }
+    }
 
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -64,7 +79,9 @@ struct GoldCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a project's gold items with their keys (admin only: the keys are secret).")
+        static let configuration = CommandConfiguration(
+            abstract: "List a project's gold items with their keys (admin only: the keys are secret).",
+            discussion: "Columns: id, added, source, people it was handed to, answers received, the key. Items handed to many people are worth retiring (labeldesk gold retire).")
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var hubDatabase: HubDatabaseOption
         @Option(help: "The project.") var project: String
@@ -77,8 +94,10 @@ struct GoldCommand: ParsableCommand {
                 print("Project \(project) has no gold items; add some with labeldesk gold import --project \(project) FILE.")
                 return
             }
+            let exposure = try hub.goldExposure(projectID: project)
             for item in items {
-                print("\(item.task.id)\t\(Timestamp.seconds(item.addedAt))\t\(item.source.rawValue)\t\(item.key.summary)")
+                let seen = exposure[item.task.id] ?? (0, 0)
+                print("\(item.task.id)\t\(Timestamp.seconds(item.addedAt))\t\(item.source.rawValue)\thanded \(seen.handed)\tanswered \(seen.answered)\t\(item.key.summary)")
             }
         }
     }

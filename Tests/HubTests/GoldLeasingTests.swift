@@ -144,4 +144,23 @@ struct GoldLeasingTests {
         let unknown = try hub.exchange(request(from: "station-2", [work(on: LeasedTask(task: task("nope"), epoch: 1, expiresAt: monday), station: "station-2")]), now: monday)
         #expect(unknown.outcomes.first?.reason == #"task "nope" is not in project "sentiment" at the hub"#)
     }
+
+    @Test func anItemSeenByManyIsReportedAndARetiredItemIsHandedToNobodyMore() throws {
+        // Given 2 gold items, both handed to ana and bea in onboarding
+        try fill(tasks: 10, gold: 2, policy: GoldPolicy(rate: 0, onboarding: 2, provenRate: 0))
+        _ = try sync(["ana", "bea"], wanted: 2)
+        #expect(try hub.goldExposure(projectID: "sentiment").mapValues(\.handed) == ["g0": 2, "g1": 2])
+
+        // When g0 is retired, then a newcomer's onboarding gets only g1
+        #expect(try hub.retireGold(["g0"], projectID: "sentiment", actor: "admin", now: monday) == 1)
+        try hub.setUser(username: "cai", role: .labeler, actor: "admin", now: monday)
+        #expect(try sync(["cai"], wanted: 2).filter(isGold).map(\.task.id) == ["g1"])
+        // And an id not in the pool is refused with a sentence, retiring nothing
+        #expect {
+            try hub.retireGold(["g1", "nope"], projectID: "sentiment", actor: "admin", now: monday)
+        } throws: { error in
+            "\(error)" == #""nope" is not a gold item in the pool of sentiment (see labeldesk gold list); nothing was retired"#
+        }
+        #expect(try hub.goldItems(projectID: "sentiment").map(\.task.id) == ["g1"])
+    }
 }

@@ -251,3 +251,28 @@ extension HubTransaction {
         }
     }
 }
+
+extension HubTransaction {
+    /// Per gold item of a project: how many people it was handed to and how many answered.
+    public func goldExposure(projectID: String) throws -> [String: (handed: Int, answered: Int)] {
+        var exposure: [String: (handed: Int, answered: Int)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT gold_id, COUNT(*) FROM gold_lease WHERE project_id = ? GROUP BY gold_id", arguments: [projectID]) {
+            exposure[row[0], default: (0, 0)].handed = row[1]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT gold_id, COUNT(*) FROM gold_answer WHERE project_id = ? GROUP BY gold_id", arguments: [projectID]) {
+            exposure[row[0], default: (0, 0)].answered = row[1]
+        }
+        return exposure
+    }
+
+    /// Takes items out of the pool (they are no longer handed out; their answers still
+    /// count); returns the ids that were in it.
+    public func retireGoldItems(_ ids: [String], projectID: String, at now: Date) throws -> [String] {
+        var retired: [String] = []
+        for id in ids {
+            try db.execute(sql: "UPDATE gold_item SET retired_at = ? WHERE project_id = ? AND id = ? AND retired_at IS NULL", arguments: [now, projectID, id])
+            if db.changesCount > 0 { retired.append(id) }
+        }
+        return retired
+    }
+}
