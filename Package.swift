@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"]),
+        .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"], exclude: ["Vectors"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain"]),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),

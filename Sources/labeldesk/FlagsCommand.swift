@@ -31,10 +31,44 @@ struct FlagsCommand: ParsableCommand {
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self, Quality.self, Errors.self])
+        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self, Quality.self, Errors.self, AgreementCommand.self, ConsensusCommand.self])
 
     enum Layout: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json
+    }
+
+    struct AgreementCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "agreement",
+            abstract: "How far people agree on tasks two or more labelled: Krippendorff's alpha, Fleiss' kappa, and each pair's kappa or matched F1.")
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Option(help: "table, csv or json.") var format: Layout = .table
+
+        func run() throws {
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            print(QualityReportText.render(try hub.agreementReport(projectID: project), as: format), terminator: "")
+        }
+    }
+
+    struct ConsensusCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "consensus",
+            abstract: "Each labelled task's consensus label and its confidence, by majority vote or Dawid-Skene (anchored by gold).")
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Option(help: "majority or dawid-skene.") var method: String = "dawid-skene"
+        @Option(help: "table, csv or json.") var format: Layout = .table
+
+        func run() throws {
+            guard let chosen = ConsensusReport.Method(rawValue: method) else {
+                throw UserFacingError("--method is majority or dawid-skene, not \"\(method)\"")
+            }
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            print(QualityReportText.render(try hub.consensusReport(projectID: project, method: chosen), as: format), terminator: "")
+        }
     }
 
     struct Errors: ParsableCommand {

@@ -167,6 +167,69 @@ enum QualityReportText {
         }
     }
 
+    static func figure(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+
+    static func render(_ report: AgreementReport, as layout: ReportCommand.Layout) -> String {
+        switch layout {
+        case .json:
+            var members: [String: JSONValue] = [
+                "project": .string(report.project.id), "tasks": .integer(report.tasks), "labels": .integer(report.labels),
+                "pairMeasure": .string(report.pairMeasure), "notes": .array(report.notes.map(JSONValue.string)),
+                "pairs": .array(report.pairs.map { pair in
+                    var item: [String: JSONValue] = ["first": .string(pair.first), "second": .string(pair.second), "shared": .integer(pair.shared)]
+                    if let value = pair.value { item["value"] = .double(value) }
+                    return .object(item)
+                }),
+            ]
+            if let alpha = report.alpha { members["krippendorffAlpha"] = .double(alpha) }
+            if let fleiss = report.fleiss { members["fleissKappa"] = .double(fleiss) }
+            return JSONValue.object(members).canonicalText + "\n"
+        case .csv:
+            var rows = [["measure", "first", "second", "shared", "value"]]
+            rows.append(["krippendorff alpha", "", "", String(report.tasks), figure(report.alpha)])
+            rows.append(["fleiss kappa", "", "", String(report.tasks), figure(report.fleiss)])
+            for pair in report.pairs { rows.append([report.pairMeasure, pair.first, pair.second, String(pair.shared), figure(pair.value)]) }
+            return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        case .table:
+            var text = "\(report.tasks) tasks labelled by two people or more (\(report.labels) labels)\n"
+            if report.tasks > 0 {
+                text += "Krippendorff's alpha (nominal): \(figure(report.alpha).isEmpty ? "-" : figure(report.alpha))\n"
+                text += "Fleiss' kappa: \(figure(report.fleiss).isEmpty ? "-" : figure(report.fleiss))\n"
+            }
+            if !report.pairs.isEmpty {
+                text += "\(report.pairMeasure) per pair:\n"
+                for pair in report.pairs {
+                    text += "  \(pair.first) and \(pair.second): \(figure(pair.value).isEmpty ? "-" : figure(pair.value)) on \(pair.shared) shared tasks\n"
+                }
+            }
+            for note in report.notes { text += "(\(note))\n" }
+            return text
+        }
+    }
+
+    static func render(_ report: ConsensusReport, as layout: ReportCommand.Layout) -> String {
+        switch layout {
+        case .json:
+            return JSONValue.object([
+                "project": .string(report.project.id), "method": .string(report.method.rawValue), "goldAnchors": .integer(report.anchors),
+                "tasks": .array(report.rows.map { row in
+                    var item: [String: JSONValue] = ["task": .string(row.taskID), "votes": .integer(row.votes)]
+                    if let label = row.label { item["label"] = .string(label) }
+                    if let confidence = row.confidence { item["confidence"] = .double(confidence) }
+                    return .object(item)
+                }),
+            ]).canonicalText + "\n"
+        case .csv, .table:
+            let separator = layout == .csv ? "," : "\t"
+            var lines = [["task", "label", "confidence", "votes"].joined(separator: separator)]
+            for row in report.rows {
+                let fields = [row.taskID, row.label ?? "", figure(row.confidence), String(row.votes)]
+                lines.append((layout == .csv ? fields.map(csvField) : fields).joined(separator: separator))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
     static func percent(_ text: String) -> String {
         guard let value = Double(text) else { return text }
         return String(format: "%.1f%%", value * 100)

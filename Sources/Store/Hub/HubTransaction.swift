@@ -215,6 +215,13 @@ public final class HubTransaction {
     }
 
     /// Every judgement of a task, in the order they arrived.
+    /// Every judgement of a project, in the order they arrived: what agreement and
+    /// consensus are computed from.
+    public func judgements(projectID: String) throws -> [Judgement] {
+        try JudgementRecord.fetchAll(db, sql: "SELECT * FROM judgement WHERE project_id = ? ORDER BY rowid", arguments: [projectID])
+            .map { try $0.judgement() }
+    }
+
     public func judgements(projectID: String, taskID: String) throws -> [Judgement] {
         try JudgementRecord.fetchAll(
             db, sql: "SELECT * FROM judgement WHERE project_id = ? AND task_id = ? ORDER BY rowid",
