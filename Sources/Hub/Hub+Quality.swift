@@ -8,6 +8,19 @@ public struct QualityReport: Equatable, Sendable {
     public var policy: GoldPolicy
     /// Everyone who answered gold, by username.
     public var people: [PersonQuality]
+    /// Signs of rushing, per person: how long they take on gold against other work, and
+    /// how many of their answers came much faster than their own median.
+    public var pace: [String: Pace] = [:]
+
+    public struct Pace: Equatable, Sendable {
+        public var goldMedianSeconds: Double?
+        public var otherMedianSeconds: Double?
+        /// Answers (gold and other) in under a third of the person's own median time.
+        public var fast: Int
+        public var answers: Int
+        /// "Much faster": under this share of the person's own median.
+        public static let fastShare = 1.0 / 3.0
+    }
 }
 
 extension Hub {
@@ -16,10 +29,36 @@ extension Hub {
     public func qualityReport(projectID: String, username: String? = nil) throws -> QualityReport {
         try database.read { transaction in
             guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-            return QualityReport(
+            var report = QualityReport(
                 project: project, policy: try transaction.goldPolicy(projectID: projectID),
                 people: try Self.quality(of: project, username: username, in: transaction))
+            report.pace = try Self.pace(projectID: projectID, people: Set(report.people.map(\.username)), in: transaction)
+            return report
         }
+    }
+
+    static func pace(projectID: String, people: Set<String>, in transaction: HubTransaction) throws -> [String: QualityReport.Pace] {
+        var gold: [String: [Double]] = [:], other: [String: [Double]] = [:]
+        for answer in try transaction.goldAnswers(projectID: projectID) where people.contains(answer.annotation.username) && !answer.annotation.isSkip {
+            gold[answer.annotation.username, default: []].append(answer.annotation.secondsOnTask)
+        }
+        for judgement in try transaction.judgements(projectID: projectID) where people.contains(judgement.annotation.username) && !judgement.annotation.isSkip {
+            other[judgement.annotation.username, default: []].append(judgement.annotation.secondsOnTask)
+        }
+        func median(_ values: [Double]) -> Double? {
+            guard !values.isEmpty else { return nil }
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        var pace: [String: QualityReport.Pace] = [:]
+        for person in people {
+            let all = (gold[person] ?? []) + (other[person] ?? [])
+            let threshold = (median(all) ?? 0) * QualityReport.Pace.fastShare
+            pace[person] = QualityReport.Pace(
+                goldMedianSeconds: median(gold[person] ?? []), otherMedianSeconds: median(other[person] ?? []),
+                fast: all.filter { $0 < threshold }.count, answers: all.count)
+        }
+        return pace
     }
 
     /// Scores each gold answer of the project (of one person when named) against its key.

@@ -7,10 +7,10 @@ import Hub
 enum QualityReportText {
     static let columns = [
         "person", "scored", "credit", "correct", "accuracy", "lower95", "upper95", "standing", "awaiting_review", "skipped",
-        "seconds_per_item", "errors",
+        "seconds_per_item", "errors", "gold_median_s", "other_median_s", "fast_answers", "answers",
     ]
 
-    static func fields(_ person: PersonQuality, _ policy: GoldPolicy) -> [String] {
+    static func fields(_ person: PersonQuality, _ policy: GoldPolicy, _ pace: QualityReport.Pace?) -> [String] {
         let interval = person.interval
         let answered = person.scored + person.awaitingReview + person.skipped
         func fixed(_ value: Double) -> String { String(format: "%.4f", value) }
@@ -20,6 +20,8 @@ enum QualityReportText {
             person.standing(under: policy).rawValue, String(person.awaitingReview), String(person.skipped),
             answered > 0 ? String(format: "%.1f", person.goldSeconds / Double(answered)) : "",
             errorText(person.errors),
+            pace?.goldMedianSeconds.map { String(format: "%.1f", $0) } ?? "", pace?.otherMedianSeconds.map { String(format: "%.1f", $0) } ?? "",
+            pace.map { String($0.fast) } ?? "", pace.map { String($0.answers) } ?? "",
         ]
     }
 
@@ -28,7 +30,7 @@ enum QualityReportText {
     }
 
     static func render(_ report: QualityReport, as layout: ReportCommand.Layout) -> String {
-        let rows = report.people.map { fields($0, report.policy) }
+        let rows = report.people.map { fields($0, report.policy, report.pace[$0.username]) }
         switch layout {
         case .csv:
             return ([columns] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
@@ -47,6 +49,12 @@ enum QualityReportText {
                     members["interval95"] = .array([.double(interval.lower), .double(interval.upper)])
                 }
                 if let reason = person.reason(under: report.policy) { members["reason"] = .string(reason) }
+                if let pace = report.pace[person.username] {
+                    var paceMembers: [String: JSONValue] = ["fastAnswers": .integer(pace.fast), "answers": .integer(pace.answers)]
+                    if let gold = pace.goldMedianSeconds { paceMembers["goldMedianSeconds"] = .double(gold) }
+                    if let other = pace.otherMedianSeconds { paceMembers["otherMedianSeconds"] = .double(other) }
+                    members["pace"] = .object(paceMembers)
+                }
                 return .object(members)
             }
             let policy = report.policy
@@ -60,9 +68,10 @@ enum QualityReportText {
             ]).canonicalText + "\n"
         case .table:
             guard !rows.isEmpty else { return "No gold answers in \(report.project.id) yet.\n" }
-            let headers = ["person", "scored", "accuracy", "95% interval", "standing", "review", "skipped", "s/item", "errors"]
+            let headers = ["person", "scored", "accuracy", "95% interval", "standing", "review", "skipped", "gold s", "other s", "fast", "errors"]
             let shown = rows.map { row in
-                [row[0], row[1], row[4].isEmpty ? "-" : percent(row[4]), row[5].isEmpty ? "-" : percent(row[5]) + "-" + percent(row[6]), row[7], row[8], row[9], row[10], row[11]]
+                [row[0], row[1], row[4].isEmpty ? "-" : percent(row[4]), row[5].isEmpty ? "-" : percent(row[5]) + "-" + percent(row[6]), row[7], row[8], row[9],
+                 row[12].isEmpty ? "-" : row[12], row[13].isEmpty ? "-" : row[13], row[14] + "/" + row[15], row[11]]
             }
             let widths = headers.indices.map { column in ([headers] + shown).map { $0[column].count }.max() ?? 0 }
             func line(_ cells: [String]) -> String {

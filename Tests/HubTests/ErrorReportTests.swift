@@ -42,4 +42,29 @@ struct ErrorReportTests {
         // And one person's report holds only their answers
         #expect(try hub.errorReport(projectID: "sentiment", username: "ana").confusion?.count(expected: "negative", given: "positive") == 10)
     }
+
+    @Test func theQualityReportShowsTimeOnGoldAgainstOtherWorkAndAnswersMuchFasterThanTheirOwnMedian() throws {
+        // Given ana's first 2 leases are gold, then 10 ordinary tasks
+        let directory = try TemporaryDirectory()
+        let hub = try makeHub(in: directory)
+        try hub.importTasks(projectID: "sentiment", tasks: (0..<10).map { task("t\($0)") }, actor: "admin", now: monday)
+        try hub.importGold((0..<2).map { InterchangeRecord(task: task("g\($0)"), annotations: [ImportedAnnotation(answer: .labels(["positive"]), annotator: "t")]) },
+                           projectID: "sentiment", actor: "admin", now: monday)
+        try hub.setGoldPolicy(GoldPolicy(rate: 0, onboarding: 2, provenRate: 0), projectID: "sentiment", actor: "admin", now: monday)
+        let leases = try hub.exchange(SyncRequest(stationID: "station-1", annotations: [], cursor: 0, wantedLeases: 12, people: ["ana"]), now: monday).leases
+
+        // When she spends 20 s on each gold item, 30 s on other work but 1 s on two tasks
+        let answers = leases.enumerated().map { index, lease -> Annotation in
+            var answer = work(on: lease)
+            answer.secondsOnTask = index < 2 ? 20 : index < 4 ? 1 : 30
+            return answer
+        }
+        _ = try hub.exchange(request(answers), now: monday)
+
+        // Then the report has her medians and the two answers under a third of her median
+        let pace = try #require(try hub.qualityReport(projectID: "sentiment").pace["ana"])
+        #expect(pace.goldMedianSeconds == 20)
+        #expect(pace.otherMedianSeconds == 30)
+        #expect(pace.fast == 2 && pace.answers == 12)
+    }
 }
