@@ -29,6 +29,7 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case goldImport = "gold.import"
     case goldPolicy = "gold.policy"
     case goldRetire = "gold.retire"
+    case goldReview = "gold.review"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -69,7 +69,9 @@ extension Hub {
         for answer in try transaction.goldAnswers(projectID: project.id, username: username) {
             let annotation = answer.annotation
             guard let key = keys[annotation.taskID] else { continue }
-            let outcome = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: key, in: project)
+            var outcome = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: key, in: project)
+            // Free text is scored by its reviewer's verdict, once there is one.
+            if outcome == .needsReviewer, let verdict = answer.verdict { outcome = .scored(GoldScore.reviewed(verdict)) }
             people[annotation.username, default: PersonQuality(username: annotation.username)].add(outcome, seconds: annotation.secondsOnTask)
         }
         return people.values.sorted { $0.username < $1.username }
@@ -175,6 +177,35 @@ extension Hub {
             weak.sort { ($0.username, $0.what) < ($1.username, $1.what) }
             return ErrorReport(
                 project: project, policy: policy, confusion: confusion, confusionByPerson: byPerson, errorClasses: classes, missed: missed, weakSpots: weak)
+        }
+    }
+}
+
+extension Hub {
+    /// Free-text gold answers waiting for a reviewer: each with the item's key to judge it by.
+    public func goldAwaitingReview(projectID: String) throws -> [(answer: GoldAnswer, key: Answer)] {
+        try database.read { transaction in
+            guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+            var keys: [String: Answer] = [:]
+            for item in try transaction.goldItems(projectID: projectID, includingRetired: true) { keys[item.task.id] = item.key }
+            return try transaction.goldAnswers(projectID: projectID).compactMap { answer in
+                guard answer.verdict == nil, !answer.annotation.isSkip, let key = keys[answer.annotation.taskID],
+                      GoldScoring.score(answer.annotation.answer, against: key, in: project) == .needsReviewer else { return nil }
+                return (answer, key)
+            }
+        }
+    }
+
+    /// A reviewer's score (0 to 1) for a free-text gold answer, audited; it then counts in
+    /// the person's quality like any score.
+    public func reviewGoldAnswer(_ answerID: UUID, projectID: String, score: Double, actor: String, now: Date) throws {
+        guard (0...1).contains(score) else { throw HubError.refused("a verdict is a score from 0 (wrong) to 1 (right), not \(score)") }
+        try database.write { transaction in
+            guard try transaction.setGoldVerdict(answerID: answerID, projectID: projectID, score: score, by: actor, at: now) else {
+                throw HubError.refused("there is no gold answer \(answerID.uuidString) in \(projectID); see labeldesk gold review --project \(projectID)")
+            }
+            try transaction.appendAudit(AuditEvent(
+                kind: .goldReview, actor: actor, detail: "scored gold answer \(answerID.uuidString) of \(projectID): \(score)", at: now))
         }
     }
 }

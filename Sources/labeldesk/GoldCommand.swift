@@ -7,7 +7,41 @@ import Workstation
 struct GoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gold", abstract: "The gold pool: tasks with answer keys, kept only in the hub's database.",
-        subcommands: [Import.self, List.self, Policy.self, Retire.self])
+        subcommands: [Import.self, List.self, Policy.self, Retire.self, Review.self])
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Free-text gold answers wait for a reviewer: list them, or score one (0 wrong to 1 right).")
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Option(help: "The answer to score (its id, from the list).") var answer: String?
+        @Option(help: "The score, 0 to 1.") var score: Double?
+
+        func run() throws {
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            switch (answer, score) {
+            case (let id?, let value?):
+                guard let uuid = UUID(uuidString: id) else { throw UserFacingError("--answer takes an answer's id as gold review lists it, not \"\(id)\"") }
+                try hub.reviewGoldAnswer(uuid, projectID: project, score: value, actor: "admin", now: Date())
+                print("Scored \(id): \(value).")
+            case (nil, nil):
+                let waiting = try hub.goldAwaitingReview(projectID: project)
+                guard !waiting.isEmpty else {
+                    print("No gold answers of \(project) wait for review.")
+                    return
+                }
+                for (answer, key) in waiting {
+                    guard case .text(let given) = answer.annotation.answer, case .text(let expected) = key else { continue }
+                    print("\(answer.annotation.id.uuidString)\t\(answer.annotation.taskID)\t\(answer.annotation.username)")
+                    print("  answer: \(given)")
+                    print("  key:    \(expected)")
+                }
+            default:
+                throw UserFacingError("give both --answer and --score to score an answer, or neither to list those waiting")
+            }
+        }
+    }
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(

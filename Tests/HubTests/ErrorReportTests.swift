@@ -67,4 +67,34 @@ struct ErrorReportTests {
         #expect(pace.otherMedianSeconds == 30)
         #expect(pace.fast == 2 && pace.answers == 12)
     }
+
+    @Test func freeTextGoldWaitsForAReviewerWhoseVerdictIsTheScore() throws {
+        // Given a free-text project whose one gold item ana has answered
+        let directory = try TemporaryDirectory()
+        let hub = try makeHub(in: directory)
+        try hub.createProject(Project(id: "notes", title: "Notes", kind: .freeText), actor: "admin", now: monday)
+        try hub.importGold([InterchangeRecord(
+            task: LabelTask(id: "n1", projectID: "notes", text: "Summarise", marking: .unclassified),
+            annotations: [ImportedAnnotation(answer: .text("the key summary"), annotator: "t")])], projectID: "notes", actor: "admin", now: monday)
+        try hub.setGoldPolicy(GoldPolicy(rate: 0, onboarding: 1, provenRate: 0), projectID: "notes", actor: "admin", now: monday)
+        let lease = try #require(try hub.exchange(SyncRequest(stationID: "station-1", annotations: [], cursor: 0, wantedLeases: 1, people: ["ana"]), now: monday).leases.first)
+        let given = Annotation(id: UUID(), taskID: lease.task.id, projectID: "notes", answer: .text("my summary"), username: "ana",
+                               stationID: "station-1", leaseEpoch: lease.epoch, createdAt: monday, secondsOnTask: 30)
+        _ = try hub.exchange(request([given]), now: monday)
+
+        // Then it waits for review, counted apart from the scored
+        #expect(try hub.goldAwaitingReview(projectID: "notes").map(\.answer.annotation.id) == [given.id])
+        #expect(try hub.qualityReport(projectID: "notes").people.first?.awaitingReview == 1)
+
+        // When a reviewer scores it 0.5, then that is its score, and nothing waits
+        try hub.reviewGoldAnswer(given.id, projectID: "notes", score: 0.5, actor: "lead", now: monday)
+        let ana = try #require(try hub.qualityReport(projectID: "notes").people.first)
+        #expect(ana.scored == 1 && ana.credit == 0.5 && ana.awaitingReview == 0 && ana.errors == [.reviewerMarkedDown: 1])
+        #expect(try hub.goldAwaitingReview(projectID: "notes").isEmpty)
+        // And a score out of range, or for no such answer, is refused with a sentence
+        #expect(throws: HubError.refused("a verdict is a score from 0 (wrong) to 1 (right), not 2.0")) {
+            try hub.reviewGoldAnswer(given.id, projectID: "notes", score: 2, actor: "lead", now: monday)
+        }
+        #expect(throws: HubError.self) { try hub.reviewGoldAnswer(UUID(), projectID: "notes", score: 1, actor: "lead", now: monday) }
+    }
 }

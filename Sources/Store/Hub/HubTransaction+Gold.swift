@@ -132,10 +132,13 @@ extension HubTransaction {
 public struct GoldAnswer: Equatable, Sendable {
     public var annotation: Annotation
     public var receivedAt: Date
+    /// A reviewer's score, 0 to 1, for an answer the engine cannot score (free text).
+    public var verdict: Double?
 
-    public init(annotation: Annotation, receivedAt: Date) {
+    public init(annotation: Annotation, receivedAt: Date, verdict: Double? = nil) {
         self.annotation = annotation
         self.receivedAt = receivedAt
+        self.verdict = verdict
     }
 }
 
@@ -231,7 +234,7 @@ extension HubTransaction {
     /// The gold answers of a project, oldest first (of one person when named).
     public func goldAnswers(projectID: String, username: String? = nil) throws -> [GoldAnswer] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT id, gold_id, username, station, answer, skip_reason, created_at, seconds_on_task, received_at
+            SELECT id, gold_id, username, station, answer, skip_reason, created_at, seconds_on_task, received_at, verdict
             FROM gold_answer WHERE project_id = ? \(username == nil ? "" : "AND username = ?") ORDER BY received_at, rowid
             """, arguments: StatementArguments([projectID] + (username.map { [$0] } ?? [])))
         return try rows.map { row in
@@ -247,7 +250,7 @@ extension HubTransaction {
             let annotation = Annotation(
                 id: id, taskID: row[1], projectID: projectID, answer: answer, skipReason: row[5], username: row[2], stationID: row[3],
                 leaseEpoch: 1, createdAt: row[6], secondsOnTask: row[7])
-            return GoldAnswer(annotation: annotation, receivedAt: row[8])
+            return GoldAnswer(annotation: annotation, receivedAt: row[8], verdict: row[9])
         }
     }
 }
@@ -274,5 +277,15 @@ extension HubTransaction {
             if db.changesCount > 0 { retired.append(id) }
         }
         return retired
+    }
+}
+
+extension HubTransaction {
+    /// Records a reviewer's score for a gold answer; false when there is no such answer.
+    public func setGoldVerdict(answerID: UUID, projectID: String, score: Double, by reviewer: String, at now: Date) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE gold_answer SET verdict = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
+            arguments: [score, reviewer, now, answerID.uuidString, projectID])
+        return db.changesCount > 0
     }
 }
