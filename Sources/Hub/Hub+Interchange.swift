@@ -94,18 +94,16 @@ extension Hub {
         try database.write { transaction in
             guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
             // Made into records on every core as the rows are decoded.
-            let records = try transaction.tasksWithJudgements(projectID: projectID, answeredOnly: !all) { task, judgements in
+            let records = try transaction.tasksWithWork(projectID: projectID, answeredOnly: !all) { task, work in
                 var labelTask = task.task
                 let layout = labelTask.layout.flatMap(TokenLayoutCoding.layout)
                 labelTask.layout = nil
                 return InterchangeRecord(
                     task: labelTask,
-                    annotations: judgements.map { judgement in
-                        let annotation = judgement.annotation
-                        return ImportedAnnotation(
-                            answer: annotation.answer, skipReason: annotation.skipReason, annotator: annotation.username,
-                            createdAt: annotation.createdAt, secondsOnTask: annotation.secondsOnTask, flag: annotation.flag,
-                            predictionAccepted: annotation.predictionAccepted)
+                    annotations: work.map { done in
+                        ImportedAnnotation(
+                            answer: done.answer, skipReason: done.skipReason, annotator: done.username, createdAt: done.createdAt,
+                            secondsOnTask: done.secondsOnTask, flag: done.flag, predictionAccepted: done.predictionAccepted)
                     },
                     layout: layout)
             }

@@ -169,5 +169,12 @@ import Testing
         }
         #expect(answered.map(\.task.task.id) == all.filter { $0.judgements.first?.isCanonical == true }.map(\.task.task.id))
         #expect(answered.count == given.indices.filter { $0 % 3 != 0 }.count)
+        // and the export's read of the same gives the same tasks with the same work
+        for answeredOnly in [false, true] {
+            let work = try hub.read { try $0.tasksWithWork(projectID: "sentiment", answeredOnly: answeredOnly) { task, work in (task, work) } }
+            let judged = answeredOnly ? answered : all
+            #expect(work.map(\.0) == judged.map(\.task))
+            #expect(work.map(\.1) == judged.map { $0.judgements.map(ExportedWork.init) })
+        }
     }
 }
