@@ -85,6 +85,19 @@ import Testing
         #expect(try openIndexDefinition(hub) == before)
     }
 
+    @Test func everyStateTheBulkInsertBindsPassesTheStateCheck() throws {
+        // Given a task, and the CHECK the bulk insert trusts
+        let folder = try TemporaryDirectory()
+        let hub = try makeHub(in: folder)
+        try hub.write { try $0.insertTasks(tasks(1), projectID: "sentiment") }
+
+        // When each state HubTask.State has is written with the CHECK on
+        // Then SQLite takes it: the enum and the CHECK list agree
+        for state in HubTask.State.allCases {
+            try hub.write { try $0.db.execute(sql: "UPDATE task SET state = ? WHERE id = 't1'", arguments: [state.rawValue]) }
+        }
+    }
+
     @Test func tasksGoInInTheStateGivenAndOnlyOpenOnesAreIndexed() throws {
         // Given a hub
         let folder = try TemporaryDirectory()
