@@ -47,31 +47,48 @@ extension Hub {
             task.layout = record.layout.map(TokenLayoutCoding.json)
             return task
         }
+        // A task with work goes in done (or skipped, when its first annotation is a skip)
+        // with its canonical judgement in the same transaction, rather than open and then
+        // changed a row at a time.
+        let states = records.map { record -> HubTask.State in
+            guard let first = record.annotations.first else { return .open }
+            return first.skipReason == nil ? .done : .skipped
+        }
         return try HubError.translating {
             try database.write { transaction in
-                try transaction.insertTasks(tasks, projectID: projectID)
-                var annotationCount = 0
-                for record in records where !record.annotations.isEmpty {
-                    for (index, imported) in record.annotations.enumerated() {
-                        let annotation = Annotation(
-                            id: UUID.timeOrdered(at: now), taskID: record.task.id, projectID: projectID, answer: imported.answer,
-                            skipReason: imported.skipReason, username: imported.annotator, stationID: importedWorkStation,
-                            leaseEpoch: 0, createdAt: imported.createdAt ?? now, secondsOnTask: imported.secondsOnTask ?? 0,
-                            flag: imported.flag, predictionAccepted: imported.predictionAccepted)
-                        try transaction.insertJudgement(Judgement(
-                            annotation: annotation, content: annotation.canonicalContent, isCanonical: index == 0,
-                            firstOutcome: index == 0 ? .accepted : .superseded, receivedAt: now))
-                        annotationCount += 1
-                    }
-                    let first = record.annotations[0]
-                    try transaction.setTaskState(projectID: projectID, taskID: record.task.id, to: first.skipReason == nil ? .done : .skipped)
-                }
+                // Made on the other core while this one inserts the tasks: the judgements'
+                // content and ids are most of what an import of work builds.
+                let judgements = BackgroundValue { Hub.judgements(importedWith: records, projectID: projectID, now: now) }
+                try transaction.insertTasks(tasks, projectID: projectID, states: states)
+                let made = judgements.value()
+                try transaction.insertJudgements(made)
                 try transaction.appendAudit(AuditEvent(
                     kind: .importTasks, actor: actor,
-                    detail: "imported \(records.count) tasks and \(annotationCount) annotations into \(projectID)", at: now))
-                return (records.count, annotationCount)
+                    detail: "imported \(records.count) tasks and \(made.count) annotations into \(projectID)", at: now))
+                return (records.count, made.count)
             }
         }
+    }
+
+    /// Each record's imported annotations as judgements at the station `import`, in file
+    /// order: the first of a task canonical (`accepted`), the rest `superseded`.
+    static func judgements(importedWith records: [InterchangeRecord], projectID: String, now: Date) -> [Judgement] {
+        var ids = TimeOrderedIDs(at: now)
+        var judgements: [Judgement] = []
+        judgements.reserveCapacity(records.reduce(0) { $0 + $1.annotations.count })
+        for record in records {
+            for (index, imported) in record.annotations.enumerated() {
+                let annotation = Annotation(
+                    id: ids.next(), taskID: record.task.id, projectID: projectID, answer: imported.answer,
+                    skipReason: imported.skipReason, username: imported.annotator, stationID: importedWorkStation,
+                    leaseEpoch: 0, createdAt: imported.createdAt ?? now, secondsOnTask: imported.secondsOnTask ?? 0,
+                    flag: imported.flag, predictionAccepted: imported.predictionAccepted)
+                judgements.append(Judgement(
+                    annotation: annotation, content: annotation.canonicalContent, isCanonical: index == 0,
+                    firstOutcome: index == 0 ? .accepted : .superseded, receivedAt: now))
+            }
+        }
+        return judgements
     }
 
     /// A project's tasks as records, each with its work (the answer first): every task
@@ -80,19 +97,17 @@ extension Hub {
     public func exportRecords(projectID: String, all: Bool, actor: String, now: Date) throws -> (project: Project, records: [InterchangeRecord]) {
         try database.write { transaction in
             guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-            let rows = try transaction.tasksWithJudgements(projectID: projectID, answeredOnly: !all)
-            let records = rows.map { task, judgements in
+            // Made into records on every core as the rows are decoded.
+            let records = try transaction.tasksWithWork(projectID: projectID, answeredOnly: !all) { task, work in
                 var labelTask = task.task
                 let layout = labelTask.layout.flatMap(TokenLayoutCoding.layout)
                 labelTask.layout = nil
                 return InterchangeRecord(
                     task: labelTask,
-                    annotations: judgements.map { judgement in
-                        let annotation = judgement.annotation
-                        return ImportedAnnotation(
-                            answer: annotation.answer, skipReason: annotation.skipReason, annotator: annotation.username,
-                            createdAt: annotation.createdAt, secondsOnTask: annotation.secondsOnTask, flag: annotation.flag,
-                            predictionAccepted: annotation.predictionAccepted)
+                    annotations: work.map { done in
+                        ImportedAnnotation(
+                            answer: done.answer, skipReason: done.skipReason, annotator: done.username, createdAt: done.createdAt,
+                            secondsOnTask: done.secondsOnTask, flag: done.flag, predictionAccepted: done.predictionAccepted)
                     },
                     layout: layout)
             }

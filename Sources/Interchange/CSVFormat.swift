@@ -125,32 +125,31 @@ public enum CSVFormat: TaskFormat {
         guard project.kind == .classification else {
             throw RecordChecks.wrongKind("CSV files hold classification labels", project: project, fileName: "export")
         }
-        var output = OutputText(reserving: records.count * 160)
-        output.text += columns.joined(separator: ",")
-        output.text += "\r\n"
-        func row(_ task: LabelTask, _ annotation: ImportedAnnotation?) {
-            let cells: [String] = [
-                task.id, task.text,
-                annotation.map { $0.skipReason == nil ? $0.answer.labels.joined(separator: options.csvLabelSeparator) : "" } ?? "",
-                annotation?.annotator ?? "",
-                annotation?.createdAt.map(ISODate.write) ?? "",
-                annotation?.secondsOnTask.map { JSONValue.double($0).canonicalText } ?? "",
-                annotation?.skipReason ?? "",
-                annotation?.flag ?? "",
-                task.marking.rawValue,
-                String(task.priority),
-                task.meta ?? "",
-            ]
-            for (index, cell) in cells.enumerated() {
-                if index > 0 { output.text += "," }
-                CSVTable.write(cell, delimiter: ",", into: &output.text)
-            }
-            output.text += "\r\n"
+        return try PieceWriter.write(count: records.count, bytesPerRecord: 160, head: columns.joined(separator: ",") + "\r\n") { index, text in
+            let record = records[index]
+            if record.annotations.isEmpty { writeRow(record.task, nil, options: options, into: &text) }
+            for annotation in record.annotations { writeRow(record.task, annotation, options: options, into: &text) }
         }
-        for record in records {
-            if record.annotations.isEmpty { row(record.task, nil) }
-            for annotation in record.annotations { row(record.task, annotation) }
+    }
+
+    /// One row: the task, and one annotation of it (or none).
+    static func writeRow(_ task: LabelTask, _ annotation: ImportedAnnotation?, options: InterchangeOptions, into output: inout String) {
+        let cells: [String] = [
+            task.id, task.text,
+            annotation.map { $0.skipReason == nil ? $0.answer.labels.joined(separator: options.csvLabelSeparator) : "" } ?? "",
+            annotation?.annotator ?? "",
+            annotation?.createdAt.map(ISODate.write) ?? "",
+            annotation?.secondsOnTask.map { JSONValue.double($0).canonicalText } ?? "",
+            annotation?.skipReason ?? "",
+            annotation?.flag ?? "",
+            task.marking.rawValue,
+            String(task.priority),
+            task.meta ?? "",
+        ]
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { output += "," }
+            CSVTable.write(cell, delimiter: ",", into: &output)
         }
-        return output.data
+        output += "\r\n"
     }
 }

@@ -78,7 +78,10 @@ enum CSVTable {
 
     /// Appends one field, quoted only where it must be.
     static func write(_ field: String, delimiter: Character, into output: inout String) {
-        let needsQuotes = field.utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == delimiter.asciiValue! }
+        // The delimiter's byte is worked out once: `Character.asciiValue` per byte of every
+        // field was most of writing a CSV export.
+        guard let delimiterByte = delimiter.asciiValue else { fatalError("a CSV delimiter is one ASCII character") }
+        let needsQuotes = field.utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == delimiterByte }
             || field.first == " " || field.last == " "
         guard needsQuotes else {
             output += field

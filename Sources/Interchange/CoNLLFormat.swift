@@ -25,20 +25,92 @@ public enum CoNLLFormat: TaskFormat {
             throw RecordChecks.wrongKind("CoNLL files hold entity spans", project: project, fileName: fileName)
         }
         return try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
-            var reader = SentenceReader(project: project, scheme: options.conllScheme)
-            var failedLine = 0
-            do throws(Problem) {
-                try FileLines.forEach(bytes) { line throws(Problem) in
-                    failedLine = line.number
-                    try reader.take(line)
+            // Read in pieces cut between sentences, one per core; the first problem by
+            // line is the one reported, as a reading from the top would find it.
+            let pieces = sentencePieces(bytes, count: bytes.count < JSONLines.parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+            var results = [PieceResult](repeating: .success([]), count: pieces.count)
+            results.withUnsafeMutableBufferPointer { slots in
+                let shared = UncheckedSlots(slots: slots, pieces: pieces)
+                let scheme = options.conllScheme
+                let readOne: @Sendable (Int) -> Void = { index in
+                    let piece = shared.pieces[index]
+                    shared.slots[index] = readPiece(piece.bytes, firstLine: piece.firstLine, isLast: index == shared.pieces.count - 1, project: project, scheme: scheme)
                 }
-                failedLine = reader.sentenceFirstLine
-                try reader.finishSentence(atEnd: true)
-            } catch {
-                throw InterchangeError(fileName: fileName, location: .line(reader.problemLine ?? failedLine), problem: error.text)
+                if pieces.count == 1 { readOne(0) } else { DispatchQueue.concurrentPerform(iterations: pieces.count, execute: readOne) }
             }
-            return reader.records
+            var records: [InterchangeRecord] = []
+            for result in results {
+                switch result {
+                case .success(let read): records += read
+                case .failure(let failure): throw InterchangeError(fileName: fileName, location: .line(failure.line), problem: failure.problem.text)
+                }
+            }
+            return records
         }
+    }
+
+    struct PieceFailure: Error {
+        var line: Int
+        var problem: Problem
+    }
+
+    typealias PieceResult = Result<[InterchangeRecord], PieceFailure>
+
+    /// Result slots and pieces handed to the threads of one read; each reads only its
+    /// own piece and writes only its own slot, and the file is not written meanwhile.
+    private struct UncheckedSlots: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<PieceResult>
+        let pieces: [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)]
+    }
+
+    /// One piece of the file read on its own. Every piece but the last ends with a
+    /// sentence and the one blank line after it (see `sentencePieces`), so it reads as
+    /// it would inside the whole file.
+    static func readPiece(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, isLast: Bool, project: Project, scheme: TaggingScheme) -> PieceResult {
+        var reader = SentenceReader(project: project, scheme: scheme)
+        var failedLine = 0
+        do throws(Problem) {
+            try FileLines.forEach(bytes, firstLine: firstLine) { line throws(Problem) in
+                failedLine = line.number
+                try reader.take(line)
+            }
+            failedLine = reader.sentenceFirstLine
+            try reader.finishSentence(atEnd: isLast)
+        } catch {
+            return .failure(PieceFailure(line: reader.problemLine ?? failedLine, problem: error))
+        }
+        return .success(reader.records)
+    }
+
+    /// The file cut into about `count` pieces, each after the next place past its share
+    /// where a sentence ends with exactly one empty line and the next begins (`tag\n\ntoken`),
+    /// with the number of its first line. Where no such place is found, fewer pieces.
+    static func sentencePieces(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] {
+        guard count > 1, bytes.count > 0, let base = bytes.baseAddress else { return [(bytes, 1)] }
+        func isText(_ byte: UInt8) -> Bool { byte != 0x0A && byte != 0x0D && byte != 0x20 && byte != 0x09 && byte != 0xEF }
+        var pieces: [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] = []
+        var start = 0
+        var firstLine = 1
+        for piece in 1..<count {
+            var position = max(start + 3, bytes.count * piece / count)
+            var cut: Int?
+            while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                // `newline` ends an empty line when the byte before it ends a line too.
+                if newline >= 2, newline + 1 < bytes.count, bytes[newline - 1] == 0x0A, isText(bytes[newline - 2]), isText(bytes[newline + 1]) {
+                    cut = newline + 1
+                    break
+                }
+                position = newline + 1
+            }
+            guard let end = cut else { break }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            pieces.append((slice, firstLine))
+            firstLine += slice.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            start = end
+        }
+        pieces.append((UnsafeBufferPointer(rebasing: bytes[start...]), firstLine))
+        return pieces
     }
 
     struct SentenceReader {
@@ -164,16 +236,14 @@ public enum CoNLLFormat: TaskFormat {
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
         guard project.kind == .spans else { throw RecordChecks.wrongKind("CoNLL files hold entity spans", project: project, fileName: "export") }
-        var output = OutputText(reserving: records.count * 200)
-        for (index, record) in records.enumerated() {
-            let isLast = index == records.count - 1
+        return try PieceWriter.write(count: records.count, bytesPerRecord: 200) { index, text throws(InterchangeError) in
+            let record = records[index]
             do throws(Problem) {
-                try write(record, isLast: isLast, into: &output.text)
+                try write(record, isLast: index == records.count - 1, into: &text)
             } catch {
                 throw InterchangeError(fileName: "export", location: .file, problem: "task \"\(record.task.id)\": \(error.text)")
             }
         }
-        return output.data
     }
 
     static func write(_ record: InterchangeRecord, isLast: Bool, into output: inout String) throws(Problem) {

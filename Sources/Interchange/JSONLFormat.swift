@@ -177,12 +177,10 @@ public enum JSONLFormat: TaskFormat {
     }
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
-        var output = OutputText(reserving: records.count * 320)
-        for record in records {
-            writeLine(record, into: &output.text)
-            output.text += "\n"
+        try PieceWriter.write(count: records.count, bytesPerRecord: 320) { index, text in
+            writeLine(records[index], into: &text)
+            text += "\n"
         }
-        return output.data
     }
 
     /// One line, members in sorted order written directly: the same bytes as

@@ -314,14 +314,10 @@ public enum LabelStudioFormat: TaskFormat {
 
     public static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data {
         if project.kind.isGeospatial { throw RecordChecks.wrongKind("Label Studio files are written for text kinds", project: project, fileName: "export") }
-        var output = OutputText(reserving: records.count * 400)
-        output.text += "["
-        for (index, record) in records.enumerated() {
-            output.text += index == 0 ? "\n" : ",\n"
-            writeTask(record, project: project, options: options, into: &output.text)
+        return try PieceWriter.write(count: records.count, bytesPerRecord: 400, head: "[", tail: records.isEmpty ? "]\n" : "\n]\n") { index, text in
+            text += index == 0 ? "\n" : ",\n"
+            writeTask(records[index], project: project, options: options, into: &text)
         }
-        output.text += records.isEmpty ? "]\n" : "\n]\n"
-        return output.data
     }
 
     static func task(_ record: InterchangeRecord, project: Project, options: InterchangeOptions) -> JSONValue {

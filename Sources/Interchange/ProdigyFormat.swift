@@ -126,68 +126,172 @@ public enum ProdigyFormat: TaskFormat {
         guard project.kind == .spans || project.kind == .classification else {
             throw RecordChecks.wrongKind("Prodigy files hold entity spans or classification labels", project: project, fileName: "export")
         }
-        var output = OutputText(reserving: records.count * 300)
-        for record in records {
-            var base: [String: JSONValue] = ["id": .string(record.task.id), "text": .string(record.task.text)]
-            if let meta = record.task.meta, let value = try? JSONValue.parse(meta) { base["meta"] = value }
-            let indices = record.layout == nil ? [] : record.task.text.scalarIndices()
-            if let layout = record.layout {
-                // Written once per task as JSON text, not as a value per token per line;
-                // `.number` carries written text as it is, so it holds the tokens here.
-                var tokens = "["
-                for (index, token) in layout.tokens.enumerated() {
-                    tokens += index == 0 ? "{\"end\":" : ",{\"end\":"
-                    tokens += String(token.end)
-                    tokens += ",\"id\":"
-                    tokens += String(index)
-                    tokens += ",\"start\":"
-                    tokens += String(token.start)
-                    tokens += ",\"text\":"
-                    JSONWriter.writeQuoted(String(record.task.text[indices[token.start]..<indices[token.end]]), into: &tokens)
-                    tokens += "}"
+        return try PieceWriter.write(count: records.count, bytesPerRecord: 300) { index, text in
+            writeLines(records[index], project: project, into: &text)
+        }
+    }
+
+    /// A record's lines: one with its prediction when it has no annotation, else one per annotation.
+    ///
+    /// Members written directly in sorted order, the same bytes as a sorted-keys JSON
+    /// object of them (`linesAsValues` builds that, for tests to compare): building a
+    /// dictionary per line cost more than the rest of an export. A line's members sort
+    /// as `_annotator_id`, `_timestamp`, `accept`, `answer`, `id`, `meta`, `options`,
+    /// `spans`, `text`, `tokens`; what every line of a task shares is written once.
+    static func writeLines(_ record: InterchangeRecord, project: Project, into output: inout String) {
+        let task = record.task
+        var shared = "\"id\":"
+        JSONWriter.writeQuoted(task.id, into: &shared)
+        if let meta = task.meta, let value = try? JSONValue.parse(meta) {
+            shared += ",\"meta\":"
+            JSONWriter.write(value, into: &shared)
+        }
+        if project.kind == .classification {
+            shared += ",\"options\":["
+            for (index, label) in project.labels.enumerated() {
+                shared += index == 0 ? "{\"id\":" : ",{\"id\":"
+                JSONWriter.writeQuoted(label.name, into: &shared)
+                shared += ",\"text\":"
+                JSONWriter.writeQuoted(label.name, into: &shared)
+                shared += "}"
+            }
+            shared += "]"
+        }
+        var textAndTokens = ",\"text\":"
+        JSONWriter.writeQuoted(task.text, into: &textAndTokens)
+        if let layout = record.layout {
+            let indices = task.text.scalarIndices()
+            textAndTokens += ",\"tokens\":["
+            for (index, token) in layout.tokens.enumerated() {
+                textAndTokens += index == 0 ? "{\"end\":" : ",{\"end\":"
+                textAndTokens += String(token.end)
+                textAndTokens += ",\"id\":"
+                textAndTokens += String(index)
+                textAndTokens += ",\"start\":"
+                textAndTokens += String(token.start)
+                textAndTokens += ",\"text\":"
+                JSONWriter.writeQuoted(String(task.text[indices[token.start]..<indices[token.end]]), into: &textAndTokens)
+                textAndTokens += "}"
+            }
+            textAndTokens += "]"
+        }
+        /// One line: `leading` members (those sorting before `accept`), the answer's
+        /// `accept` or `spans`, the `answer` word, then what the task's lines share.
+        func line(leading: String, answerWord: String?, answer: Answer?) {
+            output += "{"
+            output += leading
+            var wroteMember = !leading.isEmpty
+            if case .labels(let labels)? = answer {
+                output += wroteMember ? ",\"accept\":[" : "\"accept\":["
+                for (index, label) in labels.enumerated() {
+                    if index > 0 { output += "," }
+                    JSONWriter.writeQuoted(label, into: &output)
                 }
-                tokens += "]"
-                base["tokens"] = .number(tokens)
+                output += "]"
+                wroteMember = true
             }
-            if project.kind == .classification {
-                base["options"] = .array(project.labels.map { .object(["id": .string($0.name), "text": .string($0.name)]) })
+            if let answerWord {
+                output += wroteMember ? ",\"answer\":\"" : "\"answer\":\""
+                output += answerWord
+                output += "\""
+                wroteMember = true
             }
-            func put(_ answer: Answer, into members: inout [String: JSONValue]) {
-                switch answer {
-                case .spans(let spans):
-                    members["spans"] = .array(spans.map { span in
-                        var fields: [String: JSONValue] = ["start": .integer(span.start), "end": .integer(span.end), "label": .string(span.label)]
-                        if let tokens = record.layout?.tokens, let first = tokens.firstIndex(where: { $0.start == span.start }),
-                           let last = tokens.firstIndex(where: { $0.end == span.end }) {
-                            fields["token_start"] = .integer(first)
-                            fields["token_end"] = .integer(last)
-                        }
-                        return .object(fields)
-                    })
-                case .labels(let labels): members["accept"] = .array(labels.map(JSONValue.string))
-                default: break
+            if wroteMember { output += "," }
+            output += shared
+            if case .spans(let spans)? = answer {
+                output += ",\"spans\":["
+                for (index, span) in spans.enumerated() {
+                    output += index == 0 ? "{\"end\":" : ",{\"end\":"
+                    output += String(span.end)
+                    output += ",\"label\":"
+                    JSONWriter.writeQuoted(span.label, into: &output)
+                    output += ",\"start\":"
+                    output += String(span.start)
+                    if let tokens = record.layout?.tokens, let first = tokens.firstIndex(where: { $0.start == span.start }),
+                       let last = tokens.firstIndex(where: { $0.end == span.end }) {
+                        output += ",\"token_end\":"
+                        output += String(last)
+                        output += ",\"token_start\":"
+                        output += String(first)
+                    }
+                    output += "}"
                 }
+                output += "]"
             }
-            if record.annotations.isEmpty {
-                var members = base
-                if let prediction = record.task.predictions.first { put(prediction.answer, into: &members) }
-                JSONValue.object(members).writeJSON(into: &output.text)
-                output.text += "\n"
+            output += textAndTokens
+            output += "}\n"
+        }
+        if record.annotations.isEmpty {
+            line(leading: "", answerWord: nil, answer: task.predictions.first?.answer)
+        }
+        for annotation in record.annotations {
+            var leading = ""
+            if !annotation.annotator.isEmpty {
+                leading += "\"_annotator_id\":"
+                JSONWriter.writeQuoted(annotation.annotator, into: &leading)
             }
-            for annotation in record.annotations {
-                var members = base
-                if let skipReason = annotation.skipReason {
-                    members["answer"] = .string(skipReason == skipReasons["ignore"] ? "ignore" : "reject")
-                } else {
-                    members["answer"] = .string("accept")
-                    put(annotation.answer, into: &members)
-                }
-                if !annotation.annotator.isEmpty { members["_annotator_id"] = .string(annotation.annotator) }
-                if let createdAt = annotation.createdAt { members["_timestamp"] = .double(createdAt.timeIntervalSince1970.rounded()) }
-                JSONValue.object(members).writeJSON(into: &output.text)
-                output.text += "\n"
+            if let createdAt = annotation.createdAt {
+                if !leading.isEmpty { leading += "," }
+                leading += "\"_timestamp\":"
+                JSONWriter.write(.double(createdAt.timeIntervalSince1970.rounded()), into: &leading)
+            }
+            if let skipReason = annotation.skipReason {
+                line(leading: leading, answerWord: skipReason == skipReasons["ignore"] ? "ignore" : "reject", answer: nil)
+            } else {
+                line(leading: leading, answerWord: "accept", answer: annotation.answer)
             }
         }
-        return output.data
+    }
+
+    /// The lines `writeLines` writes, as sorted-keys JSON objects built member by member:
+    /// what the direct writer is held to, byte for byte, in tests.
+    static func linesAsValues(_ record: InterchangeRecord, project: Project) -> [JSONValue] {
+        var base: [String: JSONValue] = ["id": .string(record.task.id), "text": .string(record.task.text)]
+        if let meta = record.task.meta, let value = try? JSONValue.parse(meta) { base["meta"] = value }
+        if let layout = record.layout {
+            let indices = record.task.text.scalarIndices()
+            base["tokens"] = .array(layout.tokens.enumerated().map { index, token in
+                .object(["end": .integer(token.end), "id": .integer(index), "start": .integer(token.start),
+                         "text": .string(String(record.task.text[indices[token.start]..<indices[token.end]]))])
+            })
+        }
+        if project.kind == .classification {
+            base["options"] = .array(project.labels.map { .object(["id": .string($0.name), "text": .string($0.name)]) })
+        }
+        func put(_ answer: Answer, into members: inout [String: JSONValue]) {
+            switch answer {
+            case .spans(let spans):
+                members["spans"] = .array(spans.map { span in
+                    var fields: [String: JSONValue] = ["start": .integer(span.start), "end": .integer(span.end), "label": .string(span.label)]
+                    if let tokens = record.layout?.tokens, let first = tokens.firstIndex(where: { $0.start == span.start }),
+                       let last = tokens.firstIndex(where: { $0.end == span.end }) {
+                        fields["token_start"] = .integer(first)
+                        fields["token_end"] = .integer(last)
+                    }
+                    return .object(fields)
+                })
+            case .labels(let labels): members["accept"] = .array(labels.map(JSONValue.string))
+            default: break
+            }
+        }
+        var lines: [JSONValue] = []
+        if record.annotations.isEmpty {
+            var members = base
+            if let prediction = record.task.predictions.first { put(prediction.answer, into: &members) }
+            lines.append(.object(members))
+        }
+        for annotation in record.annotations {
+            var members = base
+            if let skipReason = annotation.skipReason {
+                members["answer"] = .string(skipReason == skipReasons["ignore"] ? "ignore" : "reject")
+            } else {
+                members["answer"] = .string("accept")
+                put(annotation.answer, into: &members)
+            }
+            if !annotation.annotator.isEmpty { members["_annotator_id"] = .string(annotation.annotator) }
+            if let createdAt = annotation.createdAt { members["_timestamp"] = .double(createdAt.timeIntervalSince1970.rounded()) }
+            lines.append(.object(members))
+        }
+        return lines
     }
 }

@@ -26,6 +26,17 @@ enum RawBinding {
         }
     }
 
+    /// Binds each text at its index (nil as NULL), then runs `body` while all of them
+    /// stay bound: `bindText` for a whole row.
+    static func bindTexts<Result>(_ texts: [String?], at indices: [Int32], to statement: OpaquePointer?, _ body: () -> Result) -> Result {
+        precondition(texts.count == indices.count, "bindTexts takes one index per text")
+        func bind(from position: Int) -> Result {
+            guard position < texts.count else { return body() }
+            return bindText(texts[position], to: statement, at: indices[position]) { bind(from: position + 1) }
+        }
+        return bind(from: 0)
+    }
+
     /// Steps once, then resets the statement and clears its bindings (none may outlive
     /// the bytes they point at); the step's extended result code.
     static func stepAndReset(_ statement: OpaquePointer?) -> Int32 {

@@ -79,40 +79,54 @@ public final class HubTransaction {
 
     // MARK: Tasks
 
-    /// Inserts new open tasks into a project, in order, after every task already there.
+    /// Inserts new tasks into a project, in order, after every task already there: open,
+    /// or each in the state `states` gives (an import of work already done elsewhere,
+    /// whose judgements the caller inserts in the same transaction).
     ///
     /// Throws `StoreError.duplicateTask` naming the first id the project already has;
     /// the caller's transaction then rolls back, so nothing of the batch stays.
-    public func insertTasks(_ tasks: [LabelTask], projectID: String) throws {
+    public func insertTasks(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil) throws {
+        precondition(states == nil || states?.count == tasks.count, "insertTasks takes one state per task")
         guard try HubProjectRecord.fetchOne(db, key: projectID) != nil else {
             throw StoreError.noSuchProject(projectID: projectID)
         }
         var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO task (project_id, id, text, marking, priority, meta, body, state, epoch, seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', 0, ?)
-            """)
-        // The bulk path of an import: bound straight through SQLite's C interface, each
-        // text from the string's own bytes for the one step that reads it. Building
-        // GRDB's argument arrays cost three times what SQLite spent inserting.
-        let handle = statement.sqliteStatement
-        for task in tasks {
-            seq += 1
-            let code = RawBinding.bindText(projectID, to: handle, at: 1) { RawBinding.bindText(task.id, to: handle, at: 2) {
-                RawBinding.bindText(task.text, to: handle, at: 3) { RawBinding.bindText(task.marking.rawValue, to: handle, at: 4) {
-                    RawBinding.bindText(task.meta, to: handle, at: 6) { RawBinding.bindText(task.storedBody, to: handle, at: 7) {
-                        sqlite3_bind_int64(handle, 5, Int64(task.priority))
-                        sqlite3_bind_int64(handle, 8, seq)
-                        return RawBinding.stepAndReset(handle)
+        // `seq` counts the tasks the hub holds: a batch at least that large rebuilds the
+        // open-task index once rather than growing it a row at a time.
+        let rebuilt = tasks.count >= Self.bulkRowCount && Int64(tasks.count) >= seq ? Self.tasksBulkRebuiltIndexes : []
+        // Bodies are JSON made per task (predictions, token layouts): made on every core
+        // before the insert, which must stay on this connection's thread.
+        let bodies = try PieceWork.map(count: tasks.count) { tasks[$0].storedBody }
+        try withIndexesRebuilt(rebuilt) { try withCheckConstraintsTrusted {
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO task (project_id, id, text, marking, priority, meta, body, state, epoch, seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                """)
+            // The bulk path of an import: bound straight through SQLite's C interface, each
+            // text from the string's own bytes for the one step that reads it. Building
+            // GRDB's argument arrays cost three times what SQLite spent inserting.
+            let handle = statement.sqliteStatement
+            for (index, task) in tasks.enumerated() {
+                seq += 1
+                let state = states?[index] ?? .open
+                let code = RawBinding.bindText(projectID, to: handle, at: 1) { RawBinding.bindText(task.id, to: handle, at: 2) {
+                    RawBinding.bindText(task.text, to: handle, at: 3) { RawBinding.bindText(task.marking.rawValue, to: handle, at: 4) {
+                        RawBinding.bindText(task.meta, to: handle, at: 6) { RawBinding.bindText(bodies[index], to: handle, at: 7) {
+                            RawBinding.bindText(state.rawValue, to: handle, at: 8) {
+                                sqlite3_bind_int64(handle, 5, Int64(task.priority))
+                                sqlite3_bind_int64(handle, 9, seq)
+                                return RawBinding.stepAndReset(handle)
+                            }
+                        } }
                     } }
                 } }
-            } }
-            guard code == SQLITE_DONE else {
-                if code == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue { throw StoreError.duplicateTask(projectID: projectID, taskID: task.id) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                guard code == SQLITE_DONE else {
+                    if code == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue { throw StoreError.duplicateTask(projectID: projectID, taskID: task.id) }
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                if task.image != nil { try linkMedia(of: task, projectID: projectID) }
             }
-            if task.image != nil { try linkMedia(of: task, projectID: projectID) }
-        }
+        } }
         // A station keys tasks and gold items alike: a task may not take a gold item's id.
         if let clash = try idsInPoolAndTasks(projectID: projectID, limit: 1).first {
             throw StoreError.duplicateTask(projectID: projectID, taskID: clash)
@@ -311,43 +325,37 @@ extension HubTransaction {
     /// a canonical judgement.
     ///
     /// Two statements, rows read by position: an export reads a hundred thousand tasks.
+    /// Only the reading is done on the connection's thread; decoding the rows (task
+    /// bodies, answers, dates) is spread over every core.
     public func tasksWithJudgements(projectID: String, answeredOnly: Bool) throws -> [(task: HubTask, judgements: [Judgement])] {
-        var judgementsByTask: [String: [Judgement]] = [:]
-        let judgementRows = try Row.fetchCursor(db, sql: """
-            SELECT id, project_id, task_id, labels, skip_reason, username, station_id, lease_epoch, created_at,
-                   seconds_on_task, content, canonical, outcome, received_at, answer, flag, prediction_accepted
-            FROM judgement WHERE project_id = ? ORDER BY canonical DESC, rowid
-            """, arguments: [projectID])
-        while let row = try judgementRows.next() {
-            let annotation = try AnnotationRecord(
-                id: row[0], projectId: row[1], taskId: row[2], labels: row[3], skipReason: row[4], username: row[5],
-                stationId: row[6], leaseEpoch: row[7], createdAt: Self.date(row, 8), secondsOnTask: row[9], answer: row[14], flag: row[15],
-                predictionAccepted: row[16], outcome: nil
-            ).annotation()
-            let outcome: String = row[12]
-            guard let status = AnnotationOutcome.Status(rawValue: outcome) else {
-                throw StoreError.unreadableRow(table: "judgement", problem: "judgement \(annotation.id) has unknown outcome \"\(outcome)\"")
-            }
-            judgementsByTask[annotation.taskID, default: []].append(Judgement(
-                annotation: annotation, content: row[10], isCanonical: row[11], firstOutcome: status, receivedAt: Self.date(row, 13)))
-        }
-        var result: [(task: HubTask, judgements: [Judgement])] = []
-        let taskRows = try Row.fetchCursor(
-            db, sql: "SELECT \(HubTaskRecord.selection()) FROM task WHERE project_id = ? ORDER BY seq", arguments: [projectID])
-        while let row = try taskRows.next() {
-            let task = try HubTaskRecord(row: row).hubTask()
-            let judgements = judgementsByTask[task.task.id] ?? []
-            if answeredOnly, judgements.first?.isCanonical != true { continue }
-            result.append((task, judgements))
-        }
-        return result
+        try tasksWithJudgements(projectID: projectID, answeredOnly: answeredOnly) { task, judgements in (task, judgements) }
     }
 
-    /// A stored date read through the fast reader, or GRDB's when the text is not the
-    /// form the hub writes.
-    private static func date(_ row: Row, _ index: Int) -> Date {
-        if let text: String = row[index], let date = Date(databaseText: text) { return date }
-        return row[index]
+    /// `tasksWithJudgements`, each task and its judgements made into what the caller
+    /// wants by `transform`, which runs on every core (so it must be pure).
+    public func tasksWithJudgements<Value>(
+        projectID: String, answeredOnly: Bool, _ transform: (HubTask, [Judgement]) throws -> Value
+    ) throws -> [Value] {
+        var judgementRecords: [JudgementRecord] = []
+        try RawRow.forEach(in: db, sql: """
+            SELECT \(JudgementRecord.selection) FROM judgement WHERE project_id = ? ORDER BY canonical DESC, rowid
+            """, argument: projectID) { row in judgementRecords.append(try JudgementRecord(raw: row)) }
+        // Decoded on the other core while this one reads the tasks.
+        let readJudgements = judgementRecords
+        let decoding = PieceWork.inBackground { Result { try readJudgements.map { try $0.judgement() } } }
+        var taskRecords: [HubTaskRecord] = []
+        try RawRow.forEach(in: db, sql: "SELECT \(HubTaskRecord.selection()) FROM task WHERE project_id = ? ORDER BY seq", argument: projectID) { row in
+            taskRecords.append(HubTaskRecord(raw: row))
+        }
+        let judgements = try decoding().get()
+        var grouping: [String: [Judgement]] = [:]
+        grouping.reserveCapacity(min(judgements.count, taskRecords.count))
+        for judgement in judgements { grouping[judgement.annotation.taskID, default: []].append(judgement) }
+        let judgementsByTask = grouping
+        let kept = answeredOnly ? taskRecords.filter { judgementsByTask[$0.id]?.first?.isCanonical == true } : taskRecords
+        return try PieceWork.map(count: kept.count) { index in
+            try transform(try kept[index].hubTask(), judgementsByTask[kept[index].id] ?? [])
+        }
     }
 }
 

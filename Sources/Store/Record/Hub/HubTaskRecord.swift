@@ -50,6 +50,22 @@ struct HubTaskRecord: SnakeCaseRecord {
         seq = row[11]
     }
 
+    /// Read by position through SQLite's C interface from a row that starts with `columns`.
+    init(raw row: RawRow) {
+        projectId = row.requiredText(0)
+        id = row.requiredText(1)
+        text = row.requiredText(2)
+        marking = row.requiredText(3)
+        priority = row.int(4)
+        meta = row.text(5)
+        body = row.text(6)
+        state = row.requiredText(7)
+        station = row.text(8)
+        epoch = row.int(9)
+        leaseExpiresAt = row.date(10)
+        seq = row.int64(11)
+    }
+
     func hubTask() throws -> HubTask {
         guard let marking = Marking(rawValue: marking) else {
             throw StoreError.unreadableRow(table: "task", problem: "task \(id) has unknown marking \"\(self.marking)\"")

@@ -48,6 +48,35 @@ struct JudgementRecord: SnakeCaseRecord {
         receivedAt = judgement.receivedAt
     }
 
+    /// The columns `init(raw:)` reads, in its order.
+    static let selection = """
+        id, project_id, task_id, labels, skip_reason, username, station_id, lease_epoch, created_at,
+        seconds_on_task, content, canonical, outcome, received_at, answer, flag, prediction_accepted
+        """
+
+    /// Read by position through SQLite's C interface from a row that selects `selection`,
+    /// dates through the fast reader of the hub's own text: an export reads a hundred
+    /// thousand judgements.
+    init(raw row: RawRow) throws {
+        id = row.requiredText(0)
+        projectId = row.requiredText(1)
+        taskId = row.requiredText(2)
+        labels = row.requiredText(3)
+        skipReason = row.text(4)
+        username = row.requiredText(5)
+        stationId = row.requiredText(6)
+        leaseEpoch = row.int(7)
+        createdAt = try row.requiredDate(8, table: "judgement")
+        secondsOnTask = row.double(9)
+        content = row.requiredText(10)
+        canonical = row.int(11) != 0
+        outcome = row.requiredText(12)
+        receivedAt = try row.requiredDate(13, table: "judgement")
+        answer = row.text(14)
+        flag = row.text(15)
+        predictionAccepted = row.optionalBool(16)
+    }
+
     func judgement() throws -> Judgement {
         let annotation = try AnnotationRecord(
             id: id, projectId: projectId, taskId: taskId, labels: labels, skipReason: skipReason, username: username,

@@ -68,25 +68,30 @@ struct AnnotationRecord: SnakeCaseRecord {
         guard let uuid = UUID(uuidString: id) else {
             throw StoreError.unreadableRow(table: "annotation", problem: "\"\(id)\" is not a UUID")
         }
-        let answer: Answer
-        if let stored = self.answer {
-            do { answer = try Answer(canonicalText: stored) } catch {
-                throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has an unreadable answer: \(error.description)")
-            }
-        } else {
-            // Classification work stored before answers had their own column.
-            guard case .array(let items)? = try? JSONValue.parse(labels) else {
-                throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has unreadable labels")
-            }
-            answer = .labels(items.compactMap { item -> String? in
-                if case .string(let name) = item { return name }
-                return nil
-            })
-        }
+        let answer = try Self.answer(stored: self.answer, labels: labels, id: id)
         return Annotation(
             id: uuid, taskID: taskId, projectID: projectId, answer: answer, skipReason: skipReason, username: username,
             stationID: stationId, leaseEpoch: leaseEpoch, createdAt: createdAt, secondsOnTask: secondsOnTask, flag: flag,
             predictionAccepted: predictionAccepted)
+    }
+}
+
+extension AnnotationRecord {
+    /// The answer a row stores: its `answer` column, or for classification work stored
+    /// before answers had their own column, its `labels`.
+    static func answer(stored: String?, labels: String, id: String) throws -> Answer {
+        if let stored {
+            do { return try Answer(canonicalText: stored) } catch {
+                throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has an unreadable answer: \(error.description)")
+            }
+        }
+        guard case .array(let items)? = try? JSONValue.parse(labels) else {
+            throw StoreError.unreadableRow(table: "annotation", problem: "annotation \(id) has unreadable labels")
+        }
+        return .labels(items.compactMap { item -> String? in
+            if case .string(let name) = item { return name }
+            return nil
+        })
     }
 }
 

@@ -1,0 +1,95 @@
+import Domain
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The steps of an import of many rows at once (a file of a hundred thousand tasks and
+/// the work done on them elsewhere), where SQLite's own work is most of the cost.
+extension HubTransaction {
+    /// A batch at least this large rebuilds the indexes it would otherwise grow.
+    static let bulkRowCount = 10_000
+
+    /// The task indexes a bulk insert drops and makes again. Only `open_task_to_lease`:
+    /// the primary key enforces uniqueness, and `task_lease_expiry` holds leased tasks
+    /// only, which an insert never adds.
+    static let tasksBulkRebuiltIndexes = ["open_task_to_lease"]
+
+    /// Runs `body` with the named indexes dropped, then makes them again from the
+    /// definitions the schema holds, inside the caller's transaction.
+    ///
+    /// A B-tree built once from sorted keys costs far less than one grown a row at a
+    /// time: keeping `open_task_to_lease` was about 40% of inserting 100,000 tasks. The
+    /// definitions are read from `sqlite_master`, so the migrations stay their one
+    /// source. The indexes are made again when `body` throws too: a caller that catches
+    /// the error and commits must still find the schema it had.
+    func withIndexesRebuilt<T>(_ names: [String], _ body: () throws -> T) throws -> T {
+        var definitions: [String] = []
+        for name in names {
+            guard let sql = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name]) else { continue }
+            definitions.append(sql)
+            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+        }
+        let result: Result<T, Error>
+        do { result = .success(try body()) } catch { result = .failure(error) }
+        for sql in definitions { try db.execute(sql: sql) }
+        return try result.get()
+    }
+
+    /// Runs `body` with the task table's CHECK on `state` not evaluated, for statements
+    /// that bind a state only from `HubTask.State`, whose cases are the CHECK's list.
+    ///
+    /// SQLite evaluates `state IN ('open', 'leased', 'done', 'skipped')` by building a
+    /// small table of the list each time a statement runs: for an insert run once per
+    /// row that was ~40% of inserting 100,000 tasks. The pragma applies to statements
+    /// prepared while it is on (so prepare them inside `body`); turning it off expires
+    /// them, so nothing prepared meanwhile runs without the checks afterwards, also when
+    /// `body` throws.
+    func withCheckConstraintsTrusted<T>(_ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        let result: Result<T, Error>
+        do { result = .success(try body()) } catch { result = .failure(error) }
+        try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        return try result.get()
+    }
+
+    /// Stores judgements of tasks this transaction inserted: `insertJudgement` for a
+    /// whole import, bound through SQLite's C interface.
+    ///
+    /// At most one judgement per task may be canonical, as for `insertJudgement`.
+    /// Building GRDB's argument arrays (seventeen values a row) cost more than SQLite's insert.
+    public func insertJudgements(_ judgements: [Judgement]) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO judgement (id, project_id, task_id, labels, skip_reason, username, station_id, lease_epoch,
+                                   created_at, seconds_on_task, content, canonical, outcome, received_at,
+                                   answer, flag, prediction_accepted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let handle = statement.sqliteStatement
+        for judgement in judgements {
+            let annotation = judgement.annotation
+            let code = RawBinding.bindTexts(
+                [annotation.storedID, annotation.projectID, annotation.taskID, annotation.storedLabels, annotation.skipReason,
+                 annotation.username, annotation.stationID, annotation.createdAt.databaseText, judgement.content,
+                 judgement.firstOutcome.rawValue, judgement.receivedAt.databaseText, annotation.storedAnswer, annotation.flag],
+                at: Self.judgementTextIndices, to: handle
+            ) {
+                sqlite3_bind_int64(handle, 8, Int64(annotation.leaseEpoch))
+                sqlite3_bind_double(handle, 10, annotation.secondsOnTask)
+                sqlite3_bind_int64(handle, 12, judgement.isCanonical ? 1 : 0)
+                if let accepted = annotation.predictionAccepted {
+                    sqlite3_bind_int64(handle, 17, accepted ? 1 : 0)
+                } else {
+                    sqlite3_bind_null(handle, 17)
+                }
+                return RawBinding.stepAndReset(handle)
+            }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+    }
+
+    /// Where `insertJudgements` binds its texts, in the order it lists them.
+    private static let judgementTextIndices: [Int32] = [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 14, 15, 16]
+}
