@@ -140,7 +140,7 @@ extension Hub {
     /// Where a person stands on a project's gold under its policy.
     func standing(of person: String, on project: Project, in transaction: HubTransaction) throws -> PersonQuality.Standing {
         let policy = try transaction.goldPolicy(projectID: project.id)
-        return try Self.quality(of: project, username: person, in: transaction).first?.standing(under: policy) ?? .tooFewItems
+        return try transaction.goldTallies(projectID: project.id, username: person).first?.standing(under: policy) ?? .tooFewItems
     }
 
     /// Whether quality has paused a person on a project: they are leased nothing there.
@@ -171,7 +171,8 @@ extension Hub {
             annotation.answer, isSkip: annotation.isSkip, textLength: item.task.text.unicodeScalars.count, chip: item.task.image.map(ChipSize.init)) {
             return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: problem)
         }
-        try transaction.insertGoldAnswer(annotation, content: content, receivedAt: now)
+        let score = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: item.key, in: project).score
+        try transaction.insertGoldAnswer(annotation, content: content, receivedAt: now, score: score)
         return AnnotationOutcome(annotationID: annotation.id, status: .accepted)
     }
 

@@ -26,13 +26,15 @@ public struct QualityReport: Equatable, Sendable {
 extension Hub {
     /// Every person's gold record on a project, scored now against the keys (one engine
     /// for every kind: `GoldScoring`).
-    public func qualityReport(projectID: String, username: String? = nil) throws -> QualityReport {
+    /// Added up from the scores stored as answers arrived; `withPace` adds the signs of
+    /// rushing, which read every judgement of the project (slow on a big one).
+    public func qualityReport(projectID: String, username: String? = nil, withPace: Bool = false) throws -> QualityReport {
         try database.read { transaction in
             guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
             var report = QualityReport(
                 project: project, policy: try transaction.goldPolicy(projectID: projectID),
-                people: try Self.quality(of: project, username: username, in: transaction))
-            report.pace = try Self.pace(projectID: projectID, people: Set(report.people.map(\.username)), in: transaction)
+                people: try transaction.goldTallies(projectID: projectID, username: username))
+            if withPace { report.pace = try Self.pace(projectID: projectID, people: Set(report.people.map(\.username)), in: transaction) }
             return report
         }
     }
@@ -61,21 +63,6 @@ extension Hub {
         return pace
     }
 
-    /// Scores each gold answer of the project (of one person when named) against its key.
-    static func quality(of project: Project, username: String? = nil, in transaction: HubTransaction) throws -> [PersonQuality] {
-        var keys: [String: Answer] = [:]
-        for item in try transaction.goldItems(projectID: project.id, includingRetired: true) { keys[item.task.id] = item.key }
-        var people: [String: PersonQuality] = [:]
-        for answer in try transaction.goldAnswers(projectID: project.id, username: username) {
-            let annotation = answer.annotation
-            guard let key = keys[annotation.taskID] else { continue }
-            var outcome = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: key, in: project)
-            // Free text is scored by its reviewer's verdict, once there is one.
-            if outcome == .needsReviewer, let verdict = answer.verdict { outcome = .scored(GoldScore.reviewed(verdict)) }
-            people[annotation.username, default: PersonQuality(username: annotation.username)].add(outcome, seconds: annotation.secondsOnTask)
-        }
-        return people.values.sorted { $0.username < $1.username }
-    }
 }
 
 /// The errors people make on a project's gold and why: `labeldesk report errors`.

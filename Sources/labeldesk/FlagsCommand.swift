@@ -107,10 +107,12 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The project.") var project: String
         @Option(help: "Only this person.") var person: String?
         @Option(help: "table, csv or json.") var format: Layout = .table
+        @Flag(help: "Add signs of rushing: median time on gold against other work, answers much faster than the person's median (reads every judgement).")
+        var pace = false
 
         func run() throws {
             let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
-            let report = try hub.qualityReport(projectID: project, username: person)
+            let report = try hub.qualityReport(projectID: project, username: person, withPace: pace)
             print(QualityReportText.render(report, as: format), terminator: "")
         }
     }

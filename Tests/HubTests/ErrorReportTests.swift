@@ -62,7 +62,7 @@ struct ErrorReportTests {
         _ = try hub.exchange(request(answers), now: monday)
 
         // Then the report has her medians and the two answers under a third of her median
-        let pace = try #require(try hub.qualityReport(projectID: "sentiment").pace["ana"])
+        let pace = try #require(try hub.qualityReport(projectID: "sentiment", withPace: true).pace["ana"])
         #expect(pace.goldMedianSeconds == 20)
         #expect(pace.otherMedianSeconds == 30)
         #expect(pace.fast == 2 && pace.answers == 12)

@@ -221,14 +221,56 @@ extension HubTransaction {
         try String.fetchOne(db.cachedStatement(sql: "SELECT content FROM gold_answer WHERE id = ?"), arguments: [id.uuidString])
     }
 
-    public func insertGoldAnswer(_ annotation: Annotation, content: String, receivedAt: Date) throws {
+    /// Keeps a gold answer with its score, scored as it arrives (nil for a skip or for
+    /// free text waiting for its reviewer), so reports add scores up in SQL.
+    public func insertGoldAnswer(_ annotation: Annotation, content: String, receivedAt: Date, score: GoldScore? = nil) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO gold_answer (id, project_id, gold_id, username, station, content, answer, skip_reason, created_at, seconds_on_task, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO gold_answer (id, project_id, gold_id, username, station, content, answer, skip_reason, created_at, seconds_on_task, received_at,
+                                     score, correct)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 annotation.id.uuidString, annotation.projectID, annotation.taskID, annotation.username, annotation.stationID, content,
                 annotation.isSkip ? nil : annotation.answer.json.canonicalText, annotation.skipReason, annotation.createdAt, annotation.secondsOnTask, receivedAt,
+                score?.value, score?.isCorrect ?? false,
             ])
+        if let score { try insertGoldErrors(score.errors, answerID: annotation.id, projectID: annotation.projectID, username: annotation.username) }
+    }
+
+    private func insertGoldErrors(_ errors: [GoldError], answerID: UUID, projectID: String, username: String) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO gold_error (answer_id, project_id, username, error_class) VALUES (?, ?, ?, ?)")
+        for error in errors { try insert.execute(arguments: [answerID.uuidString, projectID, username, error.errorClass.rawValue]) }
+    }
+
+    /// Each person's record on a project's gold (of one person when named), added up
+    /// from the stored scores: what quality decides on, at every sync and in reports.
+    public func goldTallies(projectID: String, username: String? = nil) throws -> [PersonQuality] {
+        let filter = username == nil ? "" : " AND username = ?"
+        let arguments = StatementArguments([projectID] + (username.map { [$0] } ?? []))
+        var people: [String: PersonQuality] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT username, COUNT(score), COALESCE(SUM(score), 0), SUM(correct), SUM(score IS NULL AND skip_reason IS NULL),
+                   SUM(skip_reason IS NOT NULL), SUM(seconds_on_task)
+            FROM gold_answer WHERE project_id = ?\(filter) GROUP BY username
+            """, arguments: arguments) {
+            var person = PersonQuality(username: row[0])
+            person.scored = row[1]
+            person.credit = row[2]
+            person.correct = row[3]
+            person.awaitingReview = row[4]
+            person.skipped = row[5]
+            person.goldSeconds = row[6]
+            people[person.username] = person
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT username, error_class, COUNT(*) FROM gold_error WHERE project_id = ?\(filter) GROUP BY username, error_class
+            """, arguments: arguments) {
+            let name: String = row[0], text: String = row[1]
+            guard let errorClass = GoldErrorClass(rawValue: text) else {
+                throw StoreError.unreadableRow(table: "gold_error", problem: "unknown error class \"\(text)\"")
+            }
+            people[name]?.errors[errorClass] = row[2]
+        }
+        return people.values.sorted { $0.username < $1.username }
     }
 
     /// The gold answers of a project, oldest first (of one person when named).
@@ -283,9 +325,14 @@ extension HubTransaction {
 extension HubTransaction {
     /// Records a reviewer's score for a gold answer; false when there is no such answer.
     public func setGoldVerdict(answerID: UUID, projectID: String, score: Double, by reviewer: String, at now: Date) throws -> Bool {
+        let verdict = GoldScore.reviewed(score)
         try db.execute(
-            sql: "UPDATE gold_answer SET verdict = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
-            arguments: [score, reviewer, now, answerID.uuidString, projectID])
-        return db.changesCount > 0
+            sql: "UPDATE gold_answer SET verdict = ?, score = ?, correct = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
+            arguments: [score, verdict.value, verdict.isCorrect, reviewer, now, answerID.uuidString, projectID])
+        guard db.changesCount > 0 else { return false }
+        let username = try String.fetchOne(db, sql: "SELECT username FROM gold_answer WHERE id = ?", arguments: [answerID.uuidString]) ?? ""
+        try db.execute(sql: "DELETE FROM gold_error WHERE answer_id = ?", arguments: [answerID.uuidString])
+        try insertGoldErrors(verdict.errors, answerID: answerID, projectID: projectID, username: username)
+        return true
     }
 }

@@ -10,7 +10,9 @@ import GRDB
 ///
 /// `gold_lease` is each item handed to a person (once per person, ever), `gold_answer`
 /// what came back (the annotation as the station sent it, keyed by its id so a resend
-/// is answered as the first was, and a reviewer's `verdict` for free text), `gold_person` how many leases and gold leases each
+/// is answered as the first was; its `score` and `correct`, scored as it arrives, and a
+/// reviewer's `verdict` for free text), `gold_error` each answer's error classes (so
+/// reports add them up in SQL), `gold_person` how many leases and gold leases each
 /// person has been handed on a project (onboarding counts them), and `gold_policy` a
 /// project's `GoldPolicy` when it is not the default. No table a station has holds any
 /// of this.
@@ -66,12 +68,21 @@ enum GoldMigration {
                 created_at DATETIME NOT NULL,
                 seconds_on_task DOUBLE NOT NULL,
                 received_at DATETIME NOT NULL,
+                score DOUBLE,
+                correct INTEGER NOT NULL DEFAULT 0,
                 verdict DOUBLE,
                 reviewed_by TEXT,
                 reviewed_at DATETIME,
                 FOREIGN KEY (project_id, gold_id) REFERENCES gold_item (project_id, id)
             );
             CREATE INDEX gold_answer_by_person ON gold_answer (project_id, username);
+            CREATE TABLE gold_error (
+                answer_id TEXT NOT NULL REFERENCES gold_answer (id),
+                project_id TEXT NOT NULL,
+                username TEXT NOT NULL,
+                error_class TEXT NOT NULL
+            );
+            CREATE INDEX gold_error_by_person ON gold_error (project_id, username);
             CREATE TABLE gold_person (
                 project_id TEXT NOT NULL REFERENCES project (id),
                 username TEXT NOT NULL,
