@@ -189,7 +189,7 @@ extension Hub {
         guard (0...1).contains(score) else { throw HubError.refused("a verdict is a score from 0 (wrong) to 1 (right), not \(score)") }
         try database.write { transaction in
             guard try transaction.setGoldVerdict(answerID: answerID, projectID: projectID, score: score, by: actor, at: now) else {
-                throw HubError.refused("there is no gold answer \(answerID.uuidString) in \(projectID); see labeldesk gold review --project \(projectID)")
+                throw HubError.refused("no gold answer \(answerID.uuidString) of \(projectID) waits for a reviewer; see labeldesk gold review --project \(projectID)")
             }
             try transaction.appendAudit(AuditEvent(
                 kind: .goldReview, actor: actor, detail: "scored gold answer \(answerID.uuidString) of \(projectID): \(score)", at: now))

@@ -45,7 +45,7 @@ struct BenchQualityCommand: ParsableCommand {
 
         let gold = Int((Double(annotations) * goldShare).rounded())
         let report = try QualityBenchmark.report(people: people, goldAnswers: gold, folder: folder)
-        print(String(format: "quality report, %d people, %d annotations (%d gold answers, scored now): %.0f ms   (target <= 200 ms) %@",
+        print(String(format: "quality report, %d people, %d annotations (%d gold answers, their scores added up): %.0f ms   (target <= 200 ms) %@",
                      people, annotations, report.scored, report.seconds * 1000, report.seconds <= 0.2 ? "met" : "MISSED"))
     }
 }

@@ -91,6 +91,11 @@ struct ErrorReportTests {
         let ana = try #require(try hub.qualityReport(projectID: "notes").people.first)
         #expect(ana.scored == 1 && ana.credit == 0.5 && ana.awaitingReview == 0 && ana.errors == [.reviewerMarkedDown: 1])
         #expect(try hub.goldAwaitingReview(projectID: "notes").isEmpty)
+        #expect(try hub.qualityReport(projectID: "notes").people == (try rescored(hub, projectID: "notes")))
+        // And a second verdict replaces the first in the record
+        try hub.reviewGoldAnswer(given.id, projectID: "notes", score: 1, actor: "lead", now: monday)
+        let again = try #require(try hub.qualityReport(projectID: "notes").people.first)
+        #expect(again.scored == 1 && again.credit == 1 && again.correct == 1 && (again.errors[.reviewerMarkedDown] ?? 0) == 0)
         // And a score out of range, or for no such answer, is refused with a sentence
         #expect(throws: HubError.refused("a verdict is a score from 0 (wrong) to 1 (right), not 2.0")) {
             try hub.reviewGoldAnswer(given.id, projectID: "notes", score: 2, actor: "lead", now: monday)

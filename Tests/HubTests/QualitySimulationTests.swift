@@ -63,8 +63,25 @@ struct QualitySimulationTests {
         let paused = report.people.filter { $0.standing(under: policy) == .paused }.map(\.username)
         #expect(paused == Array(people.prefix(4)))
         #expect(report.people[0].reason(under: policy)?.hasPrefix("paused: ") == true)
+        // And the running records the hub keeps are what scoring every answer again gives
+        #expect(report.people == (try rescored(hub)), "the kept record drifted from the answers")
         // And a paused person is handed nothing more
         let after = try hub.exchange(SyncRequest(stationID: "station-0", annotations: [], cursor: 0, wantedLeases: 25, people: [people[0]]), now: time)
         #expect(after.leases.isEmpty)
     }
+}
+
+/// Every person's record on sentiment's gold, scored again from the answers and keys.
+func rescored(_ hub: Hub, projectID: String = "sentiment") throws -> [PersonQuality] {
+    let project = try #require(try hub.project(id: projectID))
+    var keys: [String: Answer] = [:]
+    for item in try hub.goldItems(projectID: projectID) { keys[item.task.id] = item.key }
+    var people: [String: PersonQuality] = [:]
+    for answer in try hub.goldAnswers(projectID: projectID) {
+        let annotation = answer.annotation
+        var outcome = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: keys[annotation.taskID]!, in: project)
+        if outcome == .needsReviewer, let verdict = answer.verdict { outcome = .scored(GoldScore.reviewed(verdict)) }
+        people[annotation.username, default: PersonQuality(username: annotation.username)].add(outcome, seconds: annotation.secondsOnTask)
+    }
+    return people.values.sorted { $0.username < $1.username }
 }

@@ -234,6 +234,30 @@ extension HubTransaction {
                 score?.value, score?.isCorrect ?? false,
             ])
         if let score { try insertGoldErrors(score.errors, answerID: annotation.id, projectID: annotation.projectID, username: annotation.username) }
+        try addToRecord(
+            projectID: annotation.projectID, username: annotation.username, sign: 1, score: score, isSkip: annotation.isSkip,
+            seconds: annotation.secondsOnTask)
+    }
+
+    /// Adds (`sign` 1) or takes back (-1) one answer's part of a person's running record.
+    private func addToRecord(projectID: String, username: String, sign: Int, score: GoldScore?, isSkip: Bool, seconds: Double) throws {
+        let scored = score == nil ? 0 : sign, awaiting = score == nil && !isSkip ? sign : 0, skipped = isSkip ? sign : 0
+        try db.cachedStatement(sql: """
+            INSERT INTO gold_person (project_id, username, scored, credit, correct, awaiting, skipped, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (project_id, username) DO UPDATE SET scored = scored + excluded.scored, credit = credit + excluded.credit,
+                correct = correct + excluded.correct, awaiting = awaiting + excluded.awaiting, skipped = skipped + excluded.skipped,
+                seconds = seconds + excluded.seconds
+            """).execute(arguments: [
+                projectID, username, scored, Double(sign) * (score?.value ?? 0), score?.isCorrect == true ? sign : 0, awaiting, skipped,
+                Double(sign) * seconds,
+            ])
+        let countError = try db.cachedStatement(sql: """
+            INSERT INTO gold_person_error (project_id, username, error_class, count) VALUES (?, ?, ?, ?)
+            ON CONFLICT (project_id, username, error_class) DO UPDATE SET count = count + excluded.count
+            """)
+        for error in score?.errors ?? [] {
+            try countError.execute(arguments: [projectID, username, error.errorClass.rawValue, sign])
+        }
     }
 
     private func insertGoldErrors(_ errors: [GoldError], answerID: UUID, projectID: String, username: String) throws {
@@ -241,16 +265,15 @@ extension HubTransaction {
         for error in errors { try insert.execute(arguments: [answerID.uuidString, projectID, username, error.errorClass.rawValue]) }
     }
 
-    /// Each person's record on a project's gold (of one person when named), added up
-    /// from the stored scores: what quality decides on, at every sync and in reports.
+    /// Each person's record on a project's gold (of one person when named), as kept up
+    /// when each answer arrived: what quality decides on, at every sync and in reports.
     public func goldTallies(projectID: String, username: String? = nil) throws -> [PersonQuality] {
         let filter = username == nil ? "" : " AND username = ?"
         let arguments = StatementArguments([projectID] + (username.map { [$0] } ?? []))
         var people: [String: PersonQuality] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT username, COUNT(score), COALESCE(SUM(score), 0), SUM(correct), SUM(score IS NULL AND skip_reason IS NULL),
-                   SUM(skip_reason IS NOT NULL), SUM(seconds_on_task)
-            FROM gold_answer WHERE project_id = ?\(filter) GROUP BY username
+            SELECT username, scored, credit, correct, awaiting, skipped, seconds FROM gold_person
+            WHERE project_id = ?\(filter) AND scored + awaiting + skipped > 0
             """, arguments: arguments) {
             var person = PersonQuality(username: row[0])
             person.scored = row[1]
@@ -262,11 +285,11 @@ extension HubTransaction {
             people[person.username] = person
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT username, error_class, COUNT(*) FROM gold_error WHERE project_id = ?\(filter) GROUP BY username, error_class
+            SELECT username, error_class, count FROM gold_person_error WHERE project_id = ?\(filter) AND count > 0
             """, arguments: arguments) {
             let name: String = row[0], text: String = row[1]
             guard let errorClass = GoldErrorClass(rawValue: text) else {
-                throw StoreError.unreadableRow(table: "gold_error", problem: "unknown error class \"\(text)\"")
+                throw StoreError.unreadableRow(table: "gold_person_error", problem: "unknown error class \"\(text)\"")
             }
             people[name]?.errors[errorClass] = row[2]
         }
@@ -323,14 +346,23 @@ extension HubTransaction {
 }
 
 extension HubTransaction {
-    /// Records a reviewer's score for a gold answer; false when there is no such answer.
+    /// Records a reviewer's score for a gold answer; false when there is no such answer
+    /// waiting for one (or reviewed before).
     public func setGoldVerdict(answerID: UUID, projectID: String, score: Double, by reviewer: String, at now: Date) throws -> Bool {
         let verdict = GoldScore.reviewed(score)
+        // Only an answer the engine could not score (waiting, or reviewed before) takes a verdict.
+        guard let old = try Row.fetchOne(db, sql: """
+            SELECT username, verdict, seconds_on_task FROM gold_answer
+            WHERE id = ? AND project_id = ? AND skip_reason IS NULL AND (score IS NULL OR verdict IS NOT NULL)
+            """, arguments: [answerID.uuidString, projectID])
+        else { return false }
+        let username: String = old[0], earlier: Double? = old[1], seconds: Double = old[2]
+        // The record loses the answer as it stood (waiting, or an earlier verdict) and gains it scored.
+        try addToRecord(projectID: projectID, username: username, sign: -1, score: earlier.map(GoldScore.reviewed), isSkip: false, seconds: seconds)
+        try addToRecord(projectID: projectID, username: username, sign: 1, score: verdict, isSkip: false, seconds: seconds)
         try db.execute(
             sql: "UPDATE gold_answer SET verdict = ?, score = ?, correct = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
             arguments: [score, verdict.value, verdict.isCorrect, reviewer, now, answerID.uuidString, projectID])
-        guard db.changesCount > 0 else { return false }
-        let username = try String.fetchOne(db, sql: "SELECT username FROM gold_answer WHERE id = ?", arguments: [answerID.uuidString]) ?? ""
         try db.execute(sql: "DELETE FROM gold_error WHERE answer_id = ?", arguments: [answerID.uuidString])
         try insertGoldErrors(verdict.errors, answerID: answerID, projectID: projectID, username: username)
         return true

@@ -12,8 +12,11 @@ import GRDB
 /// what came back (the annotation as the station sent it, keyed by its id so a resend
 /// is answered as the first was; its `score` and `correct`, scored as it arrives, and a
 /// reviewer's `verdict` for free text), `gold_error` each answer's error classes (so
-/// reports add them up in SQL), `gold_person` how many leases and gold leases each
-/// person has been handed on a project (onboarding counts them), and `gold_policy` a
+/// the detail reports read them), `gold_person` how many leases and gold leases each
+/// person has been handed on a project (onboarding counts them) and their running gold
+/// record (scored, credit, correct, awaiting review, skipped, seconds; with
+/// `gold_person_error` their errors by class), kept up as each answer arrives so quality
+/// is read, never recomputed, at every sync; and `gold_policy` a
 /// project's `GoldPolicy` when it is not the default. No table a station has holds any
 /// of this.
 enum GoldMigration {
@@ -82,13 +85,26 @@ enum GoldMigration {
                 username TEXT NOT NULL,
                 error_class TEXT NOT NULL
             );
-            CREATE INDEX gold_error_by_person ON gold_error (project_id, username);
+            CREATE INDEX gold_error_by_answer ON gold_error (answer_id);
             CREATE TABLE gold_person (
                 project_id TEXT NOT NULL REFERENCES project (id),
                 username TEXT NOT NULL,
                 handed INTEGER NOT NULL DEFAULT 0,
                 gold_handed INTEGER NOT NULL DEFAULT 0,
+                scored INTEGER NOT NULL DEFAULT 0,
+                credit DOUBLE NOT NULL DEFAULT 0,
+                correct INTEGER NOT NULL DEFAULT 0,
+                awaiting INTEGER NOT NULL DEFAULT 0,
+                skipped INTEGER NOT NULL DEFAULT 0,
+                seconds DOUBLE NOT NULL DEFAULT 0,
                 PRIMARY KEY (project_id, username)
+            );
+            CREATE TABLE gold_person_error (
+                project_id TEXT NOT NULL,
+                username TEXT NOT NULL,
+                error_class TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (project_id, username, error_class)
             );
             CREATE TABLE gold_policy (
                 project_id TEXT PRIMARY KEY NOT NULL REFERENCES project (id),
