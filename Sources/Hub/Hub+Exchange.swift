@@ -59,14 +59,18 @@ extension Hub {
                 leases += try transaction.leaseOpenTasks(projectID: project.id, limit: request.wantedLeases, to: request.stationID, until: expiry)
                     .map(Self.asSent)
             }
+            guard !people.isEmpty else { continue }
+            let policy = try transaction.goldPolicy(projectID: project.id)
             for person in people {
-                guard try !isPaused(person, on: project, in: transaction) else {
+                // Quality decides first: a paused person is leased nothing here.
+                let standing = try transaction.goldTallies(projectID: project.id, username: person).first?.standing(under: policy) ?? .tooFewItems
+                guard standing != .paused else {
                     pauses.append(QueuePause(username: person, projectID: project.id))
                     continue
                 }
                 leases += try leaseBatch(
-                    projectID: project.id, for: person, wanted: request.wantedLeases, station: request.stationID, until: expiry, now: now,
-                    random: &random, transaction: transaction)
+                    projectID: project.id, for: person, policy: policy, isProven: standing == .proven, wanted: request.wantedLeases,
+                    station: request.stationID, until: expiry, now: now, random: &random, transaction: transaction)
             }
         }
         return SyncReply(

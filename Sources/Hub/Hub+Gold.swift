@@ -86,13 +86,10 @@ extension Hub {
     /// the project's lease length, and the priority of the ordinary lease it sits
     /// before, so a station that serves by priority serves it exactly there.
     func leaseBatch<Random: RandomNumberGenerator>(
-        projectID: String, for person: String, wanted: Int, station: String, until expiry: Date, now: Date, random: inout Random,
-        transaction: HubTransaction
+        projectID: String, for person: String, policy: GoldPolicy, isProven: Bool, wanted: Int, station: String, until expiry: Date,
+        now: Date, random: inout Random, transaction: HubTransaction
     ) throws -> [LeasedTask] {
-        guard wanted > 0, let project = try transaction.project(id: projectID) else { return [] }
-        let policy = try transaction.goldPolicy(projectID: projectID)
-        // A proven record earns the lower rate (a paused person never gets here).
-        let isProven = try standing(of: person, on: project, in: transaction) == .proven
+        guard wanted > 0 else { return [] }
         let handed = try transaction.handed(projectID: projectID, username: person)
         let available = try transaction.unseenGoldCount(projectID: projectID, username: person)
         let onboarding = policy.onboardingGold(wanted: wanted, handedSoFar: handed.all, available: available)
@@ -135,17 +132,6 @@ extension Hub {
         try transaction.recordGoldLeases(gold.map(\.task.id), projectID: projectID, username: person, station: station, epoch: 1, expiresAt: expiry, now: now)
         try transaction.countHanded(projectID: projectID, username: person, all: batch.count, gold: gold.count)
         return batch
-    }
-
-    /// Where a person stands on a project's gold under its policy.
-    func standing(of person: String, on project: Project, in transaction: HubTransaction) throws -> PersonQuality.Standing {
-        let policy = try transaction.goldPolicy(projectID: project.id)
-        return try transaction.goldTallies(projectID: project.id, username: person).first?.standing(under: policy) ?? .tooFewItems
-    }
-
-    /// Whether quality has paused a person on a project: they are leased nothing there.
-    func isPaused(_ person: String, on project: Project, in transaction: HubTransaction) throws -> Bool {
-        try standing(of: person, on: project, in: transaction) == .paused
     }
 
     /// Work on a gold item, kept beside its key when the item was handed to someone at

@@ -40,13 +40,7 @@ extension Hub {
     }
 
     static func pace(projectID: String, people: Set<String>, in transaction: HubTransaction) throws -> [String: QualityReport.Pace] {
-        var gold: [String: [Double]] = [:], other: [String: [Double]] = [:]
-        for answer in try transaction.goldAnswers(projectID: projectID) where people.contains(answer.annotation.username) && !answer.annotation.isSkip {
-            gold[answer.annotation.username, default: []].append(answer.annotation.secondsOnTask)
-        }
-        for judgement in try transaction.judgements(projectID: projectID) where people.contains(judgement.annotation.username) && !judgement.annotation.isSkip {
-            other[judgement.annotation.username, default: []].append(judgement.annotation.secondsOnTask)
-        }
+        let (gold, other) = try transaction.secondsOnTask(projectID: projectID)
         func median(_ values: [Double]) -> Double? {
             guard !values.isEmpty else { return nil }
             let sorted = values.sorted()
@@ -74,12 +68,12 @@ public struct ErrorReport: Equatable, Sendable {
         public var answered: Int
         public var credit: Double
         /// Each wrong answer (its summary) and how many gave it, most given first.
-        public var wrongAnswers: [(answer: String, count: Int)]
+        public var wrongAnswers: [WrongAnswer]
+    }
 
-        public static func == (lhs: MissedItem, rhs: MissedItem) -> Bool {
-            lhs.goldID == rhs.goldID && lhs.key == rhs.key && lhs.answered == rhs.answered && lhs.credit == rhs.credit
-                && lhs.wrongAnswers.map(\.answer) == rhs.wrongAnswers.map(\.answer) && lhs.wrongAnswers.map(\.count) == rhs.wrongAnswers.map(\.count)
-        }
+    public struct WrongAnswer: Equatable, Sendable {
+        public var answer: String
+        public var count: Int
     }
 
     /// Where a person is below the project's warn threshold with enough evidence: on items
@@ -150,7 +144,7 @@ extension Hub {
                 guard !item.wrong.isEmpty else { return nil }
                 return ErrorReport.MissedItem(
                     goldID: id, key: keys[id]?.summary ?? "", answered: item.answered, credit: item.credit,
-                    wrongAnswers: item.wrong.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (answer: $0.key, count: $0.value) })
+                    wrongAnswers: item.wrong.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ErrorReport.WrongAnswer(answer: $0.key, count: $0.value) })
             }.sorted { ($0.credit / Double($0.answered), -$0.answered, $0.goldID) < ($1.credit / Double($1.answered), -$1.answered, $1.goldID) }
             var weak: [ErrorReport.WeakSpot] = []
             for (person, byWhat) in spots {

@@ -85,3 +85,22 @@ func rescored(_ hub: Hub, projectID: String = "sentiment") throws -> [PersonQual
     }
     return people.values.sorted { $0.username < $1.username }
 }
+
+extension PersonQuality {
+    /// What the hub's running record adds for one gold answer (nil: a skip): the
+    /// reference the kept records are held to.
+    mutating func add(_ outcome: GoldOutcome?, seconds: Double) {
+        goldSeconds += seconds
+        switch outcome {
+        case nil:
+            skipped += 1
+        case .needsReviewer?:
+            awaitingReview += 1
+        case .scored(let score)?:
+            scored += 1
+            credit += score.value
+            if score.isCorrect { correct += 1 }
+            for error in score.errors { errors[error.errorClass, default: 0] += 1 }
+        }
+    }
+}

@@ -12,6 +12,7 @@ public struct PersonQuality: Equatable, Sendable {
 
     public var username: String
     /// Gold answers scored, and the credit they earned (a partly right answer earns part).
+    /// The hub keeps these up as answers arrive (`HubTransaction.goldTallies`).
     public var scored = 0
     public var credit = 0.0
     /// Answers exactly right.
@@ -26,22 +27,6 @@ public struct PersonQuality: Equatable, Sendable {
 
     public init(username: String) {
         self.username = username
-    }
-
-    /// Adds one gold answer's outcome (nil: a skip).
-    public mutating func add(_ outcome: GoldOutcome?, seconds: Double) {
-        goldSeconds += seconds
-        switch outcome {
-        case nil:
-            skipped += 1
-        case .needsReviewer?:
-            awaitingReview += 1
-        case .scored(let score)?:
-            scored += 1
-            credit += score.value
-            if score.isCorrect { correct += 1 }
-            for error in score.errors { errors[error.errorClass, default: 0] += 1 }
-        }
     }
 
     /// Credit over scored items; nil before any.

@@ -68,6 +68,12 @@ public struct SecurityFields: Hashable, Sendable {
             .map { (key: "NITF_" + $0.key, value: $0.value) }
     }
 
+    /// The fields as a task's `meta` members (`{"NITF_FSCLAS": "U", ...}`), the names
+    /// `metadataItems` gives: how imported chips keep them with their task.
+    public var metaMembers: [String: JSONValue] {
+        metadataItems.reduce(into: [:]) { $0[$1.key] = .string($1.value) }
+    }
+
     /// Reads the fields out of a dataset's default-domain metadata (`NITF_...=value`).
     ///
     /// Security fields are every `NITF_FS*` and `NITF_IS*` item but `NITF_ISORCE` (the

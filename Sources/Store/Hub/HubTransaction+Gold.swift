@@ -113,11 +113,6 @@ extension HubTransaction {
         }
     }
 
-    /// Whether `taskID` names a gold item of the project (retired or not).
-    public func isGoldItem(projectID: String, id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM gold_item WHERE project_id = ? AND id = ?"), arguments: [projectID, id]) ?? false
-    }
-
     /// The first few ids used by both a gold item and a task of the project: an import of
     /// tasks checks this after its insert, so a task can never take a gold item's id.
     public func idsInPoolAndTasks(projectID: String, limit: Int = 5) throws -> [String] {
@@ -226,14 +221,13 @@ extension HubTransaction {
     public func insertGoldAnswer(_ annotation: Annotation, content: String, receivedAt: Date, score: GoldScore? = nil) throws {
         try db.cachedStatement(sql: """
             INSERT INTO gold_answer (id, project_id, gold_id, username, station, content, answer, skip_reason, created_at, seconds_on_task, received_at,
-                                     score, correct)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     score)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 annotation.id.uuidString, annotation.projectID, annotation.taskID, annotation.username, annotation.stationID, content,
                 annotation.isSkip ? nil : annotation.answer.json.canonicalText, annotation.skipReason, annotation.createdAt, annotation.secondsOnTask, receivedAt,
-                score?.value, score?.isCorrect ?? false,
+                score?.value,
             ])
-        if let score { try insertGoldErrors(score.errors, answerID: annotation.id, projectID: annotation.projectID, username: annotation.username) }
         try addToRecord(
             projectID: annotation.projectID, username: annotation.username, sign: 1, score: score, isSkip: annotation.isSkip,
             seconds: annotation.secondsOnTask)
@@ -258,11 +252,6 @@ extension HubTransaction {
         for error in score?.errors ?? [] {
             try countError.execute(arguments: [projectID, username, error.errorClass.rawValue, sign])
         }
-    }
-
-    private func insertGoldErrors(_ errors: [GoldError], answerID: UUID, projectID: String, username: String) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO gold_error (answer_id, project_id, username, error_class) VALUES (?, ?, ?, ?)")
-        for error in errors { try insert.execute(arguments: [answerID.uuidString, projectID, username, error.errorClass.rawValue]) }
     }
 
     /// Each person's record on a project's gold (of one person when named), as kept up
@@ -294,6 +283,20 @@ extension HubTransaction {
             people[name]?.errors[errorClass] = row[2]
         }
         return people.values.sorted { $0.username < $1.username }
+    }
+
+    /// Seconds on task of every answered (not skipped) gold item and judgement of the
+    /// project, per person: what the signs of rushing are made from.
+    public func secondsOnTask(projectID: String) throws -> (gold: [String: [Double]], other: [String: [Double]]) {
+        func read(_ table: String) throws -> [String: [Double]] {
+            var seconds: [String: [Double]] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT username, seconds_on_task FROM \(table) WHERE project_id = ? AND skip_reason IS NULL", arguments: [projectID]) {
+                seconds[row[0], default: []].append(row[1])
+            }
+            return seconds
+        }
+        return (try read("gold_answer"), try read("judgement"))
     }
 
     /// The gold answers of a project, oldest first (of one person when named).
@@ -361,10 +364,8 @@ extension HubTransaction {
         try addToRecord(projectID: projectID, username: username, sign: -1, score: earlier.map(GoldScore.reviewed), isSkip: false, seconds: seconds)
         try addToRecord(projectID: projectID, username: username, sign: 1, score: verdict, isSkip: false, seconds: seconds)
         try db.execute(
-            sql: "UPDATE gold_answer SET verdict = ?, score = ?, correct = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
-            arguments: [score, verdict.value, verdict.isCorrect, reviewer, now, answerID.uuidString, projectID])
-        try db.execute(sql: "DELETE FROM gold_error WHERE answer_id = ?", arguments: [answerID.uuidString])
-        try insertGoldErrors(verdict.errors, answerID: answerID, projectID: projectID, username: username)
+            sql: "UPDATE gold_answer SET verdict = ?, score = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
+            arguments: [score, verdict.value, reviewer, now, answerID.uuidString, projectID])
         return true
     }
 }

@@ -10,9 +10,8 @@ import GRDB
 ///
 /// `gold_lease` is each item handed to a person (once per person, ever), `gold_answer`
 /// what came back (the annotation as the station sent it, keyed by its id so a resend
-/// is answered as the first was; its `score` and `correct`, scored as it arrives, and a
-/// reviewer's `verdict` for free text), `gold_error` each answer's error classes (so
-/// the detail reports read them), `gold_person` how many leases and gold leases each
+/// is answered as the first was; its `score` as it arrived, nil for a skip or for free
+/// text until a reviewer's `verdict`), `gold_person` how many leases and gold leases each
 /// person has been handed on a project (onboarding counts them) and their running gold
 /// record (scored, credit, correct, awaiting review, skipped, seconds; with
 /// `gold_person_error` their errors by class), kept up as each answer arrives so quality
@@ -72,20 +71,12 @@ enum GoldMigration {
                 seconds_on_task DOUBLE NOT NULL,
                 received_at DATETIME NOT NULL,
                 score DOUBLE,
-                correct INTEGER NOT NULL DEFAULT 0,
                 verdict DOUBLE,
                 reviewed_by TEXT,
                 reviewed_at DATETIME,
                 FOREIGN KEY (project_id, gold_id) REFERENCES gold_item (project_id, id)
             );
             CREATE INDEX gold_answer_by_person ON gold_answer (project_id, username);
-            CREATE TABLE gold_error (
-                answer_id TEXT NOT NULL REFERENCES gold_answer (id),
-                project_id TEXT NOT NULL,
-                username TEXT NOT NULL,
-                error_class TEXT NOT NULL
-            );
-            CREATE INDEX gold_error_by_answer ON gold_error (answer_id);
             CREATE TABLE gold_person (
                 project_id TEXT NOT NULL REFERENCES project (id),
                 username TEXT NOT NULL,

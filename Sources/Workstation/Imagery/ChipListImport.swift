@@ -58,7 +58,7 @@ public enum ChipListImport {
             progress("cutting \(foci.count) \(foci.count == 1 ? "chip" : "chips") from \(URL(fileURLWithPath: path).lastPathComponent) (\(number + 1) of \(files.count) files)")
             let chips = try chipper.chip(path, foci: foci, into: scratch.appendingPathComponent("\(number)").path)
             let marking = info.security.marking
-            let security = info.security.isEmpty ? [:] : info.security.metadataItems.reduce(into: [String: JSONValue]()) { $0[$1.key] = .string($1.value) }
+            let security = info.security.metaMembers
             for (index, chip) in zip(indices, chips) {
                 let media = try hub.storeMedia(fileAt: URL(fileURLWithPath: chip.path), now: now)
                 var record = records[index]

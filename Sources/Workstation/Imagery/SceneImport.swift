@@ -43,7 +43,7 @@ public enum SceneImport {
             tasks.append(LabelTask(
                 id: "\(stem)-r\(chip.placement.row)-c\(chip.placement.column)", projectID: projectID,
                 text: "\(sceneName), row \(chip.placement.row + 1), column \(chip.placement.column + 1)", marking: marking,
-                meta: info.security.isEmpty ? nil : JSONValue.object(info.security.metadataItems.reduce(into: [:]) { $0[$1.key] = .string($1.value) }).canonicalText,
+                meta: info.security.isEmpty ? nil : JSONValue.object(info.security.metaMembers).canonicalText,
                 image: TaskImage(media: media, scene: sceneName, chip: chip.window, focus: chip.focus)))
         }
         progress("importing \(tasks.count) tasks")
