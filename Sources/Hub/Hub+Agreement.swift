@@ -59,7 +59,10 @@ extension Hub {
         }
     }
 
-    static func nominalClasses(_ project: Project) -> [String]? {
+    /// The labels a consensus (and a gold candidate's key) takes in a project: its
+    /// classes for single-label classification, `a`, `b` and `tie` for comparison; nil
+    /// where consensus is not a vote among labels.
+    public static func consensusLabels(of project: Project) -> [String]? {
         switch project.kind {
         case .classification: project.allowsMultipleLabels ? nil : project.labels.map(\.name)
         case .comparison: ComparisonAnswer.Preference.allCases.map(\.rawValue)
@@ -85,7 +88,7 @@ extension Hub {
             var report = AgreementReport(
                 project: project, tasks: taskIDs.count, labels: shared.values.reduce(0) { $0 + $1.count }, alpha: nil, fleiss: nil,
                 pairMeasure: "Cohen's kappa", pairs: [], notes: [])
-            if let classes = Self.nominalClasses(project) {
+            if let classes = Self.consensusLabels(of: project) {
                 // [rater][unit], nil where a person did not label the task.
                 let ratings: [[String?]] = people.map { person in taskIDs.map { shared[$0]?[person].flatMap(Self.nominal) } }
                 report.alpha = Agreement.krippendorffAlpha(nominal: ratings)
@@ -126,7 +129,7 @@ extension Hub {
                             guard let a = Self.nominal(pair.0), let b = Self.nominal(pair.1) else { return nil }
                             return (a, b)
                         }
-                        value = labelled.isEmpty ? nil : Agreement.cohenKappa(labelled.map(\.0), labelled.map(\.1), categories: Self.nominalClasses(project))
+                        value = labelled.isEmpty ? nil : Agreement.cohenKappa(labelled.map(\.0), labelled.map(\.1), categories: Self.consensusLabels(of: project))
                     }
                     report.pairs.append(AgreementReport.Pair(first: first, second: second, shared: both.count, value: value))
                 }
@@ -140,7 +143,7 @@ extension Hub {
     public func consensusReport(projectID: String, method: ConsensusReport.Method) throws -> ConsensusReport {
         try database.read { transaction in
             guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-            guard let classes = Self.nominalClasses(project) else {
+            guard let classes = Self.consensusLabels(of: project) else {
                 throw HubError.refused("consensus is for single-label classification and comparison projects; \(projectID) is a \(project.kind.title) project")
             }
             var builder = LabelVotesBuilder(classNames: classes)

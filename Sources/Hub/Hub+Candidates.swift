@@ -92,8 +92,8 @@ extension Hub {
             case .accept: key = candidate.label
             case .correct(let label): key = label
             }
-            guard let classes = Self.nominalClasses(project), classes.contains(key) else {
-                let known = Self.nominalClasses(project)?.joined(separator: ", ") ?? ""
+            guard let classes = Self.consensusLabels(of: project), classes.contains(key) else {
+                let known = Self.consensusLabels(of: project)?.joined(separator: ", ") ?? ""
                 throw HubError.refused("\"\(key)\" is not one of \(projectID)'s labels (\(known)); nothing changed")
             }
             let answer: Answer = project.kind == .comparison
