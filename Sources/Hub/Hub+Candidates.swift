@@ -96,9 +96,7 @@ extension Hub {
                 let known = Self.consensusLabels(of: project)?.joined(separator: ", ") ?? ""
                 throw HubError.refused("\"\(key)\" is not one of \(projectID)'s labels (\(known)); nothing changed")
             }
-            let answer: Answer = project.kind == .comparison
-                ? .comparison(ComparisonAnswer(preference: ComparisonAnswer.Preference(rawValue: key) ?? .tie))
-                : .labels([key])
+            let answer = Self.answer(consensus: key, in: project)
             try transaction.insertGoldItems(
                 [GoldItem(task: candidate.task, key: answer, source: .fromWork, addedBy: reviewer, addedAt: now)], projectID: projectID)
             let how = key == candidate.label ? "as its consensus \(key)" : "corrected from its consensus \(candidate.label) to \(key)"

@@ -174,7 +174,11 @@ extension Hub {
         let problems = policy.problems()
         guard problems.isEmpty else { throw HubError.refused("the gold policy cannot be set: " + problems.joined(separator: "; ")) }
         try database.write { transaction in
-            guard try transaction.project(id: projectID) != nil else { throw HubError.noSuchProject(projectID: projectID) }
+            guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+            if policy.exportAnswer != .first, Self.consensusLabels(of: project) == nil {
+                throw HubError.refused(
+                    "an export can give the consensus as the answer only where people vote among labels (single-label classification, comparison); \(projectID) is a \(project.kind.title) project")
+            }
             try transaction.setGoldPolicy(policy, projectID: projectID)
             try transaction.appendAudit(AuditEvent(
                 kind: .goldPolicy, actor: actor,

@@ -115,7 +115,7 @@ struct GoldCommand: ParsableCommand {
 
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a project's gold policy, or change some of it: how much gold, onboarding, when quality warns and pauses, overlap and gold candidates.")
+            abstract: "Show a project's gold policy, or change some of it: how much gold, onboarding, when quality warns and pauses, overlap, gold candidates and the answer exports give.")
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var hubDatabase: HubDatabaseOption
         @Option(help: "The project.") var project: String
@@ -129,6 +129,7 @@ struct GoldCommand: ParsableCommand {
         @Option(help: "How many different people label an overlapped task (2 to 10; default 2).") var overlapPeople: Int?
         @Option(help: "Votes a task's consensus needs to be offered as a gold candidate (default 3).") var candidateVotes: Int?
         @Option(help: "Consensus confidence a gold candidate needs (0.5 to 1; default 0.95).") var candidateConfidence: Double?
+        @Option(help: "What an export gives as each task's answer: first (default), majority or dawid-skene (the consensus of everyone's).") var exportAnswer: String?
 
         func run() throws {
             let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
@@ -136,7 +137,7 @@ struct GoldCommand: ParsableCommand {
             var policy = try hub.goldPolicy(projectID: project)
             let changes = [
                 rate != nil, onboarding != nil, provenRate != nil, minimum != nil, warnBelow != nil, pauseBelow != nil, overlap != nil,
-                overlapPeople != nil, candidateVotes != nil, candidateConfidence != nil,
+                overlapPeople != nil, candidateVotes != nil, candidateConfidence != nil, exportAnswer != nil,
             ]
             if changes.contains(true) {
                 policy.rate = rate ?? policy.rate
@@ -149,13 +150,21 @@ struct GoldCommand: ParsableCommand {
                 policy.overlapPeople = overlapPeople ?? policy.overlapPeople
                 policy.candidateVotes = candidateVotes ?? policy.candidateVotes
                 policy.candidateConfidence = candidateConfidence ?? policy.candidateConfidence
+                if let exportAnswer {
+                    guard let answer = GoldPolicy.ExportAnswer(rawValue: exportAnswer) else {
+                        let choices = GoldPolicy.ExportAnswer.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw UserFacingError("--export-answer is one of \(choices), not \"\(exportAnswer)\"")
+                    }
+                    policy.exportAnswer = answer
+                }
                 try hub.setGoldPolicy(policy, projectID: project, actor: "admin", now: Date())
             }
             print("""
                 rate \(policy.rate), onboarding \(policy.onboarding), proven rate \(policy.provenRate); \
                 warn below \(policy.warnBelow), pause below \(policy.pauseBelow), after \(policy.minimumGold) scored gold items; \
                 overlap \(policy.overlap) of tasks by \(policy.overlapPeople) people; \
-                candidates from \(policy.candidateVotes) votes at confidence \(policy.candidateConfidence)
+                candidates from \(policy.candidateVotes) votes at confidence \(policy.candidateConfidence); \
+                exports give the \(policy.exportAnswer == .first ? "first answer" : policy.exportAnswer.rawValue + " consensus") as each task's answer
                 """)
         }
     }

@@ -150,6 +150,36 @@ struct GoldCandidateTests {
         #expect(quality.people.first { $0.username == "dan" }?.scored == 1)
     }
 
+    @Test func anExportGivesTheConsensusAsEachTasksAnswerWhenThePolicyAsks() throws {
+        // Given the work, where t4's first answer (ana's) is positive and the other two negative
+        try labelTheWork()
+        func firstAnswers() throws -> [String: ImportedAnnotation] {
+            let records = try hub.exportRecords(projectID: "sentiment", all: false, actor: "admin", now: monday).records
+            return Dictionary(uniqueKeysWithValues: records.compactMap { record in record.annotations.first.map { (record.task.id, $0) } })
+        }
+
+        // When it is exported as the policy stands (the first answer), then by majority
+        let first = try firstAnswers()
+        var policy = try hub.goldPolicy(projectID: "sentiment")
+        policy.exportAnswer = .majority
+        try hub.setGoldPolicy(policy, projectID: "sentiment", actor: "admin", now: monday)
+        let majority = try hub.exportRecords(projectID: "sentiment", all: false, actor: "admin", now: monday).records
+
+        // Then first gives ana's positive; the majority export puts the consensus,
+        // negative, first, by "consensus", before the three people's own
+        #expect(first["t4"]?.answer == .labels(["positive"]) && first["t4"]?.annotator == "ana")
+        let t4 = try #require(majority.first { $0.task.id == "t4" })
+        #expect(t4.annotations.map(\.annotator) == ["consensus", "ana", "bea", "cid"])
+        #expect(t4.annotations.first?.answer == .labels(["negative"]))
+        // And t5, with ana's answer alone, has that as its consensus
+        #expect(majority.first { $0.task.id == "t5" }?.annotations.first?.annotator == "consensus")
+        // And a spans project cannot ask for it
+        try hub.createProject(Project(id: "tags", title: "Tags", kind: .spans, labels: [LabelChoice(name: "person")]), actor: "admin", now: monday)
+        #expect(throws: HubError.self) {
+            try hub.setGoldPolicy(GoldPolicy(exportAnswer: .dawidSkene), projectID: "tags", actor: "admin", now: monday)
+        }
+    }
+
     @Test func anImportedGoldItemStillNeedsAnIdOfItsOwn() throws {
         // Given a task t0
         try hub.importTasks(projectID: "sentiment", tasks: [task("t0")], actor: "admin", now: monday)

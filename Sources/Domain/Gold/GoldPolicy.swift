@@ -17,8 +17,20 @@
 /// The same policy says how a project measures agreement on its ordinary work: a share
 /// `overlap` of its tasks is labelled by `overlapPeople` different people (see
 /// `isOverlapped`), and a task whose consensus has at least `candidateVotes` votes and a
-/// confidence of `candidateConfidence` or more is offered as a gold candidate.
+/// confidence of `candidateConfidence` or more is offered as a gold candidate. An
+/// export gives as each task's answer the first one it got, or, when `exportAnswer`
+/// asks, the consensus of everyone's.
 public struct GoldPolicy: Codable, Equatable, Sendable {
+    /// What an export gives as a task's answer.
+    public enum ExportAnswer: String, Codable, CaseIterable, Sendable {
+        /// The task's canonical judgement: the first answer, by the canonical rule.
+        case first
+        /// The label most people gave.
+        case majority
+        /// Dawid-Skene's estimate, weighing each person by their confusions (anchored by gold).
+        case dawidSkene = "dawid-skene"
+    }
+
     public var rate: Double
     public var onboarding: Int
     public var provenRate: Double
@@ -29,10 +41,12 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
     public var overlapPeople: Int
     public var candidateVotes: Int
     public var candidateConfidence: Double
+    public var exportAnswer: ExportAnswer
 
     public init(
         rate: Double = 0.05, onboarding: Int = 10, provenRate: Double = 0.02, minimumGold: Int = 20, warnBelow: Double = 0.85,
-        pauseBelow: Double = 0.7, overlap: Double = 0, overlapPeople: Int = 2, candidateVotes: Int = 3, candidateConfidence: Double = 0.95
+        pauseBelow: Double = 0.7, overlap: Double = 0, overlapPeople: Int = 2, candidateVotes: Int = 3, candidateConfidence: Double = 0.95,
+        exportAnswer: ExportAnswer = .first
     ) {
         self.rate = rate
         self.onboarding = onboarding
@@ -44,10 +58,11 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
         self.overlapPeople = overlapPeople
         self.candidateVotes = candidateVotes
         self.candidateConfidence = candidateConfidence
+        self.exportAnswer = exportAnswer
     }
 
     enum CodingKeys: String, CodingKey {
-        case rate, onboarding, provenRate, minimumGold, warnBelow, pauseBelow, overlap, overlapPeople, candidateVotes, candidateConfidence
+        case rate, onboarding, provenRate, minimumGold, warnBelow, pauseBelow, overlap, overlapPeople, candidateVotes, candidateConfidence, exportAnswer
     }
 
     /// A policy stored before a setting existed reads it as its default.
@@ -64,7 +79,8 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
             overlap: try container.decodeIfPresent(Double.self, forKey: .overlap) ?? defaults.overlap,
             overlapPeople: try container.decodeIfPresent(Int.self, forKey: .overlapPeople) ?? defaults.overlapPeople,
             candidateVotes: try container.decodeIfPresent(Int.self, forKey: .candidateVotes) ?? defaults.candidateVotes,
-            candidateConfidence: try container.decodeIfPresent(Double.self, forKey: .candidateConfidence) ?? defaults.candidateConfidence)
+            candidateConfidence: try container.decodeIfPresent(Double.self, forKey: .candidateConfidence) ?? defaults.candidateConfidence,
+            exportAnswer: try container.decodeIfPresent(ExportAnswer.self, forKey: .exportAnswer) ?? defaults.exportAnswer)
     }
 
     /// A sentence per setting out of range.
