@@ -24,8 +24,20 @@ public struct AgreementReport: Equatable, Sendable {
     /// What the pairs' `value` is: "Cohen's kappa" or "matched F1".
     public var pairMeasure: String
     public var pairs: [Pair]
+    /// For comparison projects, per rating dimension: Krippendorff's alpha over each
+    /// response's 1-7 ratings, as ordinal and as interval data.
+    public var ratings: [Ratings] = []
     /// Why a figure is missing, for the reader.
     public var notes: [String]
+
+    public struct Ratings: Equatable, Sendable {
+        public var dimension: String
+        /// Responses rated by two people or more, and the ratings on them.
+        public var units: Int
+        public var ratings: Int
+        public var ordinal: Double?
+        public var interval: Double?
+    }
 }
 
 /// The consensus answer of each ordinary task: `labeldesk report consensus`.
@@ -92,6 +104,9 @@ extension Hub {
                 // [rater][unit], nil where a person did not label the task.
                 let ratings: [[String?]] = people.map { person in taskIDs.map { shared[$0]?[person].flatMap(Self.nominal) } }
                 report.alpha = Agreement.krippendorffAlpha(nominal: ratings)
+                if project.kind == .comparison {
+                    report.ratings = project.dimensions.map { Self.ratingAgreement(on: $0.name, of: taskIDs, by: people, shared: shared) }
+                }
                 let perTask = taskIDs.map { id in (shared[id] ?? [:]).values.compactMap { Self.nominal($0).flatMap(classes.firstIndex(of:)) } }
                 if Set(perTask.map(\.count)).count == 1 {
                     report.fleiss = Agreement.fleissKappa(counts: Agreement.categoryCounts(perTask, categories: classes.count))
@@ -136,6 +151,26 @@ extension Hub {
             }
             return report
         }
+    }
+
+    /// Alpha over one rating dimension of comparisons: each response of each task is a
+    /// unit, each person a rater, their 1-7 rating the value.
+    static func ratingAgreement(
+        on dimension: String, of taskIDs: [String], by people: [String], shared: [String: [String: Answer]]
+    ) -> AgreementReport.Ratings {
+        let ratings: [[Double?]] = people.map { person in
+            taskIDs.flatMap { id -> [Double?] in
+                guard case .comparison(let answer)? = shared[id]?[person] else { return [nil, nil] }
+                return [answer.ratingsA[dimension].map(Double.init), answer.ratingsB[dimension].map(Double.init)]
+            }
+        }
+        let unitCount = taskIDs.count * 2
+        let perUnit = (0..<unitCount).map { unit in ratings.filter { $0[unit] != nil }.count }
+        let paired = perUnit.filter { $0 >= 2 }
+        return AgreementReport.Ratings(
+            dimension: dimension, units: paired.count, ratings: paired.reduce(0, +),
+            ordinal: Agreement.krippendorffAlpha(ratings, level: .ordinal),
+            interval: Agreement.krippendorffAlpha(ratings, level: .interval))
     }
 
     /// Each labelled task's consensus label by majority vote or by Dawid-Skene, whose

@@ -192,18 +192,37 @@ enum QualityReportText {
             ]
             if let alpha = report.alpha { members["krippendorffAlpha"] = .double(alpha) }
             if let fleiss = report.fleiss { members["fleissKappa"] = .double(fleiss) }
+            if !report.ratings.isEmpty {
+                members["ratings"] = .array(report.ratings.map { rating in
+                    var item: [String: JSONValue] = [
+                        "dimension": .string(rating.dimension), "units": .integer(rating.units), "ratings": .integer(rating.ratings),
+                    ]
+                    if let ordinal = rating.ordinal { item["ordinalAlpha"] = .double(ordinal) }
+                    if let interval = rating.interval { item["intervalAlpha"] = .double(interval) }
+                    return .object(item)
+                })
+            }
             return JSONValue.object(members).canonicalText + "\n"
         case .csv:
             var rows = [["measure", "first", "second", "shared", "value"]]
             rows.append(["krippendorff alpha", "", "", String(report.tasks), figure(report.alpha)])
             rows.append(["fleiss kappa", "", "", String(report.tasks), figure(report.fleiss)])
             for pair in report.pairs { rows.append([report.pairMeasure, pair.first, pair.second, String(pair.shared), figure(pair.value)]) }
+            for rating in report.ratings {
+                rows.append(["krippendorff alpha ordinal: \(rating.dimension)", "", "", String(rating.units), figure(rating.ordinal)])
+                rows.append(["krippendorff alpha interval: \(rating.dimension)", "", "", String(rating.units), figure(rating.interval)])
+            }
             return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .table:
             var text = "\(report.tasks) tasks labelled by two people or more (\(report.labels) labels)\n"
             if report.tasks > 0 {
                 text += "Krippendorff's alpha (nominal): \(figure(report.alpha).isEmpty ? "-" : figure(report.alpha))\n"
                 text += "Fleiss' kappa: \(figure(report.fleiss).isEmpty ? "-" : figure(report.fleiss))\n"
+            }
+            for rating in report.ratings {
+                func shown(_ value: Double?) -> String { figure(value).isEmpty ? "-" : figure(value) }
+                text += "Ratings of \(rating.dimension) (\(rating.units) responses, \(rating.ratings) ratings): "
+                    + "Krippendorff's alpha ordinal \(shown(rating.ordinal)), interval \(shown(rating.interval))\n"
             }
             if !report.pairs.isEmpty {
                 text += "\(report.pairMeasure) per pair:\n"

@@ -27,6 +27,36 @@ struct AgreementReportTests {
             projectID: "sentiment", actor: "admin", now: monday)
     }
 
+    @Test func comparisonRatingsAgreeByOrdinalAndIntervalAlphaAsTheReferenceLibraryComputesIt() throws {
+        // Given a comparison project whose three tasks a and b rate (c only the first two),
+        // each response's helpfulness 1-7 as agreement_report.py's rows say
+        try hub.createProject(
+            Project(id: "pairs", title: "Pairs", kind: .comparison, dimensions: [RatingDimension(name: "helpfulness")]), actor: "admin", now: monday)
+        let rows: [String: [(Int, Int)?]] = [
+            "a": [(5, 3), (6, 2), (4, 4)], "b": [(6, 3), (5, 1), (4, 5)], "c": [(5, 2), (7, 2), nil],
+        ]
+        try hub.importRecords((0..<3).map { index in
+            var comparison = task("c\(index)", project: "pairs")
+            comparison.responses = ["first answer", "second answer"]
+            let annotations = ["a", "b", "c"].compactMap { person -> ImportedAnnotation? in
+                guard let (first, second) = rows[person]?[index] else { return nil }
+                return ImportedAnnotation(
+                    answer: .comparison(ComparisonAnswer(preference: first >= second ? .a : .b, ratingsA: ["helpfulness": first], ratingsB: ["helpfulness": second])),
+                    annotator: person)
+            }
+            return InterchangeRecord(task: comparison, annotations: annotations)
+        }, projectID: "pairs", actor: "admin", now: monday)
+
+        // When the agreement report is made
+        let report = try hub.agreementReport(projectID: "pairs")
+
+        // Then the ratings' alpha is krippendorff 0.8's, ordinal and interval
+        let ratings = try #require(report.ratings.first)
+        #expect(ratings.dimension == "helpfulness" && ratings.units == 6 && ratings.ratings == 16)
+        #expect(abs((ratings.ordinal ?? .nan) - 0.8657670454545454) < 1e-9)
+        #expect(abs((ratings.interval ?? .nan) - 0.8508522727272727) < 1e-9)
+    }
+
     @Test func alphaFleissAndEachPairsKappaMatchTheReferenceLibraries() throws {
         // The figures from krippendorff 0.8, statsmodels' fleiss_kappa and scikit-learn's
         // cohen_kappa_score on the same table (rows a, b, c; t5 has one label and is left out)
