@@ -20,7 +20,7 @@ struct SceneGoldImportTests {
     let layout: ChipLayout
 
     init() throws {
-        layout = try ChipLayout(chipSize: 300, overlap: 32, margin: 32)
+        layout = try ChipLayout(chipSize: 150, overlap: 16, margin: 16)
     }
 
     /// A polygon project whose one class the footprints (which name none) are read as.
@@ -71,15 +71,19 @@ struct SceneGoldImportTests {
             data, fileName: "geotiff_labels.geojson", scene: SceneImportTests.scene, projectID: Self.footprints.id, layout: layout,
             hub: hub, actor: "admin", now: now)
 
-        // Then each chip a footprint touches is a gold item, named as imagery add names its task
+        // Then each chip a footprint touches is a gold item, named as imagery add names its
+        // task, but for the one chip where a clipped footprint touches itself: predictions
+        // import leaves that shape out, so a key there would miss it and the chip is not gold
         let placements = layout.placements(width: 900, height: 900)
         #expect(outcome.chips == placements.count)
-        #expect(outcome.items == expected.count && outcome.emptyItems == 0)
         #expect(outcome.placement.format == "geojson" && outcome.placement.crs == "EPSG:32616")
-        #expect(outcome.placement.outside.isEmpty && outcome.placement.refused.isEmpty)
+        #expect(outcome.placement.outside.isEmpty)
+        #expect(outcome.placement.refused.map(\.taskID) == ["sample_geotiff-r0-c5"], "\(outcome.placement.refused)")
+        let gold = Set(expected.keys).subtracting(outcome.placement.refused.map(\.taskID))
+        #expect(outcome.items == gold.count && outcome.emptyItems == 0)
         let items = try hub.goldItems(projectID: Self.footprints.id)
-        #expect(Set(items.map(\.task.id)) == Set(expected.keys))
-        #expect(items.count < placements.count, "some chips hold no footprint and are not gold")
+        #expect(Set(items.map(\.task.id)) == gold)
+        #expect(items.count < placements.count)
         // And its key is exactly the shapes predictions import puts on the same chip, in chip pixels
         for item in items {
             #expect(item.key == expected[item.task.id], "chip \(item.task.id)")
