@@ -208,4 +208,33 @@ struct SceneGoldImportTests {
         #expect(try hub.goldItems(projectID: cars.id).isEmpty)
         #expect(try hub.goldItems(projectID: Self.roofBoxes.id).isEmpty)
     }
+
+    @Test func aGoldChipIsLeasedLikeAnyGoldAndItsStationMayFetchItsPixels() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given the footprints as a scene's gold, and ana new to the project (onboarding gold first)
+        let hub = try hub(with: [Self.footprints])
+        try hub.setUser(username: "ana", role: .labeler, actor: "admin", now: now)
+        let outcome = try SceneGoldImport.importGold(
+            try Data(contentsOf: Self.geojson), fileName: "geotiff_labels.geojson", scene: SceneImportTests.scene, projectID: Self.footprints.id,
+            layout: layout, hub: hub, actor: "admin", now: now)
+        let items = Dictionary(uniqueKeysWithValues: try hub.goldItems(projectID: Self.footprints.id).map { ($0.task.id, $0) })
+
+        // When ana's station asks for work
+        let leases = try hub.exchange(SyncRequest(stationID: "station-1", annotations: [], cursor: 0, wantedLeases: 5, people: ["ana"]), now: now).leases
+
+        // Then she is handed gold chips, each the item's task with its chip and no key
+        #expect(leases.count == min(5, outcome.items))
+        for lease in leases {
+            let item = try #require(items[lease.task.id])
+            #expect(lease.assignee == "ana")
+            #expect(lease.task.image == item.task.image && lease.task.text == item.task.text)
+            #expect(lease.task.predictions.isEmpty, "the key is not sent as a prediction")
+            // And her station may fetch the chip, as it may a task's; another station may not
+            let media = try #require(lease.task.image?.media)
+            #expect(try hub.media(media.sha256, forStation: "station-1").reference == media)
+            #expect(throws: MediaRequestRefusal.notLeased(sha256: media.sha256, stationID: "station-2")) {
+                try hub.media(media.sha256, forStation: "station-2")
+            }
+        }
+    }
 }
