@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Hub
 import Imagery
+import Interchange
 import Workstation
 
 struct GoldCommand: ParsableCommand {
@@ -124,8 +125,14 @@ struct GoldCommand: ParsableCommand {
             if let given = sceneOnly.first(where: { $0.1 }) {
                 throw UserFacingError("\(given.0) applies only to a GeoJSON or COCO answer key, with --scene SCENE naming the scene its shapes lie on")
             }
-            if ["geojson", "coco"].contains(file.formatOption.format?.lowercased() ?? "") || URL(fileURLWithPath: file.file).pathExtension.lowercased() == "geojson" {
-                throw UserFacingError("a GeoJSON or COCO answer key needs the scene its shapes lie on: labeldesk gold import --project \(file.project) --scene SCENE \(file.file)")
+            let sceneless = UserFacingError("a GeoJSON or COCO answer key needs the scene its shapes lie on: labeldesk gold import --project \(file.project) --scene SCENE \(file.file)")
+            let format = try file.formatOption.resolved(for: file.file)
+            if format.name == GeoJSONFormat.name || format.name == COCOFormat.name { throw sceneless }
+            // A .json file for a geo project is a COCO key far more often than Label Studio, which geo projects do not read.
+            if format.name == LabelStudioFormat.name, file.formatOption.format == nil,
+               let target = try Hub(database: try file.hubDatabase.open(workspace: file.workspace, creating: false)).project(id: file.project),
+               target.kind.isGeospatial {
+                throw sceneless
             }
             let (hub, records, progress) = try file.read(what: "gold items")
             defer { progress.finish() }
