@@ -30,6 +30,7 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case goldPolicy = "gold.policy"
     case goldRetire = "gold.retire"
     case goldReview = "gold.review"
+    case goldCandidate = "gold.candidate"
 }
 
 public struct AuditEvent: Equatable, Sendable {

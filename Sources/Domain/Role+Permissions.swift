@@ -16,4 +16,15 @@ extension Role {
 
     /// The roles that may label, for sentences that tell a person what to ask for.
     public static var labelingRoles: [Role] { allCases.filter(\.mayLabel) }
+
+    /// Whether a person in this role may decide what joins a gold pool from the work
+    /// (see a candidate's consensus and answer key): leads and trainers, and admins.
+    public var mayReviewGold: Bool {
+        switch self {
+        case .lead, .trainer, .admin: true
+        case .labeler: false
+        }
+    }
+
+    public static var goldReviewingRoles: [Role] { allCases.filter(\.mayReviewGold) }
 }

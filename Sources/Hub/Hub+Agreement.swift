@@ -59,7 +59,10 @@ extension Hub {
         }
     }
 
-    static func nominalClasses(_ project: Project) -> [String]? {
+    /// The labels a consensus (and a gold candidate's key) takes in a project: its
+    /// classes for single-label classification, `a`, `b` and `tie` for comparison; nil
+    /// where consensus is not a vote among labels.
+    public static func consensusLabels(of project: Project) -> [String]? {
         switch project.kind {
         case .classification: project.allowsMultipleLabels ? nil : project.labels.map(\.name)
         case .comparison: ComparisonAnswer.Preference.allCases.map(\.rawValue)
@@ -85,7 +88,7 @@ extension Hub {
             var report = AgreementReport(
                 project: project, tasks: taskIDs.count, labels: shared.values.reduce(0) { $0 + $1.count }, alpha: nil, fleiss: nil,
                 pairMeasure: "Cohen's kappa", pairs: [], notes: [])
-            if let classes = Self.nominalClasses(project) {
+            if let classes = Self.consensusLabels(of: project) {
                 // [rater][unit], nil where a person did not label the task.
                 let ratings: [[String?]] = people.map { person in taskIDs.map { shared[$0]?[person].flatMap(Self.nominal) } }
                 report.alpha = Agreement.krippendorffAlpha(nominal: ratings)
@@ -126,7 +129,7 @@ extension Hub {
                             guard let a = Self.nominal(pair.0), let b = Self.nominal(pair.1) else { return nil }
                             return (a, b)
                         }
-                        value = labelled.isEmpty ? nil : Agreement.cohenKappa(labelled.map(\.0), labelled.map(\.1), categories: Self.nominalClasses(project))
+                        value = labelled.isEmpty ? nil : Agreement.cohenKappa(labelled.map(\.0), labelled.map(\.1), categories: Self.consensusLabels(of: project))
                     }
                     report.pairs.append(AgreementReport.Pair(first: first, second: second, shared: both.count, value: value))
                 }
@@ -138,48 +141,57 @@ extension Hub {
     /// Each labelled task's consensus label by majority vote or by Dawid-Skene, whose
     /// per-person confusion estimate is anchored by the gold answers' keys.
     public func consensusReport(projectID: String, method: ConsensusReport.Method) throws -> ConsensusReport {
-        try database.read { transaction in
-            guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-            guard let classes = Self.nominalClasses(project) else {
-                throw HubError.refused("consensus is for single-label classification and comparison projects; \(projectID) is a \(project.kind.title) project")
-            }
-            var builder = LabelVotesBuilder(classNames: classes)
-            let byTask = Self.answersByTask(try transaction.judgements(projectID: projectID))
-            for taskID in byTask.keys.sorted() {
-                for (person, answer) in byTask[taskID] ?? [:] {
-                    if let label = Self.nominal(answer) { builder.add(task: taskID, person: person, label: label) }
-                }
-            }
-            let ordinary = builder.taskIDs.count
-            var anchors: [String: Int] = [:]
-            if method == .dawidSkene {
-                // Gold answers are votes on tasks whose truth is known: they teach the
-                // estimate each person's confusions.
-                var keys: [String: String] = [:]
-                for item in try transaction.goldItems(projectID: projectID, includingRetired: true) { keys[item.task.id] = Self.nominal(item.key) }
-                for answer in try transaction.goldAnswers(projectID: projectID) where !answer.annotation.isSkip {
-                    let id = "gold:" + answer.annotation.taskID
-                    guard let key = keys[answer.annotation.taskID], let label = Self.nominal(answer.annotation.answer),
-                          builder.add(task: id, person: answer.annotation.username, label: label),
-                          let truth = builder.classPosition(key) else { continue }
-                    anchors[id] = truth
-                }
-            }
-            let votes = builder.build()
-            let consensus: Consensus
-            switch method {
-            case .majority: consensus = MajorityVote.consensus(votes)
-            case .dawidSkene:
-                var gold: [Int: Int] = [:]
-                for (id, truth) in anchors { if let position = builder.taskPosition(id) { gold[position] = truth } }
-                consensus = DawidSkene().estimate(votes, gold: gold).consensus
-            }
-            let rows = (0..<ordinary).map { position in
-                ConsensusReport.Row(
-                    taskID: builder.taskIDs[position], label: consensus.label(of: position).map { classes[$0] },
-                    confidence: consensus.confidence(of: position), votes: consensus.voteCounts[position])
-            }
-            return ConsensusReport(project: project, method: method, rows: rows, anchors: anchors.count)
+        try database.read { transaction in try Self.consensusReport(projectID: projectID, method: method, in: transaction) }
+    }
+
+    static func consensusReport(projectID: String, method: ConsensusReport.Method, in transaction: HubTransaction) throws -> ConsensusReport {
+        guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+        guard let classes = Self.consensusLabels(of: project) else {
+            throw HubError.refused("consensus is for single-label classification and comparison projects; \(projectID) is a \(project.kind.title) project")
         }
+        var builder = LabelVotesBuilder(classNames: classes)
+        let byTask = Self.answersByTask(try transaction.judgements(projectID: projectID))
+        for taskID in byTask.keys.sorted() {
+            for (person, answer) in byTask[taskID] ?? [:] {
+                if let label = Self.nominal(answer) { builder.add(task: taskID, person: person, label: label) }
+            }
+        }
+        let ordinary = builder.taskIDs.count
+        var anchors: [String: Int] = [:]
+        if method == .dawidSkene {
+            // Gold answers are votes on tasks whose truth is known: they teach the
+            // estimate each person's confusions.
+            var keys: [String: String] = [:]
+            for item in try transaction.goldItems(projectID: projectID, includingRetired: true) { keys[item.task.id] = Self.nominal(item.key) }
+            for answer in try transaction.goldAnswers(projectID: projectID) where !answer.annotation.isSkip {
+                let id = "gold:" + answer.annotation.taskID
+                guard let key = keys[answer.annotation.taskID], let label = Self.nominal(answer.annotation.answer),
+                      builder.add(task: id, person: answer.annotation.username, label: label),
+                      let truth = builder.classPosition(key) else { continue }
+                anchors[id] = truth
+            }
+        }
+        let votes = builder.build()
+        let consensus: Consensus
+        switch method {
+        case .majority: consensus = MajorityVote.consensus(votes)
+        case .dawidSkene:
+            var gold: [Int: Int] = [:]
+            for (id, truth) in anchors { if let position = builder.taskPosition(id) { gold[position] = truth } }
+            consensus = DawidSkene().estimate(votes, gold: gold).consensus
+        }
+        let rows = (0..<ordinary).map { position in
+            ConsensusReport.Row(
+                taskID: builder.taskIDs[position], label: consensus.label(of: position).map { classes[$0] },
+                confidence: consensus.confidence(of: position), votes: consensus.voteCounts[position])
+        }
+        return ConsensusReport(project: project, method: method, rows: rows, anchors: anchors.count)
+    }
+
+    /// A consensus label as the answer it stands for: the label, or a comparison's choice.
+    static func answer(consensus label: String, in project: Project) -> Answer {
+        project.kind == .comparison
+            ? .comparison(ComparisonAnswer(preference: ComparisonAnswer.Preference(rawValue: label) ?? .tie))
+            : .labels([label])
     }
 }

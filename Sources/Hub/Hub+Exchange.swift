@@ -43,9 +43,11 @@ extension Hub {
             for project in try transaction.projects() { projectsByID[project.id] = project }
         }
         var roster = RosterLookup(transaction: transaction)
+        var policies = PolicyLookup(transaction: transaction)
 
         let outcomes = try request.annotations.map { annotation in
-            try apply(annotation, sentBy: request.stationID, projects: projectsByID, roster: &roster, transaction: transaction, now: now)
+            try apply(
+                annotation, sentBy: request.stationID, projects: projectsByID, roster: &roster, policies: &policies, transaction: transaction, now: now)
         }
 
         try transaction.expireLeases(now: now)
@@ -55,12 +57,14 @@ extension Hub {
         var random = goldRandom
         for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
             let expiry = now.addingTimeInterval(TimeInterval(project.leaseSeconds))
+            let policy = try policies.policy(of: project.id)
             if people.isEmpty {
-                leases += try transaction.leaseOpenTasks(projectID: project.id, limit: request.wantedLeases, to: request.stationID, until: expiry)
-                    .map(Self.asSent)
+                leases += try transaction.leaseOpenTasks(
+                    projectID: project.id, limit: request.wantedLeases, to: request.stationID, until: expiry,
+                    unlabelledBy: policy.overlap > 0 ? .some(nil) : nil
+                ).map(Self.asSent)
+                continue
             }
-            guard !people.isEmpty else { continue }
-            let policy = try transaction.goldPolicy(projectID: project.id)
             for person in people {
                 // Quality decides first: a paused person is leased nothing here.
                 let standing = try transaction.goldTallies(projectID: project.id, username: person).first?.standing(under: policy) ?? .tooFewItems
@@ -91,7 +95,7 @@ extension Hub {
 
     private func apply(
         _ annotation: Annotation, sentBy stationID: String, projects: [String: Project], roster: inout RosterLookup,
-        transaction: HubTransaction, now: Date
+        policies: inout PolicyLookup, transaction: HubTransaction, now: Date
     ) throws -> AnnotationOutcome {
         func rejected(_ reason: String) -> AnnotationOutcome {
             AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: reason)
@@ -110,14 +114,20 @@ extension Hub {
         guard let project = projects[annotation.projectID] else {
             return rejected("project \"\(annotation.projectID)\" is not known at the hub")
         }
+        // Work on a gold item handed to this person here is a gold answer, even where a
+        // task has the same id (gold made from work keeps its task's id).
+        if try transaction.goldWasLeased(projectID: annotation.projectID, goldID: annotation.taskID, to: annotation.username, at: stationID) {
+            return try applyGold(annotation, content: content, project: project, transaction: transaction, now: now)
+        }
         guard let standing = try transaction.standing(projectID: annotation.projectID, taskID: annotation.taskID) else {
-            if let outcome = try applyGold(annotation, content: content, project: project, sentBy: stationID, transaction: transaction, now: now) {
-                return outcome
-            }
             return rejected(Self.unknownTask(annotation))
         }
         if let problem = project.answerProblem(annotation.answer, isSkip: annotation.isSkip, textLength: standing.textLength, chip: standing.chip) {
             return rejected(problem)
+        }
+        let needed = try policies.policy(of: annotation.projectID).peopleNeeded(taskID: annotation.taskID)
+        if needed > 1 {
+            return try applyOverlapped(annotation, content: content, standing: standing, needed: needed, transaction: transaction, now: now)
         }
 
         switch CanonicalRule.decide(newcomer: annotation, standing: standing, now: now) {
@@ -135,6 +145,36 @@ extension Hub {
                 annotation: annotation, content: content, isCanonical: false, firstOutcome: .superseded, receivedAt: now))
             return AnnotationOutcome(annotationID: annotation.id, status: .superseded)
         }
+    }
+
+    /// Work on a task several people label (see `GoldPolicy.isOverlapped`).
+    ///
+    /// The first answer is the task's canonical one, as anywhere; each other person's is
+    /// kept beside it, accepted, and their own repeat follows the canonical rule among
+    /// theirs. The task goes back to the open pool for someone who has not answered it
+    /// until `needed` people have, then it is done. Only work under the task's current
+    /// lease moves it back to the pool: late work must not take a lease from its holder.
+    /// A skip sets nothing aside here; the task waits for someone else.
+    private func applyOverlapped(
+        _ annotation: Annotation, content: String, standing: TaskStanding, needed: Int, transaction: HubTransaction, now: Date
+    ) throws -> AnnotationOutcome {
+        let isCurrent = CanonicalRule.isCurrent(annotation, for: standing, now: now)
+        let isNewPerson = try !transaction.hasJudged(projectID: annotation.projectID, taskID: annotation.taskID, person: annotation.username)
+        let status: AnnotationOutcome.Status
+        if standing.canonical == nil, !annotation.isSkip {
+            try transaction.insertJudgement(Judgement(annotation: annotation, content: content, isCanonical: true, firstOutcome: .accepted, receivedAt: now))
+            status = .accepted
+        } else {
+            status = isNewPerson || isCurrent ? .accepted : .superseded
+            try transaction.insertJudgement(Judgement(annotation: annotation, content: content, isCanonical: false, firstOutcome: status, receivedAt: now))
+        }
+        let answered = try transaction.answeringPeople(projectID: annotation.projectID, taskID: annotation.taskID).count
+        if answered >= needed {
+            try transaction.setTaskState(projectID: annotation.projectID, taskID: annotation.taskID, to: .done)
+        } else if isCurrent {
+            try transaction.setTaskState(projectID: annotation.projectID, taskID: annotation.taskID, to: .open)
+        }
+        return AnnotationOutcome(annotationID: annotation.id, status: status)
     }
 
     /// The words for work on a task the hub does not know, the same for a gold item
@@ -161,6 +201,24 @@ extension Hub {
             return "user \"\(user.username)\" has the role \(user.role.rawValue) at the hub, and only \(allowed) may label"
         }
         return nil
+    }
+}
+
+/// Each project's gold policy as one exchange sees it, read once however many
+/// annotations of the project a batch holds.
+struct PolicyLookup {
+    let transaction: HubTransaction
+    private var known: [String: GoldPolicy] = [:]
+
+    init(transaction: HubTransaction) {
+        self.transaction = transaction
+    }
+
+    mutating func policy(of projectID: String) throws -> GoldPolicy {
+        if let cached = known[projectID] { return cached }
+        let found = try transaction.goldPolicy(projectID: projectID)
+        known[projectID] = found
+        return found
     }
 }
 

@@ -114,7 +114,8 @@ extension Hub {
         let onboarding = policy.onboardingGold(wanted: wanted, handedSoFar: handed.all, available: available)
         let planned = policy.gold(among: wanted - onboarding, isProven: isProven, available: available - onboarding, random: &random)
         let asked = wanted - onboarding - planned
-        let ordinary = try transaction.leaseOpenTasks(projectID: projectID, limit: asked, to: station, until: expiry)
+        let ordinary = try transaction.leaseOpenTasks(
+            projectID: projectID, limit: asked, to: station, until: expiry, unlabelledBy: policy.overlap > 0 ? .some(person) : nil)
             .map { lease in
                 var sent = Self.asSent(lease)
                 sent.assignee = person
@@ -126,14 +127,14 @@ extension Hub {
             try transaction.countHanded(projectID: projectID, username: person, all: ordinary.count, gold: 0)
             return ordinary
         }
-        func lease(_ item: GoldItem, priority: Int) -> LeasedTask {
+        func lease(_ item: GoldItem, priority: Int) throws -> LeasedTask {
             var task = item.task
             task.layout = nil
             task.priority = priority
-            return LeasedTask(task: task, epoch: 1, expiresAt: expiry, assignee: person)
+            return LeasedTask(task: task, epoch: try transaction.goldLeaseEpoch(of: item), expiresAt: expiry, assignee: person)
         }
         let firstPriority = ordinary.first?.task.priority
-        var batch = gold.prefix(onboarding).map { lease($0, priority: firstPriority ?? $0.task.priority) }
+        var batch = try gold.prefix(onboarding).map { try lease($0, priority: firstPriority ?? $0.task.priority) }
         let besideItems = Array(gold.dropFirst(onboarding))
         let places = Set(GoldPolicy.positions(gold: besideItems.count, among: ordinary.count, random: &random))
         var nextOrdinary = 0, nextGold = 0
@@ -141,36 +142,37 @@ extension Hub {
             if places.contains(slot) {
                 // The priority of the ordinary lease it sits before (or, at the end, after).
                 let neighbour = ordinary.indices.contains(nextOrdinary) ? ordinary[nextOrdinary] : ordinary.last
-                batch.append(lease(besideItems[nextGold], priority: neighbour?.task.priority ?? besideItems[nextGold].task.priority))
+                batch.append(try lease(besideItems[nextGold], priority: neighbour?.task.priority ?? besideItems[nextGold].task.priority))
                 nextGold += 1
             } else {
                 batch.append(ordinary[nextOrdinary])
                 nextOrdinary += 1
             }
         }
-        try transaction.recordGoldLeases(gold.map(\.task.id), projectID: projectID, username: person, station: station, epoch: 1, expiresAt: expiry, now: now)
+        let goldIDs = Set(gold.map(\.task.id))
+        try transaction.recordGoldLeases(
+            batch.filter { goldIDs.contains($0.task.id) }, projectID: projectID, username: person, station: station, now: now)
         try transaction.countHanded(projectID: projectID, username: person, all: batch.count, gold: gold.count)
         return batch
     }
 
-    /// Work on a gold item, kept beside its key when the item was handed to someone at
-    /// the sending station; nil when the id is no gold item of the project either.
+    /// Work on a gold item handed to its author at the sending station, kept beside its
+    /// key.
     ///
     /// The outcome is what the same work on a task would get (accepted; the same
     /// refusals in the same words), so a station cannot tell gold by its replies.
     func applyGold(
-        _ annotation: Annotation, content: String, project: Project, sentBy station: String, transaction: HubTransaction, now: Date
-    ) throws -> AnnotationOutcome? {
-        guard let item = try transaction.goldItem(projectID: annotation.projectID, id: annotation.taskID) else { return nil }
+        _ annotation: Annotation, content: String, project: Project, transaction: HubTransaction, now: Date
+    ) throws -> AnnotationOutcome {
+        guard let item = try transaction.goldItem(projectID: annotation.projectID, id: annotation.taskID) else {
+            return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: Self.unknownTask(annotation))
+        }
         if let earlier = try transaction.goldAnswerContent(id: annotation.id) {
             guard earlier == content else {
                 return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason:
                     "annotation \(annotation.id.uuidString) was already received with different content; this is a client fault")
             }
             return AnnotationOutcome(annotationID: annotation.id, status: .accepted)
-        }
-        guard try transaction.goldWasLeased(projectID: annotation.projectID, goldID: annotation.taskID, to: station) else {
-            return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: Self.unknownTask(annotation))
         }
         if let problem = project.answerProblem(
             annotation.answer, isSkip: annotation.isSkip, textLength: item.task.text.unicodeScalars.count, chip: item.task.image.map(ChipSize.init)) {
@@ -191,7 +193,11 @@ extension Hub {
         let problems = policy.problems()
         guard problems.isEmpty else { throw HubError.refused("the gold policy cannot be set: " + problems.joined(separator: "; ")) }
         try database.write { transaction in
-            guard try transaction.project(id: projectID) != nil else { throw HubError.noSuchProject(projectID: projectID) }
+            guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+            if policy.exportAnswer != .first, Self.consensusLabels(of: project) == nil {
+                throw HubError.refused(
+                    "an export can give the consensus as the answer only where people vote among labels (single-label classification, comparison); \(projectID) is a \(project.kind.title) project")
+            }
             try transaction.setGoldPolicy(policy, projectID: projectID)
             try transaction.appendAudit(AuditEvent(
                 kind: .goldPolicy, actor: actor,

@@ -111,9 +111,39 @@ extension Hub {
                     },
                     layout: layout)
             }
+            let withConsensus = try Self.consensusFirst(in: records, project: project, at: now, transaction: transaction)
             try transaction.appendAudit(AuditEvent(
                 kind: .export, actor: actor, detail: "exported \(records.count) \(all ? "" : "answered ")tasks of \(projectID)", at: now))
-            return (project, records)
+            return (project, withConsensus)
+        }
+    }
+}
+
+extension Hub {
+    /// The annotator an export names for a task's consensus answer.
+    public static let consensusAnnotator = "consensus"
+
+    /// When the project's policy asks for the consensus as each task's answer, each
+    /// record with one gets it as its first annotation, by `consensus` (the answer a
+    /// one-answer format such as CSV or CoNLL writes), before everyone's own.
+    static func consensusFirst(
+        in records: [InterchangeRecord], project: Project, at now: Date, transaction: HubTransaction
+    ) throws -> [InterchangeRecord] {
+        let method: ConsensusReport.Method
+        switch try transaction.goldPolicy(projectID: project.id).exportAnswer {
+        case .first: return records
+        case .majority: method = .majority
+        case .dawidSkene: method = .dawidSkene
+        }
+        let report = try consensusReport(projectID: project.id, method: method, in: transaction)
+        var labels: [String: String] = [:]
+        for row in report.rows { labels[row.taskID] = row.label }
+        return records.map { record in
+            guard let label = labels[record.task.id] else { return record }
+            var changed = record
+            changed.annotations.insert(
+                ImportedAnnotation(answer: answer(consensus: label, in: project), annotator: consensusAnnotator, createdAt: now), at: 0)
+            return changed
         }
     }
 }

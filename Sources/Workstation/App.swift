@@ -78,6 +78,16 @@ public enum App {
             return taskAction(.viewRested(serial: serial), &state)
         case .viewRefined(let view):
             return taskAction(.viewRefined(view), &state)
+        case let .goldCandidatesLoaded(projectID, labels, candidates):
+            guard case .goldReview(var review) = state.screen, review.projectID == projectID else { return [] }
+            let effects = GoldReviewScreen.loaded(&review, labels: labels, candidates: candidates)
+            state.screen = .goldReview(review)
+            return effects.flatMap { goldReviewEffect($0, &state) }
+        case let .goldCandidateDecided(taskID, sentence):
+            guard case .goldReview(var review) = state.screen else { return [] }
+            let effects = GoldReviewScreen.decided(&review, taskID: taskID, sentence: sentence)
+            state.screen = .goldReview(review)
+            return effects.flatMap { goldReviewEffect($0, &state) }
         case .failed(let message):
             // A password being checked (at the lock or at logon) gets its answer, so the
             // keys typed meanwhile are not held forever.
@@ -96,6 +106,9 @@ public enum App {
                 if !login.isChecking { login.message = message }
                 state.screen = .login(login)
                 return effects.flatMap { loginEffect($0, &state) }
+            case .goldReview(var review):
+                GoldReviewScreen.failed(&review, message: message)
+                state.screen = .goldReview(review)
             case .notice: break
             }
             return []
@@ -148,6 +161,21 @@ public enum App {
         case .task:
             // The key's time reaches the screen first, so time on task counts up to it.
             return taskAction(.tick(state.now), &state) + taskAction(.key(key), &state)
+        case .goldReview(var review):
+            let effects = GoldReviewScreen.update(&review, key)
+            state.screen = .goldReview(review)
+            return effects.flatMap { goldReviewEffect($0, &state) }
+        }
+    }
+
+    private static func goldReviewEffect(_ effect: GoldReviewScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        guard case .goldReview(let review) = state.screen, let session = state.session else { return [] }
+        switch effect {
+        case let .decide(taskID, decision):
+            return [.decideGoldCandidate(projectID: review.projectID, taskID: taskID, decision, reviewer: session.account.username)]
+        case .back:
+            state.screen = .home(homeState(for: session, state: state))
+            return [.loadQueues(username: session.account.username)]
         }
     }
 
@@ -155,6 +183,9 @@ public enum App {
         guard let username = state.session?.account.username else { return [] }
         switch effect {
         case .openQueue(let projectID): return [.openTask(projectID: projectID, username: username)]
+        case let .reviewGold(projectID, title, marking):
+            state.screen = .goldReview(GoldReviewScreen.State(projectID: projectID, projectTitle: title, projectMarking: marking))
+            return [.loadGoldCandidates(projectID: projectID)]
         case .refresh: return startSync(&state, flushAll: false) + [.loadQueues(username: username)]
         case .logOut: return logOut(&state, reason: "logged out")
         case .quit: return quit(&state)
@@ -191,6 +222,7 @@ public enum App {
     private static func homeState(for session: AppState.Session, state: AppState) -> HomeScreen.State {
         var home = HomeScreen.State(displayName: session.account.displayName, previousLogonAt: session.previousLogonAt, timeZone: state.timeZone)
         home.sync = state.sync
+        home.reviewsGold = session.account.role.mayReviewGold
         return home
     }
 
@@ -203,7 +235,11 @@ public enum App {
             let session = AppState.Session(account: account, previousLogonAt: previous, startedAt: state.now)
             state.session = session
             state.lastInputAt = state.now
-            state.screen = .home(homeState(for: session, state: state))
+            // Keys typed while the password was checked were meant for what comes next:
+            // they wait for the queues, then replay on the home screen.
+            var home = homeState(for: session, state: state)
+            home.deferredKeys = login.deferredKeys
+            state.screen = .home(home)
             return [.audit(AuditEvent(kind: .sessionStart, actor: account.username, detail: "session started", at: state.now)),
                     .loadQueues(username: account.username)] + startSync(&state, flushAll: false)
         case .refused(let refusal):
@@ -342,6 +378,7 @@ public enum App {
         case .login(let login): LoginScreen.render(login, into: &buffer)
         case .home(let home): HomeScreen.render(home, into: &buffer)
         case .task(let task): TaskScreen.render(task, into: &buffer)
+        case .goldReview(let review): GoldReviewScreen.render(review, into: &buffer)
         }
     }
 }

@@ -10,6 +10,7 @@ public struct AppState: Equatable, Sendable {
         case login(LoginScreen.State)
         case home(HomeScreen.State)
         case task(TaskScreen.State)
+        case goldReview(GoldReviewScreen.State)
     }
 
     /// The person logged in, and when their session began.
@@ -75,6 +76,10 @@ public enum AppAction: Equatable, Sendable {
     case viewRested(serial: Int)
     /// The resting view, refined with chafa's symbols off the run loop.
     case viewRefined(RefinedView)
+    /// The hub's gold candidates of a project, with the labels a key may take.
+    case goldCandidatesLoaded(projectID: String, labels: [String], candidates: [GoldReviewScreen.Candidate])
+    /// The hub took a reviewer's decision on a candidate.
+    case goldCandidateDecided(taskID: String, sentence: String)
     /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
     case stopRequested
     /// Everything the quit asked for is done.
@@ -105,6 +110,11 @@ public enum AppEffect: Equatable, Sendable {
     case notifyWhenRested(serial: Int)
     /// Draw a resting view with chafa's symbols on a queue of its own; answered with `.viewRefined`.
     case refineView(RefineRequest)
+    /// Ask the hub for a project's gold candidates; answered with `.goldCandidatesLoaded`.
+    case loadGoldCandidates(projectID: String)
+    /// Send a reviewer's decision to the hub, which checks their role; answered with
+    /// `.goldCandidateDecided` or `.failed`.
+    case decideGoldCandidate(projectID: String, taskID: String, GoldReviewScreen.Decision, reviewer: String)
     /// Finish outstanding work, send what can be sent, then answer `.finished`.
     case finish
 }

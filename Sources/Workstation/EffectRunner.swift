@@ -1,6 +1,7 @@
 import Dispatch
 import Domain
 import Foundation
+import Hub
 import Logging
 import Screens
 import Store
@@ -33,10 +34,12 @@ public final class EffectRunner: Sendable {
     private let refineQueue = DispatchQueue(label: "labeldesk.refine")
     private let chips: ChipLibrary
     private let policy = LogonPolicy()
+    /// The hub in this process, in standalone mode: where gold candidates are reviewed.
+    private let hub: Hub?
 
     public init(
         station: StationDatabase, syncer: StationSyncer, settings: WorkspaceSettings, link: SyncIndicator.Link,
-        inbox: ActionInbox, calendar: Calendar = .current, logger: Logger,
+        inbox: ActionInbox, hub: Hub? = nil, calendar: Calendar = .current, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() },
         makeID: @escaping @Sendable () -> UUID = { UUID.timeOrdered(at: Date()) }
     ) {
@@ -44,6 +47,7 @@ public final class EffectRunner: Sendable {
         self.syncer = syncer
         self.settings = settings
         self.link = link
+        self.hub = link == .standalone ? hub : nil
         self.lastLink = Mutex(link)
         self.inbox = inbox
         self.calendar = calendar
@@ -130,6 +134,34 @@ public final class EffectRunner: Sendable {
                 postSyncStatus(finishedSync: false)
             case .audit(let event):
                 try station.audit(event)
+            case .loadGoldCandidates(let projectID):
+                guard let hub else { return inbox.post(.failed(Self.reviewAtTheHub(projectID))) }
+                guard let project = try hub.project(id: projectID) else {
+                    return inbox.post(.failed("Project \(projectID) is not at the hub; press q and r to refresh."))
+                }
+                guard let labels = Hub.consensusLabels(of: project) else {
+                    return inbox.post(.failed(
+                        "Gold candidates come from a consensus of labels; \(project.title) is a \(project.kind.title) project, whose gold comes from labeldesk gold import."))
+                }
+                let candidates = try hub.goldCandidates(projectID: projectID).map { candidate in
+                    GoldReviewScreen.Candidate(
+                        taskID: candidate.task.id, text: candidate.task.text, marking: candidate.task.marking, label: candidate.label,
+                        confidence: candidate.confidence, votes: candidate.votes.map { .init(label: $0.label, count: $0.count) })
+                }
+                inbox.post(.goldCandidatesLoaded(projectID: projectID, labels: labels, candidates: candidates))
+            case let .decideGoldCandidate(projectID, taskID, decision, reviewer):
+                guard let hub else { return inbox.post(.failed(Self.reviewAtTheHub(projectID))) }
+                let asHub: GoldCandidateDecision = switch decision {
+                case .accept: .accept
+                case .correct(let label): .correct(label)
+                case .reject: .reject
+                }
+                do {
+                    try hub.decideGoldCandidate(projectID: projectID, taskID: taskID, decision: asHub, reviewer: reviewer, now: clock())
+                } catch let refusal as HubError {
+                    return inbox.post(.failed(refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."))
+                }
+                inbox.post(.goldCandidateDecided(taskID: taskID, sentence: GoldReviewScreen.sentence(for: decision, taskID: taskID)))
             case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView:
                 break
             }
@@ -138,6 +170,12 @@ public final class EffectRunner: Sendable {
             // The details are in the log; the person gets what happened and what to do.
             inbox.post(.failed("This station's database did not answer. Your earlier work is safe; try again, and tell an admin if it keeps happening (the station's log has the details)."))
         }
+    }
+
+    /// Why a station that syncs with a hub elsewhere cannot show its gold candidates:
+    /// the pool and its keys never leave that hub.
+    static func reviewAtTheHub(_ projectID: String) -> String {
+        "Gold candidates are reviewed where the hub is: on its machine, labeldesk gold candidates --project \(projectID)."
     }
 
     private func queues(for username: String, projectID: String? = nil) throws -> [HomeScreen.Queue] {
@@ -211,6 +249,8 @@ extension AppEffect {
         case .locateCursor(let request): "locateCursor(\(request.column),\(request.row))"
         case .notifyWhenRested(let serial): "notifyWhenRested(\(serial))"
         case .refineView(let request): "refineView(\(request.view.serial))"
+        case .loadGoldCandidates(let projectID): "loadGoldCandidates(\(projectID))"
+        case let .decideGoldCandidate(projectID, taskID, _, _): "decideGoldCandidate(\(projectID), \(taskID))"
         }
     }
 }

@@ -9,7 +9,7 @@ import Workstation
 struct GoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gold", abstract: "The gold pool: tasks with answer keys, kept only in the hub's database.",
-        subcommands: [Import.self, List.self, Policy.self, Retire.self, Review.self])
+        subcommands: [Import.self, List.self, Candidates.self, Policy.self, Retire.self, Review.self])
 
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -45,6 +45,61 @@ struct GoldCommand: ParsableCommand {
         }
     }
 
+    struct Candidates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ordinary tasks whose consensus is near certain: list them, or accept, correct or reject one as gold.",
+            discussion: """
+                A candidate is a done task whose Dawid-Skene consensus (anchored by the pool's keys) has at least the \
+                policy's candidate votes and confidence (labeldesk gold policy). Accepted or corrected, it joins the pool \
+                under its own id and is never handed to anyone who labelled it; rejected, it is not offered again. A \
+                decision names its reviewer (--as), who must be a lead, trainer or admin on the hub's roster, and is \
+                audited. Leads and trainers can also review on the terminal: g on the home screen.
+                """)
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var hubDatabase: HubDatabaseOption
+        @Option(help: "The project.") var project: String
+        @Option(help: "Add this task to the pool with its consensus as the key.") var accept: String?
+        @Option(help: "Add this task to the pool with --label as the key.") var correct: String?
+        @Option(help: "The key for --correct: one of the project's labels (a, b or tie for a comparison).") var label: String?
+        @Option(help: "Turn this task down as gold.") var reject: String?
+        @Option(name: .customLong("as"), help: "The reviewer: a lead, trainer or admin on the hub's roster.") var reviewer: String?
+
+        func run() throws {
+            let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
+            guard try hub.project(id: project) != nil else { throw UserFacingError("there is no project \"\(project)\"; see labeldesk project list") }
+            let decisions: [(String, GoldCandidateDecision)] = [
+                accept.map { ($0, .accept) }, correct.map { ($0, .correct(label ?? "")) }, reject.map { ($0, .reject) },
+            ].compactMap { $0 }
+            guard decisions.count <= 1 else { throw UserFacingError("give one of --accept, --correct and --reject at a time") }
+            if label != nil, correct == nil { throw UserFacingError("--label goes with --correct TASK, to give the key that task should have") }
+            guard let (taskID, decision) = decisions.first else {
+                let candidates = try hub.goldCandidates(projectID: project)
+                guard !candidates.isEmpty else {
+                    let policy = try hub.goldPolicy(projectID: project)
+                    print("""
+                        No task of \(project) is a gold candidate: none is done with \(policy.candidateVotes) votes or more at a \
+                        consensus confidence of \(policy.candidateConfidence). Overlap (labeldesk gold policy --overlap) gives tasks more votes.
+                        """)
+                    return
+                }
+                print("task\tconsensus\tconfidence\tvotes\ttext")
+                for candidate in candidates {
+                    let votes = candidate.votes.map { "\($0.label) \($0.count)" }.joined(separator: ", ")
+                    let text = candidate.task.text.count > 60 ? candidate.task.text.prefix(59) + "…" : Substring(candidate.task.text)
+                    print("\(candidate.task.id)\t\(candidate.label)\t\(String(format: "%.3f", candidate.confidence))\t\(votes)\t\(text)")
+                }
+                return
+            }
+            if case .correct("") = decision { throw UserFacingError("--correct \(taskID) needs --label with the key the task should have") }
+            guard let reviewer else { throw UserFacingError("a decision names its reviewer: add --as NAME (a lead, trainer or admin on the hub's roster)") }
+            try hub.decideGoldCandidate(projectID: project, taskID: taskID, decision: decision, reviewer: reviewer, now: Date())
+            switch decision {
+            case .reject: print("Turned down \(taskID) as gold; it is not offered again.")
+            case .accept, .correct: print("Added \(taskID) to \(project)'s gold pool.")
+            }
+        }
+    }
+
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Take gold items out of the pool: no longer handed out (their answers still count).")
@@ -62,7 +117,7 @@ struct GoldCommand: ParsableCommand {
 
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a project's gold policy, or change some of it: how much gold, onboarding, and when quality warns and pauses.")
+            abstract: "Show a project's gold policy, or change some of it: how much gold, onboarding, when quality warns and pauses, overlap, gold candidates and the answer exports give.")
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var hubDatabase: HubDatabaseOption
         @Option(help: "The project.") var project: String
@@ -72,12 +127,20 @@ struct GoldCommand: ParsableCommand {
         @Option(help: "Scored gold items before quality warns or pauses anyone (default 20).") var minimum: Int?
         @Option(help: "Warn when the 95% interval's upper bound is below this accuracy (default 0.85).") var warnBelow: Double?
         @Option(help: "Pause when the 95% interval's upper bound is below this accuracy (default 0.7).") var pauseBelow: Double?
+        @Option(help: "Share of ordinary tasks labelled by several different people, for agreement and consensus (0 to 1; default 0).") var overlap: Double?
+        @Option(help: "How many different people label an overlapped task (2 to 10; default 2).") var overlapPeople: Int?
+        @Option(help: "Votes a task's consensus needs to be offered as a gold candidate (default 3).") var candidateVotes: Int?
+        @Option(help: "Consensus confidence a gold candidate needs (0.5 to 1; default 0.95).") var candidateConfidence: Double?
+        @Option(help: "What an export gives as each task's answer: first (default), majority or dawid-skene (the consensus of everyone's).") var exportAnswer: String?
 
         func run() throws {
             let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
             guard try hub.project(id: project) != nil else { throw UserFacingError("there is no project \"\(project)\"; see labeldesk project list") }
             var policy = try hub.goldPolicy(projectID: project)
-            let changes = [rate != nil, onboarding != nil, provenRate != nil, minimum != nil, warnBelow != nil, pauseBelow != nil]
+            let changes = [
+                rate != nil, onboarding != nil, provenRate != nil, minimum != nil, warnBelow != nil, pauseBelow != nil, overlap != nil,
+                overlapPeople != nil, candidateVotes != nil, candidateConfidence != nil, exportAnswer != nil,
+            ]
             if changes.contains(true) {
                 policy.rate = rate ?? policy.rate
                 policy.onboarding = onboarding ?? policy.onboarding
@@ -85,11 +148,25 @@ struct GoldCommand: ParsableCommand {
                 policy.minimumGold = minimum ?? policy.minimumGold
                 policy.warnBelow = warnBelow ?? policy.warnBelow
                 policy.pauseBelow = pauseBelow ?? policy.pauseBelow
+                policy.overlap = overlap ?? policy.overlap
+                policy.overlapPeople = overlapPeople ?? policy.overlapPeople
+                policy.candidateVotes = candidateVotes ?? policy.candidateVotes
+                policy.candidateConfidence = candidateConfidence ?? policy.candidateConfidence
+                if let exportAnswer {
+                    guard let answer = GoldPolicy.ExportAnswer(rawValue: exportAnswer) else {
+                        let choices = GoldPolicy.ExportAnswer.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw UserFacingError("--export-answer is one of \(choices), not \"\(exportAnswer)\"")
+                    }
+                    policy.exportAnswer = answer
+                }
                 try hub.setGoldPolicy(policy, projectID: project, actor: "admin", now: Date())
             }
             print("""
                 rate \(policy.rate), onboarding \(policy.onboarding), proven rate \(policy.provenRate); \
-                warn below \(policy.warnBelow), pause below \(policy.pauseBelow), after \(policy.minimumGold) scored gold items
+                warn below \(policy.warnBelow), pause below \(policy.pauseBelow), after \(policy.minimumGold) scored gold items; \
+                overlap \(policy.overlap) of tasks by \(policy.overlapPeople) people; \
+                candidates from \(policy.candidateVotes) votes at confidence \(policy.candidateConfidence); \
+                exports give the \(policy.exportAnswer == .first ? "first answer" : policy.exportAnswer.rawValue + " consensus") as each task's answer
                 """)
         }
     }

@@ -21,7 +21,9 @@ enum Terminal {
         redirectStandardError(to: workspace.logPath)
         defer { backend.restore() }
         let inbox = ActionInbox()
-        let runner = EffectRunner(station: opened.station, syncer: opened.syncer, settings: opened.settings, link: opened.link, inbox: inbox, logger: logger)
+        let runner = EffectRunner(
+            station: opened.station, syncer: opened.syncer, settings: opened.settings, link: opened.link, inbox: inbox, hub: opened.hub,
+            logger: logger)
         let state = AppState(settings: opened.settings, size: backend.size, now: Date(), timeZone: .current, link: opened.link)
         logger.info("started", metadata: ["workspace": "\(workspace.directory.path)"])
         RunLoop(state: state, backend: backend, runner: runner, inbox: inbox, stopRequested: { backend.stopRequested }).run()

@@ -159,6 +159,31 @@ import Testing
     }
 }
 
+@Suite struct LogonKeysTests {
+    @Test func keysTypedWhileTheLogonIsCheckedReplayOnHomeOnceTheQueuesLoad() {
+        // Given a logon being checked, and Down and Enter typed meanwhile
+        let tests = AppUpdateTests()
+        var state = tests.fresh()
+        _ = App.update(&state, tests.key(.enter))
+        for character in "demo" { _ = App.update(&state, tests.key(.character(character))) }
+        _ = App.update(&state, tests.key(.enter))
+        for character in "pw" { _ = App.update(&state, tests.key(.character(character))) }
+        _ = App.update(&state, tests.key(.enter))
+        _ = App.update(&state, tests.key(.down))
+        _ = App.update(&state, tests.key(.enter))
+
+        // When the logon is accepted and the queues arrive
+        _ = App.update(&state, .logonAnswered(.accepted(tests.account, previousLogonAt: nil)))
+        let effects = App.update(&state, .queuesLoaded([
+            HomeScreen.Queue(projectID: "a", title: "A", marking: .cui, waiting: 3, doneToday: 0),
+            HomeScreen.Queue(projectID: "b", title: "B", marking: .cui, waiting: 5, doneToday: 0),
+        ]))
+
+        // Then the keys did what they would have done on the home screen: open the second queue
+        #expect(effects == [.openTask(projectID: "b", username: "demo")])
+    }
+}
+
 @Suite struct QueueCountTests {
     @Test func oneQueuesCountsReachTheTaskScreenButNeverShrinkTheHomeList() {
         // Given the home screen listing two queues
@@ -176,5 +201,65 @@ import Testing
             return
         }
         #expect(home.queues == queues)
+    }
+}
+
+@Suite struct GoldReviewRoutingTests {
+    let start = Date(timeIntervalSince1970: 1_795_000_000)
+
+    func loggedIn(as role: Role) -> AppState {
+        var state = AppState(
+            settings: WorkspaceSettings(systemHigh: .secret), size: Size(width: 80, height: 24), now: start,
+            timeZone: TimeZone(identifier: "UTC")!, link: .standalone)
+        state.screen = .login(LoginScreen.State())
+        let account = Account(username: "lee", displayName: "Lee", role: role)
+        _ = App.update(&state, .logonAnswered(.accepted(account, previousLogonAt: nil)))
+        _ = App.update(&state, .queuesLoaded([HomeScreen.Queue(projectID: "sentiment", title: "Sentiment", marking: .cui, waiting: 3, doneToday: 0)]))
+        return state
+    }
+
+    func key(_ key: Key) -> AppAction { .input(.key(key), at: start) }
+
+    @Test func aLeadOpensTheCandidatesDecidesAsThemselvesAndGoesBack() {
+        // Given a lead on the home screen
+        var state = loggedIn(as: .lead)
+
+        // When they press g, the candidates arrive, and they press Enter
+        #expect(App.update(&state, key(.character("g"))) == [.loadGoldCandidates(projectID: "sentiment")])
+        let candidate = GoldReviewScreen.Candidate(
+            taskID: "t0", text: "a fine film", marking: .cui, label: "positive", confidence: 0.99, votes: [.init(label: "positive", count: 3)])
+        _ = App.update(&state, .goldCandidatesLoaded(projectID: "sentiment", labels: ["negative", "positive"], candidates: [candidate]))
+        let effects = App.update(&state, key(.enter))
+
+        // Then the decision goes to the hub in the lead's name, and its answer empties the list
+        #expect(effects == [.decideGoldCandidate(projectID: "sentiment", taskID: "t0", .accept, reviewer: "lee")])
+        _ = App.update(&state, .goldCandidateDecided(taskID: "t0", sentence: "t0 joined the gold pool with its consensus as the key."))
+        guard case .goldReview(let review) = state.screen else {
+            Issue.record("expected the gold review screen")
+            return
+        }
+        #expect(review.candidates.isEmpty && review.message == "t0 joined the gold pool with its consensus as the key.")
+        // And a refusal from the hub shows on this screen
+        _ = App.update(&state, .failed("Not allowed."))
+        guard case .goldReview(let refused) = state.screen else { return }
+        #expect(refused.message == "Not allowed.")
+
+        // And q goes home, reloading the queues
+        #expect(App.update(&state, key(.character("q"))) == [.loadQueues(username: "lee")])
+        guard case .home(let home) = state.screen else {
+            Issue.record("expected the home screen")
+            return
+        }
+        #expect(home.reviewsGold)
+    }
+
+    @Test func aLabelersGOpensNothing() {
+        var state = loggedIn(as: .labeler)
+        #expect(App.update(&state, key(.character("g"))) == [])
+        guard case .home(let home) = state.screen else {
+            Issue.record("expected the home screen")
+            return
+        }
+        #expect(!home.reviewsGold)
     }
 }

@@ -13,17 +13,40 @@
 /// interval's upper bound is, so a person is never paused on a bad day's noise. A
 /// proven record (lower bound at `warnBelow` or above, after `minimumGold`) earns
 /// `provenRate`.
+///
+/// The same policy says how a project measures agreement on its ordinary work: a share
+/// `overlap` of its tasks is labelled by `overlapPeople` different people (see
+/// `isOverlapped`), and a task whose consensus has at least `candidateVotes` votes and a
+/// confidence of `candidateConfidence` or more is offered as a gold candidate. An
+/// export gives as each task's answer the first one it got, or, when `exportAnswer`
+/// asks, the consensus of everyone's.
 public struct GoldPolicy: Codable, Equatable, Sendable {
+    /// What an export gives as a task's answer.
+    public enum ExportAnswer: String, Codable, CaseIterable, Sendable {
+        /// The task's canonical judgement: the first answer, by the canonical rule.
+        case first
+        /// The label most people gave.
+        case majority
+        /// Dawid-Skene's estimate, weighing each person by their confusions (anchored by gold).
+        case dawidSkene = "dawid-skene"
+    }
+
     public var rate: Double
     public var onboarding: Int
     public var provenRate: Double
     public var minimumGold: Int
     public var warnBelow: Double
     public var pauseBelow: Double
+    public var overlap: Double
+    public var overlapPeople: Int
+    public var candidateVotes: Int
+    public var candidateConfidence: Double
+    public var exportAnswer: ExportAnswer
 
     public init(
         rate: Double = 0.05, onboarding: Int = 10, provenRate: Double = 0.02, minimumGold: Int = 20, warnBelow: Double = 0.85,
-        pauseBelow: Double = 0.7
+        pauseBelow: Double = 0.7, overlap: Double = 0, overlapPeople: Int = 2, candidateVotes: Int = 3, candidateConfidence: Double = 0.95,
+        exportAnswer: ExportAnswer = .first
     ) {
         self.rate = rate
         self.onboarding = onboarding
@@ -31,10 +54,15 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
         self.minimumGold = minimumGold
         self.warnBelow = warnBelow
         self.pauseBelow = pauseBelow
+        self.overlap = overlap
+        self.overlapPeople = overlapPeople
+        self.candidateVotes = candidateVotes
+        self.candidateConfidence = candidateConfidence
+        self.exportAnswer = exportAnswer
     }
 
     enum CodingKeys: String, CodingKey {
-        case rate, onboarding, provenRate, minimumGold, warnBelow, pauseBelow
+        case rate, onboarding, provenRate, minimumGold, warnBelow, pauseBelow, overlap, overlapPeople, candidateVotes, candidateConfidence, exportAnswer
     }
 
     /// A policy stored before a setting existed reads it as its default.
@@ -47,7 +75,12 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
             provenRate: try container.decodeIfPresent(Double.self, forKey: .provenRate) ?? defaults.provenRate,
             minimumGold: try container.decodeIfPresent(Int.self, forKey: .minimumGold) ?? defaults.minimumGold,
             warnBelow: try container.decodeIfPresent(Double.self, forKey: .warnBelow) ?? defaults.warnBelow,
-            pauseBelow: try container.decodeIfPresent(Double.self, forKey: .pauseBelow) ?? defaults.pauseBelow)
+            pauseBelow: try container.decodeIfPresent(Double.self, forKey: .pauseBelow) ?? defaults.pauseBelow,
+            overlap: try container.decodeIfPresent(Double.self, forKey: .overlap) ?? defaults.overlap,
+            overlapPeople: try container.decodeIfPresent(Int.self, forKey: .overlapPeople) ?? defaults.overlapPeople,
+            candidateVotes: try container.decodeIfPresent(Int.self, forKey: .candidateVotes) ?? defaults.candidateVotes,
+            candidateConfidence: try container.decodeIfPresent(Double.self, forKey: .candidateConfidence) ?? defaults.candidateConfidence,
+            exportAnswer: try container.decodeIfPresent(ExportAnswer.self, forKey: .exportAnswer) ?? defaults.exportAnswer)
     }
 
     /// A sentence per setting out of range.
@@ -63,7 +96,35 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
         } else if pauseBelow > warnBelow {
             found.append("the pause threshold (\(pauseBelow)) may not be above the warn threshold (\(warnBelow))")
         }
+        if !(0...1).contains(overlap) { found.append("overlap is the share of tasks labelled by several people, between 0 and 1, not \(overlap)") }
+        if !(2...10).contains(overlapPeople) { found.append("an overlapped task is labelled by 2 to 10 people, not \(overlapPeople)") }
+        if candidateVotes < 2 { found.append("a gold candidate needs at least 2 votes, not \(candidateVotes)") }
+        if !(0.5...1).contains(candidateConfidence) {
+            found.append("a gold candidate's consensus confidence is between 0.5 and 1, not \(candidateConfidence)")
+        }
         return found
+    }
+
+    /// Whether a project's task is among the share `overlap` that several people label.
+    ///
+    /// Decided by a hash of the task's id, so the choice is the same at every sync and
+    /// for every hub, needs nothing stored, and holds the share to within sampling
+    /// noise; raising the share later adds tasks to the overlapped set, never removes one.
+    public func isOverlapped(taskID: String) -> Bool {
+        guard overlap > 0 else { return false }
+        guard overlap < 1 else { return true }
+        // FNV-1a, 64 bits, over the id's UTF-8.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in taskID.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Double(hash % 1_000_000) / 1_000_000 < overlap
+    }
+
+    /// How many different people label the task before it is done.
+    public func peopleNeeded(taskID: String) -> Int {
+        isOverlapped(taskID: taskID) ? overlapPeople : 1
     }
 
     /// Of `wanted` leases for a person who has been handed `handedSoFar` on the project,

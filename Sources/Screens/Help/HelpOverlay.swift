@@ -16,6 +16,7 @@ public enum HelpOverlay {
         .init("↑ ↓  j k", "choose a queue"),
         .init("Home End PgUp PgDn", "jump in the list"),
         .init("Enter", "start labeling the chosen queue"),
+        .init("g", "review the chosen project's gold candidates"),
         .init("r", "refresh the queues"),
         .init("?", "this help"),
         .init("l", "log out"),

@@ -46,6 +46,8 @@ public enum HomeScreen {
         public var isLoading = true
         public var isOpening = false
         public var deferredKeys: [Key] = []
+        /// A lead, trainer or admin: `g` opens the selected project's gold candidates.
+        public var reviewsGold = false
 
         public var isWaiting: Bool { isLoading || isOpening }
 
@@ -61,6 +63,7 @@ public enum HomeScreen {
 
     public enum Effect: Equatable, Sendable {
         case openQueue(projectID: String)
+        case reviewGold(projectID: String, title: String, marking: Marking)
         case refresh
         case logOut
         case quit
@@ -137,6 +140,13 @@ public enum HomeScreen {
             }
             state.isOpening = true
             return [.openQueue(projectID: queue.projectID)]
+        case .character("g") where state.reviewsGold:
+            guard state.queues.indices.contains(state.selected) else {
+                state.message = emptyListSentence
+                return []
+            }
+            let queue = state.queues[state.selected]
+            return [.reviewGold(projectID: queue.projectID, title: queue.title, marking: queue.marking)]
         case .character("r"): return [.refresh]
         case .character("?"): state.showsHelp = true
         case .character("l"): return [.logOut]
@@ -209,10 +219,12 @@ public enum HomeScreen {
         if let message = state.message {
             Label.draw(message, in: Rect(x: 2, y: content.maxY - 2, width: content.width - 4, height: 1), style: .bold, into: &buffer)
         }
-        Chrome.drawHints(["↑↓ choose", "Enter start", "r refresh", "? help", "l log out", "q quit"], in: content, into: &buffer)
+        let hints = ["↑↓ choose", "Enter start"] + (state.reviewsGold ? ["g gold review"] : []) + ["r refresh", "? help", "l log out", "q quit"]
+        Chrome.drawHints(hints, in: content, into: &buffer)
         StatusBar(leading: ["Home"], trailing: [state.sync.text(in: state.timeZone)]).draw(row: statusRow.y, in: &buffer)
         if state.showsHelp {
-            HelpOverlay.draw(title: "Keys on the home screen", entries: HelpOverlay.homeKeys, in: area, into: &buffer)
+            let entries = state.reviewsGold ? HelpOverlay.homeKeys : HelpOverlay.homeKeys.filter { $0.keys != "g" }
+            HelpOverlay.draw(title: "Keys on the home screen", entries: entries, in: area, into: &buffer)
         }
     }
 }

@@ -52,7 +52,11 @@ extension HubTransaction {
             """)
         for item in items {
             let task = item.task
-            if try Bool.fetchOne(isTask, arguments: [projectID, task.id]) ?? false || Bool.fetchOne(isGold, arguments: [projectID, task.id]) ?? false {
+            // A gold item made from work keeps its task's id, so it is handed out as an
+            // ordinary re-lease of that task looks; one imported needs an id of its own.
+            let clashesWithTask = try item.source == .imported && Bool.fetchOne(isTask, arguments: [projectID, task.id]) ?? false
+            let clashesWithGold = try Bool.fetchOne(isGold, arguments: [projectID, task.id]) ?? false
+            if clashesWithTask || clashesWithGold {
                 throw StoreError.duplicateTask(projectID: projectID, taskID: task.id)
             }
             seq += 1
@@ -118,7 +122,7 @@ extension HubTransaction {
     public func idsInPoolAndTasks(projectID: String, limit: Int = 5) throws -> [String] {
         try String.fetchAll(db, sql: """
             SELECT gold_item.id FROM gold_item JOIN task ON task.project_id = gold_item.project_id AND task.id = gold_item.id
-            WHERE gold_item.project_id = ? ORDER BY gold_item.seq LIMIT ?
+            WHERE gold_item.project_id = ? AND gold_item.source = 'import' ORDER BY gold_item.seq LIMIT ?
             """, arguments: [projectID, limit])
     }
 }
@@ -178,37 +182,54 @@ extension HubTransaction {
     ) throws -> [GoldItem] {
         guard limit > 0 else { return [] }
         let ids = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT id FROM gold_item WHERE project_id = ? AND retired_at IS NULL
-              AND id NOT IN (SELECT gold_id FROM gold_lease WHERE project_id = ? AND username = ?)
+            SELECT id FROM gold_item WHERE project_id = ? AND retired_at IS NULL AND \(Self.unseenBy)
             ORDER BY seq
-            """), arguments: [projectID, projectID, username])
+            """), arguments: [projectID, projectID, username, username])
         return try ids.shuffled(using: &random).prefix(limit).compactMap { try goldItem(projectID: projectID, id: $0) }
     }
 
     /// How many pool items `username` has not been handed yet.
     public func unseenGoldCount(projectID: String, username: String) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM gold_item WHERE project_id = ? AND retired_at IS NULL
-              AND id NOT IN (SELECT gold_id FROM gold_lease WHERE project_id = ? AND username = ?)
-            """), arguments: [projectID, projectID, username]) ?? 0
+            SELECT COUNT(*) FROM gold_item WHERE project_id = ? AND retired_at IS NULL AND \(Self.unseenBy)
+            """), arguments: [projectID, projectID, username, username]) ?? 0
+    }
+
+    /// A condition on `gold_item`, taking the project and the username twice: not handed
+    /// to that person, and, for an item made from work, not a task they labelled.
+    static let unseenBy = """
+        id NOT IN (SELECT gold_id FROM gold_lease WHERE project_id = ? AND username = ?)
+        AND (source = 'import' OR NOT EXISTS (
+            SELECT 1 FROM judgement WHERE judgement.project_id = gold_item.project_id AND judgement.task_id = gold_item.id
+              AND judgement.username = ?))
+        """
+
+    /// The epoch a lease of the gold item carries: 1, or for an item made from work one
+    /// above its task's, as a re-lease of that task would be (a station keeps the task
+    /// it was first leased and takes it again only under a later epoch).
+    public func goldLeaseEpoch(of item: GoldItem) throws -> Int {
+        guard item.source == .fromWork else { return 1 }
+        let epoch = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT epoch FROM task WHERE project_id = ? AND id = ?"), arguments: [item.task.projectID, item.task.id])
+        return (epoch ?? 0) + 1
     }
 
     /// Records gold items handed to `username` at `station`: never to be handed to them again.
-    public func recordGoldLeases(_ ids: [String], projectID: String, username: String, station: String, epoch: Int, expiresAt: Date, now: Date) throws {
+    public func recordGoldLeases(_ leases: [LeasedTask], projectID: String, username: String, station: String, now: Date) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO gold_lease (project_id, gold_id, username, station, epoch, expires_at, leased_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for id in ids {
-            try insert.execute(arguments: [projectID, id, username, station, epoch, expiresAt, now])
+        for lease in leases {
+            try insert.execute(arguments: [projectID, lease.task.id, username, station, lease.epoch, lease.expiresAt, now])
         }
     }
 
-    /// Whether the gold item was handed to someone at `station`: work on it from there is
-    /// the station's own, and is kept.
-    public func goldWasLeased(projectID: String, goldID: String, to station: String) throws -> Bool {
+    /// Whether the gold item was handed to `username` at `station`: their work on it is
+    /// a gold answer (and, for an item made from work, not more work on its task).
+    public func goldWasLeased(projectID: String, goldID: String, to username: String, at station: String) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM gold_lease WHERE project_id = ? AND gold_id = ? AND station = ? LIMIT 1"),
-            arguments: [projectID, goldID, station]) ?? false
+            db.cachedStatement(sql: "SELECT 1 FROM gold_lease WHERE project_id = ? AND gold_id = ? AND username = ? AND station = ?"),
+            arguments: [projectID, goldID, username, station]) ?? false
     }
 
     /// Whether a gold item handed to someone at `station` has the media file `sha256`: a
@@ -379,5 +400,30 @@ extension HubTransaction {
             sql: "UPDATE gold_answer SET verdict = ?, score = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
             arguments: [score, verdict.value, reviewer, now, answerID.uuidString, projectID])
         return true
+    }
+}
+
+extension HubTransaction {
+    /// A task as the hub holds it, or nil.
+    public func hubTask(projectID: String, id: String) throws -> HubTask? {
+        try HubTaskRecord.fetchOne(
+            db, sql: "SELECT \(HubTaskRecord.selection()) FROM task WHERE project_id = ? AND id = ?", arguments: [projectID, id]
+        )?.hubTask()
+    }
+
+    /// The ids of a project's tasks in `state`.
+    public func taskIDs(projectID: String, state: HubTask.State) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT id FROM task WHERE project_id = ? AND state = ?", arguments: [projectID, state.rawValue]))
+    }
+
+    /// Tasks a reviewer turned down as gold candidates.
+    public func rejectedGoldCandidates(projectID: String) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT task_id FROM gold_candidate_rejected WHERE project_id = ?", arguments: [projectID]))
+    }
+
+    public func rejectGoldCandidate(projectID: String, taskID: String, by reviewer: String, at now: Date) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO gold_candidate_rejected (project_id, task_id, rejected_by, rejected_at) VALUES (?, ?, ?, ?)",
+            arguments: [projectID, taskID, reviewer, now])
     }
 }

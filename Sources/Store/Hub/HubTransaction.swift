@@ -149,18 +149,36 @@ public final class HubTransaction {
 
     /// Leases up to `limit` open tasks of a project to `station`, highest priority first,
     /// then import order; each epoch rises by one.
-    public func leaseOpenTasks(projectID: String, limit: Int, to station: String, until expiry: Date) throws -> [LeasedTask] {
+    ///
+    /// - Parameter unlabelledBy: in a project that overlaps work (a task back in the
+    ///   open pool after one person's answer, for the next), pass over the tasks this
+    ///   person has already answered; `.some(nil)`, when the lease is for no one in
+    ///   particular, over every task anyone has. `nil` checks nothing: no open task has
+    ///   an answer where nothing overlaps.
+    public func leaseOpenTasks(
+        projectID: String, limit: Int, to station: String, until expiry: Date, unlabelledBy person: String?? = nil
+    ) throws -> [LeasedTask] {
         guard limit > 0 else { return [] }
+        var arguments: StatementArguments = [station, expiry, projectID]
+        var unlabelled = ""
+        if let person {
+            unlabelled = """
+                AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.project_id = task.project_id AND judgement.task_id = task.id
+                                AND (? IS NULL OR judgement.username = ?))
+                """
+            arguments += [person, person]
+        }
+        arguments += [limit]
         // One statement for the whole batch: a station filling a large cache leases
         // a hundred thousand tasks at once. RETURNING gives the rows as updated (new
         // epoch) but in no promised order, hence the sort.
         let records = try HubTaskRecord.fetchAll(db, sql: """
             UPDATE task SET state = 'leased', station = ?, epoch = epoch + 1, lease_expires_at = ?
             WHERE rowid IN (
-                SELECT rowid FROM task WHERE project_id = ? AND state = 'open'
+                SELECT rowid FROM task WHERE project_id = ? AND state = 'open' \(unlabelled)
                 ORDER BY priority DESC, seq LIMIT ?)
             RETURNING \(HubTaskRecord.selection())
-            """, arguments: [station, expiry, projectID, limit])
+            """, arguments: arguments)
         return try records
             .sorted { ($0.priority, -$0.seq) > ($1.priority, -$1.seq) }
             .map { record in LeasedTask(task: try record.hubTask().task, epoch: record.epoch, expiresAt: expiry) }
@@ -228,7 +246,21 @@ public final class HubTransaction {
             textLength: row[6], chip: chipWidth.flatMap { width in chipHeight.map { ChipSize(width: width, height: $0) } })
     }
 
-    /// Every judgement of a task, in the order they arrived.
+    /// The people whose answers (not skips) a task has, and whether `person` gave one
+    /// or a skip: what decides whether an overlapped task needs someone more.
+    public func answeringPeople(projectID: String, taskID: String) throws -> Set<String> {
+        Set(try String.fetchAll(
+            db.cachedStatement(sql: "SELECT DISTINCT username FROM judgement WHERE project_id = ? AND task_id = ? AND skip_reason IS NULL"),
+            arguments: [projectID, taskID]))
+    }
+
+    /// Whether `person` has any judgement (an answer or a skip) on the task.
+    public func hasJudged(projectID: String, taskID: String, person: String) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM judgement WHERE project_id = ? AND task_id = ? AND username = ? LIMIT 1"),
+            arguments: [projectID, taskID, person]) ?? false
+    }
+
     /// Every judgement of a project, in the order they arrived: what agreement and
     /// consensus are computed from.
     public func judgements(projectID: String) throws -> [Judgement] {

@@ -103,4 +103,20 @@ enum GoldMigration {
             );
             """)
     }
+
+    static let candidatesHubName = "hub-v9-gold-candidates"
+
+    /// Tasks a reviewer turned down as gold candidates, so they are not offered again.
+    static func migrateCandidates(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE gold_candidate_rejected (
+                project_id TEXT NOT NULL,
+                task_id TEXT NOT NULL,
+                rejected_by TEXT NOT NULL,
+                rejected_at DATETIME NOT NULL,
+                PRIMARY KEY (project_id, task_id),
+                FOREIGN KEY (project_id, task_id) REFERENCES task (project_id, id)
+            );
+            """)
+    }
 }

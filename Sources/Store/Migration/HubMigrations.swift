@@ -130,6 +130,7 @@ enum HubMigrations {
         migrator.registerMigration(TaskKindMigration.hubName, migrate: TaskKindMigration.migrateHub)
         migrator.registerMigration(MediaMigration.hubName, migrate: MediaMigration.migrateHub)
         migrator.registerMigration(GoldMigration.hubName, migrate: GoldMigration.migrateHub)
+        migrator.registerMigration(GoldMigration.candidatesHubName, migrate: GoldMigration.migrateCandidates)
         return migrator
     }
 }
