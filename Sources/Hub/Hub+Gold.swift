@@ -14,7 +14,7 @@ extension Hub {
     /// project already has is refused, since a station keys both alike.
     @discardableResult
     public func importGold(_ records: [InterchangeRecord], projectID: String, actor: String, now: Date) throws -> Int {
-        guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+        guard try project(id: projectID) != nil else { throw HubError.noSuchProject(projectID: projectID) }
         var seen = Set<String>(minimumCapacity: records.count)
         let items = try records.map { record -> GoldItem in
             let id = record.task.id
@@ -29,21 +29,40 @@ extension Hub {
             if key.skipReason != nil {
                 throw HubError.importRefused("gold item \"\(id)\": its key is a skip (\(key.skipReason ?? "")); a key is the right answer to the task")
             }
-            if let problem = project.answerProblem(
-                key.answer, isSkip: false, textLength: record.task.text.unicodeScalars.count, chip: record.task.image.map(ChipSize.init)) {
-                throw HubError.importRefused("gold item \"\(id)\": its key does not fit the project: \(problem)")
-            }
             var task = record.task
             task.layout = record.layout.map(TokenLayoutCoding.json)
             return GoldItem(task: task, key: key.answer, source: .imported, addedBy: actor, addedAt: now)
+        }
+        return try importGoldItems(items, projectID: projectID, actor: actor, now: now)
+    }
+
+    /// Adds gold items already made (a scene's chips with keys placed from a file, say)
+    /// to the project's pool, all or nothing, and audits it.
+    ///
+    /// Each key is checked against the project like any answer, on the item's chip when
+    /// it has one. An id a task or another gold item of the project already has is
+    /// refused (`HubError.goldIDInUse`), since a station keys both alike.
+    @discardableResult
+    public func importGoldItems(_ items: [GoldItem], projectID: String, actor: String, now: Date) throws -> Int {
+        guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+        var seen = Set<String>(minimumCapacity: items.count)
+        for item in items {
+            let id = item.task.id
+            guard item.task.projectID == projectID else {
+                throw HubError.taskInOtherProject(taskID: id, taskProjectID: item.task.projectID, importProjectID: projectID)
+            }
+            guard seen.insert(id).inserted else { throw HubError.duplicateTaskInImport(taskID: id) }
+            if let problem = project.answerProblem(
+                item.key, isSkip: false, textLength: item.task.text.unicodeScalars.count, chip: item.task.image.map(ChipSize.init)) {
+                throw HubError.importRefused("gold item \"\(id)\": its key does not fit the project: \(problem)")
+            }
         }
         return try HubError.translating {
             try database.write { transaction in
                 do {
                     try transaction.insertGoldItems(items, projectID: projectID)
                 } catch StoreError.duplicateTask(_, let id) {
-                    throw HubError.importRefused(
-                        "id \"\(id)\" is already a task or a gold item of project \"\(projectID)\"; a gold item needs an id of its own")
+                    throw HubError.goldIDInUse(projectID: projectID, id: id)
                 }
                 try transaction.appendAudit(AuditEvent(
                     kind: .goldImport, actor: actor, detail: "imported \(items.count) gold items into \(projectID)", at: now))

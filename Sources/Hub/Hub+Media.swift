@@ -26,14 +26,15 @@ extension Hub {
         return reference
     }
 
-    /// The stored file a station asks for, if one of its leases names it.
+    /// The stored file a station asks for, if one of its leases names it (a task's, or a
+    /// gold item's handed to someone there).
     ///
     /// - Throws: `MediaRequestRefusal` saying why the station may not have it.
     public func media(_ sha256: String, forStation stationID: String) throws -> StoredMedia {
         guard MediaReference.isWellFormed(sha256) else { throw MediaRequestRefusal.malformedName(sha256) }
         let reference = try database.read { transaction -> MediaReference? in
             guard let reference = try transaction.media(sha256: sha256) else { return nil }
-            guard try transaction.mediaIsLeased(sha256: sha256, to: stationID) else {
+            guard try transaction.mediaIsLeased(sha256: sha256, to: stationID) || transaction.goldMediaWasLeased(sha256: sha256, to: stationID) else {
                 throw MediaRequestRefusal.notLeased(sha256: sha256, stationID: stationID)
             }
             return reference

@@ -9,6 +9,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateTaskInImport(taskID: String)
     case taskAlreadyAtHub(projectID: String, taskID: String)
     case taskInOtherProject(taskID: String, taskProjectID: String, importProjectID: String)
+    /// A gold item's id is already a task's or another gold item's: a station keys both alike.
+    case goldIDInUse(projectID: String, id: String)
     /// A record of an import file the hub will not take, said in full.
     case importRefused(String)
     /// Anything else the hub will not do, said in full.
@@ -28,6 +30,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             "task id \"\(taskID)\" is already in project \"\(projectID)\" at the hub; give every task its own id. Nothing was imported"
         case .taskInOtherProject(let taskID, let taskProjectID, let importProjectID):
             "task \"\(taskID)\" belongs to project \"\(taskProjectID)\", not \"\(importProjectID)\". Nothing was imported"
+        case .goldIDInUse(let projectID, let id):
+            "id \"\(id)\" is already a task or a gold item of project \"\(projectID)\"; a gold item needs an id of its own. Nothing was imported"
         case .importRefused(let sentence):
             sentence + ". Nothing was imported"
         case .refused(let sentence):

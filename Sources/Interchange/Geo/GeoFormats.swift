@@ -4,7 +4,8 @@ import Foundation
 /// GeoJSON in the registry: `labeldesk export --format geojson`.
 ///
 /// Export only: shapes come in onto chips, not as tasks, through
-/// `GeoPredictionImport` (`labeldesk predictions import`) and later gold import.
+/// `GeoPredictionImport` (`labeldesk predictions import`, and `labeldesk gold import
+/// --scene` for answer keys).
 public enum GeoJSONFormat: TaskFormat {
     public static let name = "geojson"
     public static let summary = "GeoJSON (RFC 7946): boxes and polygons in WGS 84 with class, task, labeler, time; geo projects, export"

@@ -1,7 +1,8 @@
 import Domain
 import Foundation
 
-/// What `labeldesk predictions import` brings onto a geo project's chips from a file.
+/// What `labeldesk predictions import` brings onto a geo project's chips from a file, and
+/// what `labeldesk gold import --scene` makes its answer keys of.
 public struct GeoPredictionImport: Sendable {
     /// A placed shape the project cannot keep (the clipped outline touches itself, say).
     public struct Refusal: Equatable, Sendable {
@@ -28,56 +29,35 @@ extension GeoPredictionImport {
     /// Reads a GeoJSON or COCO `data` (told apart by their members) and places its shapes
     /// onto `chips` as `model`'s predictions for a geo-box or geo-polygon `project`.
     ///
-    /// Every shape's class must be one of the project's; a file without classes is read
-    /// as the project's only class when it has just one. `crs` is `--crs`, for a GeoJSON
-    /// file that names none; `converterFor` makes the converter of the file's system
-    /// (`Imagery`'s `CoordinateTransformer(crs:)`), asked only when a chip is in another.
-    /// All or nothing on bad input; shapes outside every chip are reported, not refused.
+    /// `GeoShapeFile.read` says what the file must be; `converterFor` makes the converter
+    /// of the file's system (`Imagery`'s `CoordinateTransformer(crs:)`), asked only when a
+    /// chip is in another. All or nothing on bad input; shapes outside every chip are
+    /// reported, not refused.
     public static func place(
         _ data: Data, fileName: String, project: Project, chips: [GeoChip], crs: String? = nil, model: String? = nil,
         classProperty: String = "class", converterFor: (String) throws -> any CoordinateConverter
     ) throws(InterchangeError) -> GeoPredictionImport {
-        guard project.kind.isGeospatial else {
-            throw InterchangeError(fileName: fileName, location: .file, problem: "shapes can be imported only into geo-box and geo-polygon projects; project \"\(project.id)\" is a \(project.kind.title) project")
-        }
-        let format: String
-        let fileCRS: String
-        var shapes: [SourceShape]
-        let root = try GeoJSONReader.parse(data, fileName: fileName)
-        if isCOCO(root) {
-            if let crs {
-                throw InterchangeError(fileName: fileName, location: .file, problem: "a COCO file counts in scene pixels, so --crs \(crs) does not apply; leave it out")
-            }
-            format = "coco"
-            fileCRS = "scene pixels"
-            shapes = try COCOReader.read(root: root, fileName: fileName).shapes
-        } else {
-            let document = try GeoJSONReader.read(root: root, fileName: fileName, crs: crs, classProperty: classProperty)
-            format = "geojson"
-            fileCRS = document.crs
-            shapes = document.shapes
-        }
-        let what = format == "coco" ? "annotation" : "feature"
-        let classes = project.labels.map(\.name)
-        for index in shapes.indices {
-            guard let label = shapes[index].label else {
-                guard classes.count == 1 else {
-                    throw InterchangeError(fileName: fileName, location: .file, problem: "\(what) \(shapes[index].number) has no class; give each \(what) a \"\(format == "coco" ? "category_id" : classProperty)\" naming one of \(classes.joined(separator: ", "))")
-                }
-                shapes[index].label = classes[0]
-                continue
-            }
-            guard classes.contains(label) else {
-                throw InterchangeError(fileName: fileName, location: .file, problem: "\(what) \(shapes[index].number) has class \"\(label)\", which is not one of project \"\(project.id)\"'s classes (\(classes.joined(separator: ", ")))")
-            }
-        }
+        let file = try GeoShapeFile.read(data, fileName: fileName, project: project, crs: crs, classProperty: classProperty)
+        return try place(file, project: project, chips: chips, model: model, converterFor: converterFor)
+    }
+
+    /// Places a file already read onto `chips`: each chip's shapes, clipped to it, as one
+    /// prediction, and the placed shapes the project could not keep as refusals.
+    ///
+    /// Gold import places its answer keys through here too, so a key holds exactly the
+    /// shapes a prediction from the same file would.
+    public static func place(
+        _ file: GeoShapeFile, project: Project, chips: [GeoChip], model: String? = nil,
+        converterFor: (String) throws -> any CoordinateConverter
+    ) throws(InterchangeError) -> GeoPredictionImport {
         var converter: (any CoordinateConverter)?
-        if format == "geojson", chips.contains(where: { !CRSName.same($0.georeference.crs, fileCRS) }) {
-            do { converter = try converterFor(fileCRS) } catch {
-                throw InterchangeError(fileName: fileName, location: .file, problem: "the file's coordinate system \(fileCRS) is not one GDAL knows (\(error)); give --crs as EPSG:NNNN or WKT")
+        if file.format == "geojson", chips.contains(where: { !CRSName.same($0.georeference.crs, file.crs) }) {
+            do { converter = try converterFor(file.crs) } catch {
+                throw InterchangeError(fileName: file.fileName, location: .file, problem: "the file's coordinate system \(file.crs) is not one GDAL knows (\(error)); give --crs as EPSG:NNNN or WKT")
             }
         }
-        let placement = try ShapePlacer.place(shapes, crs: fileCRS, converter: converter, on: chips, form: project.kind == .geoBox ? .box : .polygon, fileName: fileName)
+        let placement = try ShapePlacer.place(
+            file.shapes, crs: file.crs, converter: converter, on: chips, form: project.kind == .geoBox ? .box : .polygon, fileName: file.fileName)
         var predictions: [String: Prediction] = [:]
         var refused: [Refusal] = []
         for chip in chips {
@@ -93,20 +73,18 @@ extension GeoPredictionImport {
             if !kept.isEmpty { predictions[chip.taskID] = Prediction(model: model, answer: .shapes(kept)) }
         }
         return GeoPredictionImport(
-            format: format, crs: fileCRS, predictions: predictions, outside: placement.outside, refused: refused,
-            holesLeftOut: shapes.reduce(0) { $0 + $1.holesLeftOut })
-    }
-
-    /// COCO has `images` and `annotations`; GeoJSON has `type`.
-    static func isCOCO(_ root: JSONValue) -> Bool {
-        root["images"] != nil && root["annotations"] != nil && root["type"] == nil
+            format: file.format, crs: file.crs, predictions: predictions, outside: placement.outside, refused: refused,
+            holesLeftOut: file.holesLeftOut)
     }
 
     /// The report's sentence for shapes outside every chip, or nil when there are none.
-    public var outsideSentence: String? {
+    public var outsideSentence: String? { outsideSentence(chipsOf: "the project") }
+
+    /// The same, naming what the chips are of (`the project`, or a scene's name).
+    public func outsideSentence(chipsOf owner: String) -> String? {
         guard !outside.isEmpty else { return nil }
         let what = format == "coco" ? "annotation" : "feature"
         let numbers = outside.prefix(20).map(String.init).joined(separator: ", ") + (outside.count > 20 ? ", ..." : "")
-        return "\(outside.count) \(what)\(outside.count == 1 ? "" : "s") fall on no chip of the project: \(numbers)"
+        return "\(outside.count) \(what)\(outside.count == 1 ? "" : "s") fall on no chip of \(owner): \(numbers)"
     }
 }

@@ -232,6 +232,18 @@ extension HubTransaction {
             arguments: [projectID, goldID, username, station]) ?? false
     }
 
+    /// Whether a gold item handed to someone at `station` has the media file `sha256`: a
+    /// station may fetch a gold chip exactly as it may the chip of a task it holds, or else
+    /// the item would wait for its imagery there for ever (and stand out by that).
+    public func goldMediaWasLeased(sha256: String, to station: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (
+                SELECT 1 FROM gold_media
+                JOIN gold_lease ON gold_lease.project_id = gold_media.project_id AND gold_lease.gold_id = gold_media.gold_id
+                WHERE gold_media.sha256 = ? AND gold_lease.station = ?)
+            """), arguments: [sha256, station]) ?? false
+    }
+
     /// The content a gold answer with this id was received with, if it was.
     public func goldAnswerContent(id: UUID) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT content FROM gold_answer WHERE id = ?"), arguments: [id.uuidString])

@@ -79,13 +79,23 @@ public final class ChipLibrary: ChipGeoreferencing, Sendable {
 
     /// The chip's geotransform and coordinate system, for exports in map coordinates.
     public func georeference(of image: TaskImage) throws -> ChipGeoreference {
-        try withChip(image.media) { chip in
-            let info = chip.raster.info
-            guard let transform = info.geoTransform, let system = info.coordinateSystem, let transformer = chip.transformer else {
-                throw Problem.unreadable("the chip of scene \"\(image.scene)\" has no georeferencing, so its shapes have no place on the Earth")
-            }
-            return ChipGeoreference(transform: transform, crs: system.label, converter: transformer)
+        try withChip(image.media) { chip in try Self.georeference(chip.raster.info, transformer: chip.transformer, scene: image.scene) }
+    }
+
+    /// The georeferencing of a chip file not (yet) in a store, read and let go at once:
+    /// a gold import places its key onto chips before it stores the ones that are gold,
+    /// and a scene's thousands of chips must not all stay open.
+    public static func georeference(ofChipAt path: String, scene: String) throws -> ChipGeoreference {
+        let raster = try Raster.open(path)
+        let transformer = raster.info.coordinateSystem == nil ? nil : try raster.coordinateTransformer()
+        return try georeference(raster.info, transformer: transformer, scene: scene)
+    }
+
+    private static func georeference(_ info: RasterInfo, transformer: CoordinateTransformer?, scene: String) throws -> ChipGeoreference {
+        guard let transform = info.geoTransform, let system = info.coordinateSystem, let transformer else {
+            throw Problem.unreadable("the chip of scene \"\(scene)\" has no georeferencing, so its shapes have no place on the Earth")
         }
+        return ChipGeoreference(transform: transform, crs: system.label, converter: transformer)
     }
 
     private func withChip<T>(_ media: MediaReference, _ body: (OpenChip) throws -> T) throws -> T {

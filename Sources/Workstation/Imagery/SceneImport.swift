@@ -22,32 +22,16 @@ public enum SceneImport {
         scene path: String, projectID: String, layout: ChipLayout, hub: Hub, actor: String, now: Date,
         progress: (String) -> Void = { _ in }
     ) throws -> Outcome {
-        guard let project = try hub.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-        guard project.kind.isGeospatial else {
-            throw HubError.importRefused("project \"\(projectID)\" is a \(project.kind.title) project; imagery goes into geo-box or geo-polygon projects")
-        }
-        let raster = try Raster.open(path)
-        let info = raster.info
-        // The banner shows at least what the file itself is marked.
-        let marking = Marking.highest([project.defaultMarking, info.security.marking])
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-chips-\(UUID().uuidString)")
+        let project = try CutScene.geoProject(projectID, hub: hub)
+        let scratch = CutScene.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        progress("cutting \(info.width) x \(info.height) pixels into chips")
-        let chips = try SceneChipper(layout: layout).chip(path, into: scratch.path)
-        progress("storing \(chips.count) chips")
-        let sceneName = URL(fileURLWithPath: path).lastPathComponent
-        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        var tasks: [LabelTask] = []
-        for chip in chips {
-            let media = try hub.storeMedia(fileAt: URL(fileURLWithPath: chip.path), now: now)
-            tasks.append(LabelTask(
-                id: "\(stem)-r\(chip.placement.row)-c\(chip.placement.column)", projectID: projectID,
-                text: "\(sceneName), row \(chip.placement.row + 1), column \(chip.placement.column + 1)", marking: marking,
-                meta: info.security.isEmpty ? nil : JSONValue.object(info.security.metaMembers).canonicalText,
-                image: TaskImage(media: media, scene: sceneName, chip: chip.window, focus: chip.focus)))
+        let scene = try CutScene(scene: path, project: project, layout: layout, into: scratch, progress: progress)
+        progress("storing \(scene.chips.count) chips")
+        let tasks = try scene.chips.map { chip in
+            scene.task(of: chip, media: try hub.storeMedia(fileAt: chip.file, now: now), projectID: projectID)
         }
         progress("importing \(tasks.count) tasks")
         let count = try hub.importTasks(projectID: projectID, tasks: tasks, actor: actor, now: now)
-        return Outcome(tasks: count, marking: marking, sceneWidth: info.width, sceneHeight: info.height)
+        return Outcome(tasks: count, marking: scene.marking, sceneWidth: scene.info.width, sceneHeight: scene.info.height)
     }
 }
