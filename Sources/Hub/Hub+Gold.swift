@@ -178,7 +178,7 @@ extension Hub {
             annotation.answer, isSkip: annotation.isSkip, textLength: item.task.text.unicodeScalars.count, chip: item.task.image.map(ChipSize.init)) {
             return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: problem)
         }
-        let score = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: item.key, in: project).score
+        let score = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: item.key, in: project, focus: item.task.image?.focus).score
         try transaction.insertGoldAnswer(annotation, content: content, receivedAt: now, score: score)
         return AnnotationOutcome(annotationID: annotation.id, status: .accepted)
     }

@@ -106,7 +106,11 @@ extension Hub {
             guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
             let policy = try transaction.goldPolicy(projectID: projectID)
             var keys: [String: Answer] = [:]
-            for item in try transaction.goldItems(projectID: projectID, includingRetired: true) { keys[item.task.id] = item.key }
+            var focuses: [String: PixelWindow] = [:]
+            for item in try transaction.goldItems(projectID: projectID, includingRetired: true) {
+                keys[item.task.id] = item.key
+                focuses[item.task.id] = item.task.image?.focus
+            }
             let isLabels = project.kind == .classification
             let labels = project.labels.map(\.name)
             var confusion = isLabels ? ConfusionMatrix(labels: labels) : nil
@@ -118,7 +122,7 @@ extension Hub {
             for answer in try transaction.goldAnswers(projectID: projectID, username: username) {
                 let annotation = answer.annotation
                 guard !annotation.isSkip, let key = keys[annotation.taskID],
-                      let score = GoldScoring.score(annotation.answer, against: key, in: project).score else { continue }
+                      let score = GoldScoring.score(annotation.answer, against: key, in: project, focus: focuses[annotation.taskID]).score else { continue }
                 var item = items[annotation.taskID] ?? (0, 0, [:])
                 item.answered += 1
                 item.credit += score.value
@@ -168,7 +172,11 @@ extension Hub {
         try database.read { transaction in
             guard let project = try transaction.project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
             var keys: [String: Answer] = [:]
-            for item in try transaction.goldItems(projectID: projectID, includingRetired: true) { keys[item.task.id] = item.key }
+            var focuses: [String: PixelWindow] = [:]
+            for item in try transaction.goldItems(projectID: projectID, includingRetired: true) {
+                keys[item.task.id] = item.key
+                focuses[item.task.id] = item.task.image?.focus
+            }
             return try transaction.goldAnswers(projectID: projectID).compactMap { answer in
                 guard answer.verdict == nil, !answer.annotation.isSkip, let key = keys[answer.annotation.taskID],
                       GoldScoring.score(answer.annotation.answer, against: key, in: project) == .needsReviewer else { return nil }

@@ -27,7 +27,14 @@ public enum GoldScoring {
     /// Spans: strict entity F1 (both empty is 1). Comparison: the choice, half for a tie
     /// against a preference, and the ratings within tolerance. Free text: a reviewer's
     /// turn. Boxes and polygons: F1 of an optimal one-to-one IoU matching (both empty is 1).
-    public static func score(_ answer: Answer, against key: Answer, in project: Project, rules: GoldScoringRules = GoldScoringRules()) -> GoldOutcome {
+    ///
+    /// `focus` is the part of a chip the task is about (`TaskImage.focus`): with it, only
+    /// shapes whose bounds have their middle inside it count, in the key and the answer
+    /// alike, since the margin around it is context a labeler is not asked to mark (a key
+    /// cut from a file holds every clipped piece on the chip, down to slivers at its edge).
+    public static func score(
+        _ answer: Answer, against key: Answer, in project: Project, focus: PixelWindow? = nil, rules: GoldScoringRules = GoldScoringRules()
+    ) -> GoldOutcome {
         switch (project.kind, answer, key) {
         case let (.classification, .labels(given), .labels(expected)):
             return .scored(LabelScore.score(given, against: expected, multipleLabels: project.allowsMultipleLabels))
@@ -38,11 +45,22 @@ public enum GoldScoring {
         case (.freeText, _, _):
             return .needsReviewer
         case let (.geoBox, .shapes(given), .shapes(expected)), let (.geoPolygon, .shapes(given), .shapes(expected)):
+            let counted = { (shapes: [Shape]) in focus.map { window in shapes.filter { isInside($0, window) } } ?? shapes }
             let evaluation = ShapeEvaluation.evaluate(
-                given, against: expected, matchThreshold: rules.shapeMatchThreshold, backgroundThreshold: rules.shapeBackgroundThreshold)
+                counted(given), against: counted(expected), matchThreshold: rules.shapeMatchThreshold, backgroundThreshold: rules.shapeBackgroundThreshold)
             return .scored(evaluation.goldScore)
         case (.classification, _, _), (.spans, _, _), (.comparison, _, _), (.geoBox, _, _), (.geoPolygon, _, _):
             return .scored(GoldScore(value: 0, isCorrect: false, errors: [GoldError(.wrongKind, expected: key.kind.rawValue, given: answer.kind.rawValue)], details: .wrongKind))
         }
+    }
+
+    /// Whether the middle of a shape's bounds lies inside `window` (its right and bottom
+    /// edges excluded, so a shape on the line between two chips' focuses counts in one).
+    static func isInside(_ shape: Shape, _ window: PixelWindow) -> Bool {
+        let points = shape.geometry.vertices
+        guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
+              let minY = points.map(\.y).min(), let maxY = points.map(\.y).max() else { return false }
+        let x = (minX + maxX) / 2, y = (minY + maxY) / 2
+        return x >= Double(window.x) && x < Double(window.x + window.width) && y >= Double(window.y) && y < Double(window.y + window.height)
     }
 }

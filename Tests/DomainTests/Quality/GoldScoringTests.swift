@@ -25,6 +25,27 @@ import Testing
         #expect(try score(.labels([]), .labels(["pos"]), single).errors == [GoldError(.missingLabel, expected: "pos")])
     }
 
+    @Test func onlyShapesWhoseMiddleIsInTheTasksFocusCountInTheKeyAndTheAnswer() throws {
+        // Given a chip whose focus is x 32..<96, a key with a car inside it and a sliver
+        // of one cut by the chip's edge in the margin, and an answer with the car alone
+        let focus = PixelWindow(x: 32, y: 32, width: 64, height: 64)
+        let car = Shape(label: "car", geometry: .box(PixelPoint(x: 40, y: 40), PixelPoint(x: 60, y: 60)))
+        let sliver = Shape(label: "car", geometry: .box(PixelPoint(x: 0, y: 40), PixelPoint(x: 3, y: 60)))
+        // When it is scored with the focus, the sliver is not the labeler's to mark: right
+        let inFocus = try #require(GoldScoring.score(.shapes([car]), against: .shapes([car, sliver]), in: boxes, focus: focus).score)
+        #expect(inFocus.isCorrect && inFocus.value == 1)
+        // And without one (an item with no chip focus), the sliver is missed
+        let whole = try score(.shapes([car]), .shapes([car, sliver]), boxes)
+        #expect(!whole.isCorrect && whole.value < 1)
+        // And an answer's shape in the margin is not background against it either
+        let extra = try #require(GoldScoring.score(.shapes([car, sliver]), against: .shapes([car]), in: boxes, focus: focus).score)
+        #expect(extra.isCorrect)
+        // And a shape across the focus edge counts by its middle: this one's is at x 90, inside
+        let across = Shape(label: "car", geometry: .box(PixelPoint(x: 84, y: 40), PixelPoint(x: 96, y: 50)))
+        let missed = try #require(GoldScoring.score(.shapes([car]), against: .shapes([car, across]), in: boxes, focus: focus).score)
+        #expect(!missed.isCorrect)
+    }
+
     @Test func multipleLabelsScoreByJaccard() throws {
         let partly = try score(.labels(["a", "b"]), .labels(["b", "c"]), multiple)
         #expect(partly.value == 1.0 / 3 && !partly.isCorrect)
