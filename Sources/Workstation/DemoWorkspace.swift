@@ -5,11 +5,14 @@ import Imagery
 import Store
 import Sync
 
-/// The built-in demo: a sentiment project on real sentences from SST-2, a labeler
+/// The built-in demo: a project of each kind on real data, a labeler and a shift lead
 /// account, and tasks already leased to the station so the first run shows real work.
 public enum DemoWorkspace {
     public static let username = "demo"
     public static let password = "demo-labeler"
+    /// A shift lead, who also reviews gold candidates (`g` on the home screen).
+    public static let leadUsername = "lead"
+    public static let leadPassword = "demo-lead"
     public static let projectID = "sentiment"
 
     public static let project = Project(
@@ -76,7 +79,7 @@ public enum DemoWorkspace {
         try? fileManager.removeItem(at: workspace.settingsURL)
         let settings = WorkspaceSettings(
             stationID: "demo-station",
-            loginHint: "Demo workspace: log in as \(username) with password \(password)",
+            loginHint: "Demo workspace: log in as \(username) with password \(password) (a shift lead: \(leadUsername), \(leadPassword))",
             isDemo: true
         )
         try workspace.prepare(settings: settings)
@@ -99,6 +102,7 @@ public enum DemoWorkspace {
                 layout: try ChipLayout(chipSize: side, overlap: 32, margin: 32), hub: opened.hub, actor: "system", now: now)
         }
         try opened.addAccount(Account(username: username, displayName: "Demo Labeler", role: .labeler), password: password, now: now)
+        try opened.addAccount(Account(username: leadUsername, displayName: "Demo Lead", role: .lead), password: leadPassword, now: now)
     }
 
     /// Reads SST-2's `LABEL sentence` lines into tasks.
