@@ -110,7 +110,7 @@ struct QuestionReader {
             let path = MoodleText.trim(text.dropFirst("$CATEGORY:".count))
             // Moodle would make the lines after it part of the category's name.
             if let newline = path.firstIndex(of: "\n") {
-                throw error(at: newline, "a $CATEGORY line stands alone; leave a blank line between it and the question after it")
+                throw error(at: path.index(after: newline), "a $CATEGORY line stands alone; leave a blank line between it and the question after it")
             }
             // Moodle leaves its escape placeholders (`&&058;`) in a category; the escapes are undone here.
             return .category(GIFTEscapes.restore(path))
