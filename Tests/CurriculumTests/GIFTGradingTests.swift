@@ -81,6 +81,23 @@ struct GIFTGradingTests {
         #expect(question.grade(.pairs([:])) == .fraction(0))
     }
 
+    @Test func feedbackIsWhatTheResponseChoseOrMatched() throws {
+        // Given Moodle's T/F question with feedback for the wrong and the right answer
+        let trueFalse = try onlyQuestion("42 is the Absolute Answer to everything.{FALSE#42 is the Ultimate Answer.#You gave the right answer.}")
+        #expect(trueFalse.feedback(for: .truth(true)) == [text("42 is the Ultimate Answer.")])
+        #expect(trueFalse.feedback(for: .truth(false)) == [text("You gave the right answer.")])
+        // A multiple-answer question gives each chosen answer's feedback, in the question's order
+        let colours = try onlyQuestion("Which? {~%50%yellow # right; good! ~%-100%red # [html]wrong ~%50%off-beige # right; good! ~%-100%blue}")
+        #expect(colours.feedback(for: .choices([3, 1, 0])) == [text("right; good!"), text("wrong", .html)])
+        // Short and numerical answers give the feedback of the answer that graded them
+        let animal = try onlyQuestion("Which is the best animal?{=Frog#Good! =%50%Cat#Cats? =%0%*#Completely wrong}")
+        #expect(animal.feedback(for: .text("cat")) == [text("Cats?")])
+        #expect(animal.feedback(for: .text("dog")) == [text("Completely wrong")])
+        let wide = try onlyQuestion("What is a number from 1 to 5? {#3:2~#Completely wrong}")
+        #expect(wide.feedback(for: .text("4")) == [])
+        #expect(wide.feedback(for: .text("9")) == [text("Completely wrong")])
+    }
+
     @Test func essaysWaitForATrainerAndDescriptionsAreNotGraded() throws {
         #expect(try onlyQuestion("::Q8:: How are you? {}").grade(.text("Fine, thanks")) == .needsTrainer)
         #expect(try onlyQuestion("Read the next three questions carefully.").grade(.text("ok")) == .notGraded)

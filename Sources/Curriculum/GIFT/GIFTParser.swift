@@ -14,8 +14,7 @@ public enum GIFTParser {
         var questions: [GIFTQuestion] = []
         var category: String?
         for block in blocks(of: source) {
-            var reader = QuestionReader(block: block, fileName: fileName)
-            switch try reader.read() {
+            switch try QuestionReader(block: block, fileName: fileName).read() {
             case .nothing:
                 continue
             case .category(let path):
@@ -101,7 +100,7 @@ struct QuestionReader {
         GIFTError(fileName: fileName, line: line(at: index), problem: problem)
     }
 
-    mutating func read() throws(GIFTError) -> Outcome {
+    func read() throws(GIFTError) -> Outcome {
         var text = MoodleText.trim(joined[...])
         if text.isEmpty { return .nothing }
         let start = text.startIndex

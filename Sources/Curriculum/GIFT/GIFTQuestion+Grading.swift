@@ -68,6 +68,33 @@ extension GIFTQuestion {
         }
     }
 
+    /// The feedback written for what a response chose or matched, in the question's order.
+    ///
+    /// What a quiz shows beside the general feedback once someone has answered: the chosen
+    /// choices' feedback, true's or false's, that of the first short or numerical answer the
+    /// response matches (the one `grade` used). Empty feedback is left out; matching pairs
+    /// and essays carry none.
+    public func feedback(for response: GIFTResponse) -> [GIFTText] {
+        let written: [GIFTText]
+        switch (kind, response) {
+        case (.multipleChoice(let multipleChoice), .choice(let index)):
+            written = multipleChoice.choices.indices.contains(index) ? [multipleChoice.choices[index].feedback] : []
+        case (.multipleChoice(let multipleChoice), .choices(let indices)):
+            written = multipleChoice.choices.indices.filter { indices.contains($0) }.map { multipleChoice.choices[$0].feedback }
+        case (.trueFalse(let trueFalse), .truth(let answer)):
+            written = [answer ? trueFalse.feedbackForTrue : trueFalse.feedbackForFalse]
+        case (.shortAnswer(let answers), .text(let typed)):
+            let trimmed = MoodleText.trim(typed)
+            written = trimmed.isEmpty ? [] : answers.first { Self.matches(trimmed, pattern: $0.pattern) }.map { [$0.feedback] } ?? []
+        case (.numerical(let answers), .text(let typed)):
+            guard let value = MoodleText.number(typed[...]) else { return [] }
+            written = answers.first { Self.accepts($0.target, value) }.map { [$0.feedback] } ?? []
+        default:
+            written = []
+        }
+        return written.filter { !$0.text.isEmpty }
+    }
+
     /// `qtype_numerical_answer::within_tolerance` for the nominal tolerance GIFT gives.
     static func accepts(_ target: NumericalTarget, _ value: Double) -> Bool {
         switch target {
