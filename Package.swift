@@ -24,6 +24,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain"),
+        .target(name: "Curriculum", dependencies: ["Domain"]),
         .target(
             name: "Store",
             dependencies: [
@@ -74,6 +75,7 @@ let package = Package(
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", dependencies: ["Domain"], path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Vectors"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Domain"]),
         .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
