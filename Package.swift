@@ -75,7 +75,7 @@ let package = Package(
         // Helpers the process-driving test targets share; a library, not tests.
         .target(name: "TestSupport", dependencies: ["Domain"], path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Vectors"]),
-        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Domain"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
