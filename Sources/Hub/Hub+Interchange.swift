@@ -42,6 +42,11 @@ extension Hub {
                 }
             }
         }
+        // Made on the other core while this one builds and inserts the tasks: the
+        // judgements' content, ids and row texts are most of what an import of work builds.
+        let judgements = BackgroundValue {
+            PreparedJudgements(Hub.judgements(importedWith: records, projectID: projectID, now: now))
+        }
         let tasks = records.map { record -> LabelTask in
             var task = record.task
             task.layout = record.layout.map { TokenLayoutCoding.json($0, of: record.task.text) }
@@ -56,9 +61,6 @@ extension Hub {
         }
         return try HubError.translating {
             try database.write { transaction in
-                // Made on the other core while this one inserts the tasks: the judgements'
-                // content and ids are most of what an import of work builds.
-                let judgements = BackgroundValue { Hub.judgements(importedWith: records, projectID: projectID, now: now) }
                 try transaction.insertTasks(tasks, projectID: projectID, states: states)
                 let made = judgements.value()
                 try transaction.insertJudgements(made)

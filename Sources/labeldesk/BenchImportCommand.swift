@@ -94,6 +94,10 @@ struct BenchImportCommand: ParsableCommand {
         }
         let peer = peerSeconds.min() ?? 0
         print(String(format: "python peer (json + sqlite3 executemany, one transaction, WAL, FULL), same plain JSONL: %.0f tasks/s", Double(tasks) / peer))
+        guard ourPlainJSONL > 0 else {
+            print("ours: JSONL was not measured (--formats), so no ratio")
+            return
+        }
         print(String(format: "ours (JSONL, tasks): %.0f tasks/s: %.2fx the peer   (target >= 2x)%@", Double(tasks) / ourPlainJSONL, peer / ourPlainJSONL,
                      (peer / ourPlainJSONL >= 2 ? "" : " MISSED") as NSString))
     }

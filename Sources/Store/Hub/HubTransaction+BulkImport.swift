@@ -67,18 +67,20 @@ extension HubTransaction {
     /// rather than growing them, and the CHECKs on `canonical` and `outcome` (bound only
     /// from a `Bool` and an `AnnotationOutcome.Status` other than `rejected`) are trusted.
     public func insertJudgements(_ judgements: [Judgement]) throws {
+        try insertJudgements(PreparedJudgements(judgements))
+    }
+
+    /// `insertJudgements` of judgements whose row texts were made beforehand.
+    public func insertJudgements(_ prepared: PreparedJudgements) throws {
+        let judgements = prepared.judgements
         precondition(!judgements.contains { $0.firstOutcome == .rejected }, "a rejected annotation is never stored as a judgement")
         let held = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM judgement") ?? 0
         let rebuilt = judgements.count >= Self.bulkRowCount && Int64(judgements.count) >= held ? Self.judgementsBulkRebuiltIndexes : []
-        try withIndexesRebuilt(rebuilt) { try withCheckConstraintsTrusted { try insertJudgementRows(judgements) } }
+        try withIndexesRebuilt(rebuilt) { try withCheckConstraintsTrusted { try insertJudgementRows(prepared) } }
     }
 
-    private func insertJudgementRows(_ judgements: [Judgement]) throws {
-        // Each row's texts (id, answer JSON, dates) are made on every core first; the
-        // insert, which must stay on this connection's thread, only binds them. Binding
-        // through one closure per text, each holding a copy of the judgement, cost five
-        // times what SQLite spent inserting.
-        let rows = try PieceWork.map(count: judgements.count) { Self.judgementTexts(judgements[$0]) }
+    private func insertJudgementRows(_ prepared: PreparedJudgements) throws {
+        let (judgements, rows) = (prepared.judgements, prepared.texts)
         let statement = try db.makeStatement(sql: """
             INSERT INTO judgement (id, project_id, task_id, labels, skip_reason, username, station_id, lease_epoch,
                                    created_at, seconds_on_task, content, canonical, outcome, received_at,
@@ -105,14 +107,33 @@ extension HubTransaction {
         }
     }
 
-    /// A judgement's texts, in the order `judgementTextIndices` binds them (nil is NULL).
-    private static func judgementTexts(_ judgement: Judgement) -> [String?] {
+    /// Where `insertJudgements` binds its texts, in the order `PreparedJudgements.texts` lists them.
+    private static let judgementTextIndices: [Int32] = [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 14, 15, 16]
+}
+
+/// Judgements with the texts of their rows (id, answer JSON, dates) already made, for
+/// `insertJudgements`.
+///
+/// Pure, so an import makes them on its other core while its tasks go in; the insert,
+/// which must stay on the connection's thread, then only binds them. Binding through a
+/// closure per text, each holding a copy of the judgement, had cost five times what
+/// SQLite spent inserting.
+public struct PreparedJudgements: Sendable {
+    let judgements: [Judgement]
+    let texts: [[String?]]
+
+    public init(_ judgements: [Judgement]) {
+        self.judgements = judgements
+        texts = judgements.map(Self.texts)
+    }
+
+    public var count: Int { judgements.count }
+
+    /// A judgement's texts, in the order `insertJudgementRows` binds them (nil is NULL).
+    static func texts(_ judgement: Judgement) -> [String?] {
         let annotation = judgement.annotation
         return [annotation.storedID, annotation.projectID, annotation.taskID, annotation.storedLabels, annotation.skipReason,
                 annotation.username, annotation.stationID, annotation.createdAt.databaseText, judgement.content,
                 judgement.firstOutcome.rawValue, judgement.receivedAt.databaseText, annotation.storedAnswer, annotation.flag]
     }
-
-    /// Where `insertJudgements` binds its texts, in the order `judgementTexts` lists them.
-    private static let judgementTextIndices: [Int32] = [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 14, 15, 16]
 }
