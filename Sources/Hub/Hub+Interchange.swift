@@ -42,9 +42,14 @@ extension Hub {
                 }
             }
         }
+        // Made on the other core while this one builds and inserts the tasks: the
+        // judgements' content, ids and row texts are most of what an import of work builds.
+        let judgements = BackgroundValue {
+            PreparedJudgements(Hub.judgements(importedWith: records, projectID: projectID, now: now))
+        }
         let tasks = records.map { record -> LabelTask in
             var task = record.task
-            task.layout = record.layout.map(TokenLayoutCoding.json)
+            task.layout = record.layout.map { TokenLayoutCoding.json($0, of: record.task.text) }
             return task
         }
         // A task with work goes in done (or skipped, when its first annotation is a skip)
@@ -56,9 +61,6 @@ extension Hub {
         }
         return try HubError.translating {
             try database.write { transaction in
-                // Made on the other core while this one inserts the tasks: the judgements'
-                // content and ids are most of what an import of work builds.
-                let judgements = BackgroundValue { Hub.judgements(importedWith: records, projectID: projectID, now: now) }
                 try transaction.insertTasks(tasks, projectID: projectID, states: states)
                 let made = judgements.value()
                 try transaction.insertJudgements(made)
@@ -100,7 +102,7 @@ extension Hub {
             // Made into records on every core as the rows are decoded.
             let records = try transaction.tasksWithWork(projectID: projectID, answeredOnly: !all) { task, work in
                 var labelTask = task.task
-                let layout = labelTask.layout.flatMap(TokenLayoutCoding.layout)
+                let layout = labelTask.layout.flatMap { TokenLayoutCoding.layout($0, of: labelTask.text) }
                 labelTask.layout = nil
                 return InterchangeRecord(
                     task: labelTask,
@@ -149,18 +151,30 @@ extension Hub {
 }
 
 /// `TokenLayout` as the JSON a task keeps in its body.
+///
+/// Tokens that are the text's words between white space (every CoNLL sentence's, most
+/// others') are left out and made again from the text on reading: writing and reading
+/// a pair of numbers per token was most of importing and exporting CoNLL and Prodigy.
 enum TokenLayoutCoding {
-    static func json(_ layout: TokenLayout) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "tokens": .array(layout.tokens.map { .array([.integer($0.start), .integer($0.end)]) }),
-        ]
+    /// Every token written, for a layout whose text is not at hand.
+    static func json(_ layout: TokenLayout) -> JSONValue { json(layout, of: nil) }
+
+    static func json(_ layout: TokenLayout, of text: String?) -> JSONValue {
+        var members: [String: JSONValue] = [:]
+        if text.map({ layout.tokens != TokenLayout.words(of: $0) }) ?? true {
+            members["tokens"] = .array(layout.tokens.map { .array([.integer($0.start), .integer($0.end)]) })
+        }
         if let tags = layout.writtenTags { members["tags"] = .array(tags.map(JSONValue.string)) }
         if let separator = layout.separatorAfter { members["separator"] = .string(separator) }
         return .object(members)
     }
 
-    static func layout(_ json: JSONValue) -> TokenLayout? {
-        guard let tokens = json["tokens"]?.arrayValue else { return nil }
+    static func layout(_ json: JSONValue, of text: String) -> TokenLayout? {
+        guard case .object = json else { return nil }
+        guard let tokens = json["tokens"]?.arrayValue else {
+            return TokenLayout(tokens: TokenLayout.words(of: text), writtenTags: json["tags"]?.arrayValue?.compactMap(\.stringValue),
+                               separatorAfter: json["separator"]?.stringValue)
+        }
         return TokenLayout(
             tokens: tokens.compactMap { pair in
                 guard let bounds = pair.arrayValue, bounds.count == 2, let start = bounds[0].intValue, let end = bounds[1].intValue else { return nil }

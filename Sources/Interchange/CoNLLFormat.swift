@@ -15,7 +15,7 @@ import Foundation
 /// Export writes `token<TAB>tag` and `\n` line ends. A record read from CoNLL whose spans
 /// are unchanged gets its tags and separators back as written, so a file comes back byte
 /// for byte; otherwise tags are written in IOB2 from the first annotation (or else the
-/// first prediction). Spans must start and end at token boundaries and may not overlap.
+/// first prediction). A file's tags are kept only where they are not that IOB2. Spans must start and end at token boundaries and may not overlap.
 public enum CoNLLFormat: TaskFormat {
     public static let name = "conll"
     public static let summary = "CoNLL token<TAB>tag lines, blank line between sentences; entity spans; reads IOB1, IOB2, BIOES, writes IOB2"
@@ -223,11 +223,14 @@ public enum CoNLLFormat: TaskFormat {
                 throw Problem(problem)
             }
             let usual = atEnd ? "" : "\n"
+            // Tags that are the IOB2 an export writes from the spans anyway are not kept:
+            // most files are IOB2, and the task body the hub stores stays small.
+            let written = (try? CoNLLFormat.iob2Tags(spans, tokens: boundaries)) == tags ? nil : tags
             let task = LabelTask(id: RecordChecks.madeID(projectID: project.id, number: sentenceFirstLine), projectID: project.id,
                                  text: text, marking: project.defaultMarking)
             records.append(InterchangeRecord(
                 task: task, annotations: [annotation],
-                layout: TokenLayout(tokens: boundaries, writtenTags: tags, separatorAfter: separator == usual ? nil : separator)))
+                layout: TokenLayout(tokens: boundaries, writtenTags: written, separatorAfter: separator == usual ? nil : separator)))
             tokens.removeAll(keepingCapacity: true)
             tags.removeAll(keepingCapacity: true)
             lines.removeAll(keepingCapacity: true)
@@ -249,7 +252,7 @@ public enum CoNLLFormat: TaskFormat {
     static func write(_ record: InterchangeRecord, isLast: Bool, into output: inout String) throws(Problem) {
         let text = record.task.text
         let indices = text.scalarIndices()
-        let tokens = record.layout?.tokens ?? whitespaceTokens(Array(text.unicodeScalars))
+        let tokens = record.layout?.tokens ?? TokenLayout.words(of: text)
         let spans: [EntitySpan]
         if let annotation = record.annotations.first(where: { $0.skipReason == nil }), case .spans(let given) = annotation.answer {
             spans = given
@@ -258,22 +261,12 @@ public enum CoNLLFormat: TaskFormat {
         } else {
             spans = []
         }
-        var tags: [String]
+        let tags: [String]
         if let written = record.layout?.writtenTags, written.count == tokens.count,
            Set(TaggingScheme.chunks(written).map { EntitySpan(start: tokens[$0.first].start, end: tokens[$0.last].end, label: $0.type) }) == Set(spans) {
             tags = written
         } else {
-            tags = Array(repeating: "O", count: tokens.count)
-            for span in spans.sorted() {
-                guard let first = tokens.firstIndex(where: { $0.start == span.start }),
-                      let last = tokens.firstIndex(where: { $0.end == span.end }), first <= last
-                else { throw Problem("span \(span.start)-\(span.end) (\(span.label)) does not start and end at token boundaries; CoNLL tags whole tokens") }
-                guard tags[first...last].allSatisfy({ $0 == "O" }) else {
-                    throw Problem("span \(span.start)-\(span.end) (\(span.label)) overlaps another; CoNLL gives each token one tag")
-                }
-                tags[first] = "B-" + span.label
-                for position in (first + 1)..<(last + 1) { tags[position] = "I-" + span.label }
-            }
+            tags = try iob2Tags(spans, tokens: tokens)
         }
         for (token, tag) in zip(tokens, tags) {
             output += text[indices[token.start]..<indices[token.end]]
@@ -284,19 +277,20 @@ public enum CoNLLFormat: TaskFormat {
         output += record.layout?.separatorAfter ?? (isLast ? "" : "\n")
     }
 
-    /// Tokens cut at white space, for a record that came without any.
-    static func whitespaceTokens(_ scalars: [Unicode.Scalar]) -> [TextToken] {
-        var tokens: [TextToken] = []
-        var start: Int?
-        for (index, scalar) in scalars.enumerated() {
-            if scalar.properties.isWhitespace {
-                if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
-                start = nil
-            } else if start == nil {
-                start = index
+    /// The IOB2 tags of `spans` over `tokens`: what an export writes when the file's own
+    /// tags are not kept.
+    static func iob2Tags(_ spans: [EntitySpan], tokens: [TextToken]) throws(Problem) -> [String] {
+        var tags = Array(repeating: "O", count: tokens.count)
+        for span in spans.sorted() {
+            guard let first = tokens.firstIndex(where: { $0.start == span.start }),
+                  let last = tokens.firstIndex(where: { $0.end == span.end }), first <= last
+            else { throw Problem("span \(span.start)-\(span.end) (\(span.label)) does not start and end at token boundaries; CoNLL tags whole tokens") }
+            guard tags[first...last].allSatisfy({ $0 == "O" }) else {
+                throw Problem("span \(span.start)-\(span.end) (\(span.label)) overlaps another; CoNLL gives each token one tag")
             }
+            tags[first] = "B-" + span.label
+            for position in (first + 1)..<(last + 1) { tags[position] = "I-" + span.label }
         }
-        if let begun = start { tokens.append(TextToken(start: begun, end: scalars.count)) }
-        return tokens
+        return tags
     }
 }

@@ -76,9 +76,10 @@ public struct ImportedAnnotation: Equatable, Sendable {
 /// Kept so an export gives back the tokens a file came with rather than re-cutting the text.
 public struct TokenLayout: Equatable, Sendable {
     public var tokens: [TextToken]
-    /// CoNLL: each token's tag as the file wrote it. An export writes these again when
-    /// they still say the same spans as the annotation, so a file in another scheme (or
-    /// with a stray `I-` after `O`) comes back byte for byte; otherwise it writes IOB2.
+    /// CoNLL: each token's tag as the file wrote it, when that is not the IOB2 of the
+    /// sentence's spans (nil then). An export writes these again when they still say the
+    /// same spans as the annotation, so a file in another scheme (or with a stray `I-`
+    /// after `O`) comes back byte for byte; otherwise it writes IOB2.
     public var writtenTags: [String]?
     /// CoNLL: the lines after the sentence's last token when they are not the usual one
     /// blank line (several blank lines, a stray byte-order mark); nil for the usual.
@@ -88,6 +89,29 @@ public struct TokenLayout: Equatable, Sendable {
         self.tokens = tokens
         self.writtenTags = writtenTags
         self.separatorAfter = separatorAfter
+    }
+}
+
+extension TokenLayout {
+    /// The text's words between white space, in scalar offsets: the tokens of a record
+    /// that came without any, and of every CoNLL sentence (its tokens joined by spaces).
+    public static func words(of text: String) -> [TextToken] {
+        var tokens: [TextToken] = []
+        var start: Int?
+        var index = 0
+        for scalar in text.unicodeScalars {
+            // ASCII white space is told by value: the property lookup is most of the cost.
+            let isSpace = scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if isSpace {
+                if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index += 1
+        }
+        if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
+        return tokens
     }
 }
 

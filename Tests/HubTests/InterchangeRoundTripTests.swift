@@ -77,4 +77,30 @@ struct InterchangeRoundTripTests {
         let all = try hub.exportRecords(projectID: "s", all: true, actor: "admin", now: monday).records
         #expect(all.map(\.task.id) == ["a", "b"])
     }
+
+    @Test func tokensComeBackWhetherOrNotTheyAreTheTextsWords() throws {
+        // Given tasks whose tokens are the text's words (left out of the stored body) and
+        // tasks whose tokens cut inside them, around emoji and other white space
+        let directory = try TemporaryDirectory()
+        let hub = try Hub(database: HubDatabase(path: directory.path("hub.sqlite")))
+        try hub.createProject(entities, actor: "admin", now: monday)
+        func record(_ id: String, _ text: String, _ tokens: [(Int, Int)], tags: [String]? = nil) -> InterchangeRecord {
+            InterchangeRecord(
+                task: LabelTask(id: id, projectID: "wnut", text: text, marking: .unclassified),
+                layout: TokenLayout(tokens: tokens.map { TextToken(start: $0.0, end: $0.1) }, writtenTags: tags))
+        }
+        let given = [
+            record("words", "Anna 😀 lives\u{00A0}in  Paris", [(0, 4), (5, 6), (7, 12), (13, 15), (17, 22)], tags: ["S-person", "O", "O", "O", "S-location"]),
+            record("cut", "Paris.", [(0, 5), (5, 6)]),
+            record("none", "two words", []),
+        ]
+
+        // When they go through the hub and are exported
+        try hub.importRecords(given, projectID: "wnut", actor: "admin", now: monday)
+        let exported = try hub.exportRecords(projectID: "wnut", all: true, actor: "admin", now: monday).records
+
+        // Then each task has the layout it came with
+        #expect(exported.map(\.layout) == given.map(\.layout))
+        #expect(exported.map(\.task.id) == ["words", "cut", "none"])
+    }
 }

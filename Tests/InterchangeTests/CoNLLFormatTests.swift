@@ -102,4 +102,22 @@ struct CoNLLFormatTests {
         }
         #expect(untagged?.description == "t.conll:3: a token line is token<TAB>tag; this line has no tag")
     }
+
+    @Test("Tags that are the IOB2 of the spans are not kept; others are, and both files come back as written")
+    func keepsOnlyTagsThatAreNotIOB2() throws {
+        // Given the same sentence in IOB2 and in BIOES
+        let iob2 = "Anna\tB-PER\nlives\tO\nin\tO\nNew\tB-LOC\nYork\tI-LOC\n"
+        let bioes = "Anna\tS-PER\nlives\tO\nin\tO\nNew\tB-LOC\nYork\tE-LOC\n"
+
+        // When each is read
+        let fromIOB2 = try CoNLLFormat.read(Data(iob2.utf8), fileName: "iob2.conll", project: Projects.entities)
+        let fromBIOES = try CoNLLFormat.read(Data(bioes.utf8), fileName: "bioes.conll", project: Projects.entities)
+
+        // Then only the BIOES tags are kept, the spans are the same, and each file is written back as it was
+        #expect(fromIOB2[0].layout?.writtenTags == nil)
+        #expect(fromBIOES[0].layout?.writtenTags == ["S-PER", "O", "O", "B-LOC", "E-LOC"])
+        #expect(fromIOB2[0].annotations == fromBIOES[0].annotations)
+        #expect(String(decoding: try CoNLLFormat.write(fromIOB2, project: Projects.entities), as: UTF8.self) == iob2)
+        #expect(String(decoding: try CoNLLFormat.write(fromBIOES, project: Projects.entities), as: UTF8.self) == bioes)
+    }
 }

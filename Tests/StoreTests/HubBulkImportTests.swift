@@ -190,4 +190,66 @@ import Testing
             #expect(work.map(\.1) == judged.map { $0.judgements.map(ExportedWork.init) })
         }
     }
+
+    func judgementIndexDefinitions(_ hub: HubDatabase) throws -> [String] {
+        try hub.pool.read {
+            try String.fetchAll($0, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'judgement' AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+
+    func canonicalJudgements(on tasks: [LabelTask]) -> [Judgement] {
+        tasks.map { task in
+            let annotation = Annotation(
+                id: UUID(), taskID: task.id, projectID: "sentiment", answer: .labels(["positive"]), skipReason: nil, username: "ana",
+                stationID: "import", leaseEpoch: 0, createdAt: monday, secondsOnTask: 1)
+            return Judgement(annotation: annotation, content: annotation.canonicalContent, isCanonical: true, firstOutcome: .accepted, receivedAt: monday)
+        }
+    }
+
+    @Test func aBulkBatchOfJudgementsRebuildsTheirIndexesAsTheyWere() throws {
+        // Given a hub with a bulk batch of tasks, and its judgement indexes as the migrations made them
+        let folder = try TemporaryDirectory()
+        let hub = try makeHub(in: folder)
+        let given = tasks(HubTransaction.bulkRowCount + 5)
+        let before = try judgementIndexDefinitions(hub)
+        #expect(before.count == HubTransaction.judgementsBulkRebuiltIndexes.count)
+
+        // When a canonical judgement of each goes in, in bulk
+        try hub.write { transaction in
+            try transaction.insertTasks(given, projectID: "sentiment", states: given.map { _ in .done })
+            try transaction.insertJudgements(canonicalJudgements(on: given))
+        }
+
+        // Then the indexes are there as they were, hold every judgement, and the CHECKs hold again
+        #expect(try judgementIndexDefinitions(hub) == before)
+        #expect(try hub.pool.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])
+        let indexed = try hub.pool.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM judgement INDEXED BY judgement_by_task WHERE project_id = 'sentiment' AND task_id > ''")
+        }
+        #expect(indexed == given.count)
+        #expect(throws: DatabaseError.self) {
+            try hub.write { try $0.db.execute(sql: "UPDATE judgement SET outcome = 'lost' WHERE task_id = 't1'") }
+        }
+    }
+
+    @Test func twoCanonicalJudgementsOfOneTaskInABulkBatchLeaveNothing() throws {
+        // Given a bulk batch of tasks, and judgements naming t1 as canonical twice
+        let folder = try TemporaryDirectory()
+        let hub = try makeHub(in: folder)
+        let given = tasks(HubTransaction.bulkRowCount)
+        var judgements = canonicalJudgements(on: given)
+        judgements.append(canonicalJudgements(on: [given[0]])[0])
+
+        // When they go in, in one transaction
+        #expect(throws: DatabaseError.self) {
+            try hub.write { transaction in
+                try transaction.insertTasks(given, projectID: "sentiment", states: given.map { _ in .done })
+                try transaction.insertJudgements(judgements)
+            }
+        }
+
+        // Then nothing of it stays, and the indexes are as they were
+        #expect(try hub.read { try $0.taskCounts(projectID: "sentiment") } == TaskCounts())
+        #expect(try judgementIndexDefinitions(hub).count == HubTransaction.judgementsBulkRebuiltIndexes.count)
+    }
 }

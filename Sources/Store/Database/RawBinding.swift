@@ -5,8 +5,9 @@ import GRDBSQLite
 /// bulk paths (an import of a hundred thousand tasks) where GRDB's argument arrays cost
 /// more than the insert itself.
 ///
-/// Texts are bound `SQLITE_STATIC` from the string's own UTF-8 for the duration of
-/// `body` only, so the statement must be stepped and reset inside it.
+/// `bindText` binds `SQLITE_STATIC` from the string's own UTF-8 for the duration of
+/// `body` only, so the statement must be stepped and reset inside it; `bindCopy` has
+/// SQLite copy the text, for rows of many texts.
 enum RawBinding {
     static func bindText<Result>(_ text: String?, to statement: OpaquePointer?, at index: Int32, _ body: () -> Result) -> Result {
         guard var text else {
@@ -26,15 +27,22 @@ enum RawBinding {
         }
     }
 
-    /// Binds each text at its index (nil as NULL), then runs `body` while all of them
-    /// stay bound: `bindText` for a whole row.
-    static func bindTexts<Result>(_ texts: [String?], at indices: [Int32], to statement: OpaquePointer?, _ body: () -> Result) -> Result {
-        precondition(texts.count == indices.count, "bindTexts takes one index per text")
-        func bind(from position: Int) -> Result {
-            guard position < texts.count else { return body() }
-            return bindText(texts[position], to: statement, at: indices[position]) { bind(from: position + 1) }
+    /// Binds a text (nil as NULL) that SQLite copies at once, so it needs no scope: for
+    /// rows whose many texts would otherwise need a closure each.
+    static func bindCopy(_ text: String?, to statement: OpaquePointer?, at index: Int32) {
+        guard var text else {
+            sqlite3_bind_null(statement, index)
+            return
         }
-        return bind(from: 0)
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress, !bytes.isEmpty {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+                    _ = sqlite3_bind_text(statement, index, chars, Int32(bytes.count), transient)
+                }
+            } else {
+                _ = sqlite3_bind_text(statement, index, "", 0, transient)
+            }
+        }
     }
 
     /// Steps once, then resets the statement and clears its bindings (none may outlive

@@ -30,6 +30,7 @@ extension HubTransaction {
         let grouping = PieceWork.inBackground {
             Result { () throws -> [String: [ExportedWork]] in
                 var workByTask: [String: [ExportedWork]] = [:]
+                workByTask.reserveCapacity(read.count)
                 for row in read.sorted(by: { ($0.isCanonical ? 0 : 1, $0.rowID) < ($1.isCanonical ? 0 : 1, $1.rowID) }) {
                     workByTask[row.taskID, default: []].append(try row.work())
                 }
