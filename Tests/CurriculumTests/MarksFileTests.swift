@@ -42,6 +42,9 @@ import Testing
         #expect(file.layout == .plain)
         #expect(file.table.questions == [MarksTable.Question(name: "capital", maxMark: 2), MarksTable.Question(name: "colour", maxMark: 1)])
         #expect(file.table.attempts == [MarksTable.Attempt(id: "ann", marks: [1.5, 1]), MarksTable.Attempt(id: "bob", marks: [0, 0])])
+        // A negative mark (certainty-based marking gives them) and an empty field (no mark) are read
+        let negative = try MarksFile.read("attempt,q /2\nann,-1\nbob,\n", fileName: "cbm.csv")
+        #expect(negative.table.attempts.map(\.marks) == [[-1], [0]] && negative.unmarked == 1)
         // Semicolons and tabs between fields too
         #expect(try MarksFile.read("attempt;q /3\nann;2,5\n", fileName: "semi.csv").table.attempts.first?.marks == [2.5])
         #expect(try MarksFile.read("attempt\tq /3\nann\t2\n", fileName: "tab.tsv").table.attempts.first?.marks == [2])
@@ -62,7 +65,6 @@ import Testing
         #expect(refusal("attempt,q /2,r /1\nann,1\n")
             == "marks.csv:2: this row has 2 fields and the header 3; give every row one field per column (quote a field holding a comma)")
         #expect(refusal("attempt,q /x\n") == "marks.csv:1: the max mark in \"q /x\" is not a number; write it like Q1 /2 or Q1 /2.5")
-        #expect(refusal("attempt,q /2\nann,-1\n") == "marks.csv:2: the mark -1 for q is below 0; marks run from 0 to the max mark")
         #expect(refusal("") .hasPrefix("marks.csv:1: the file is empty"))
         #expect(refusal("attempt,q\n\"ann,1\n").hasPrefix("marks.csv:2: a quote opened here is never closed"))
     }

@@ -3,10 +3,11 @@
 /// Moodle marks one thing itself: its report shows a question as "dubious" when the
 /// discriminative efficiency is below 15% (`is_dubious_question` in
 /// `mod/quiz/report/statistics/statistics_table.php`). It colours nothing for facility or
-/// a negative discrimination, so those thresholds are ours, from the usual reading of
-/// its "Quiz report statistics" help: a facility above 90% is too easy, below 10% (or no
-/// better than guessing) too hard, and a discrimination index below 0 means the people
-/// who did well on the rest of the quiz did worse on this question.
+/// a negative discrimination, so those thresholds are ours, set by the bands of MoodleDocs'
+/// "Quiz report statistics" page (facility 90-94 "very easy", 95-100 "extremely easy",
+/// 6-10 "very difficult", 5 or less "extremely difficult"): a facility above 90% is too
+/// easy, below 10% (or no better than guessing) too hard, and a discrimination index
+/// below 0 means the people who did well on the rest of the quiz did worse on this question.
 public enum ItemFlag: String, Equatable, Sendable, CaseIterable {
     /// Facility above `ItemFlag.tooEasyAbove`.
     case tooEasy = "too-easy"

@@ -12,7 +12,9 @@
 /// as in Moodle's report; the "Overall average" rows Moodle adds are left out.
 ///
 /// The plain form: a header of an attempt column then one column per question, named
-/// `name` or `name /max`; without a max a mark is a fraction of 1.
+/// `name` or `name /max`; without a max a mark is a fraction of 1. An empty field is no mark.
+/// A mark below 0 is read: certainty-based marking gives them, and Moodle's formulas do
+/// not assume marks start at 0. A mark above its max is refused.
 ///
 /// The CSV is read here rather than with Interchange's reader because this target
 /// depends on Domain alone; the dialect is RFC 4180 with `,`, `;` or tab between fields.
@@ -113,9 +115,6 @@ public struct MarksFile: Equatable, Sendable {
                     throw problem(row.line, "the mark \"\(written)\" for \(column.name) is not a number; write a number like 0.5, or - for no mark")
                 }
                 let max = column.max!
-                guard mark >= 0 else {
-                    throw problem(row.line, "the mark \(written) for \(column.name) is below 0; marks run from 0 to the max mark")
-                }
                 guard mark <= max + 1e-9 else {
                     let hint = layout == .plain && !columns[column.index].contains("/")
                         ? "; put the max mark in the header, like \(column.name) /\(trimmed(mark))"
