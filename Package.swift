@@ -68,6 +68,7 @@ let package = Package(
             name: "labeldesk",
             dependencies: [
                 "Domain", "Store", "Hub", "Sync", "Server", "Screens", "TerminalCore", "TerminalCurses", "Workstation", "Interchange", "Imagery",
+                "Curriculum",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
