@@ -158,7 +158,9 @@ public struct PagedText: Equatable, Sendable {
         guard !needle.isEmpty else { return [] }
         var matches: [Match] = []
         for (number, line) in lines.enumerated() {
-            let haystack = line.text.map { $0.lowercased() }
+            // Run by run, as `draw` counts characters: joined, a run starting with a
+            // combining mark would merge into the character before it and shift every offset.
+            let haystack = line.runs.flatMap { $0.text.map { $0.lowercased() } }
             guard haystack.count >= needle.count else { continue }
             var start = 0
             while start + needle.count <= haystack.count {

@@ -184,6 +184,13 @@ import Widgets
         #expect(buffer[0, 0].style == .plain)
     }
 
+    @Test func matchOffsetsCountCharactersRunByRunAsDrawingDoes() {
+        // Given a run that starts with a combining mark, which joined would merge into the "e" before it
+        let line = StyledLine([StyledRun("e"), StyledRun("\u{301}x", style: .bold)])
+        // Then the match of "x" is at the offset `draw` gives it: third character, not second
+        #expect(PagedText.find("x", in: [line]) == [PagedText.Match(line: 0, characters: 2..<3)])
+    }
+
     @Test func newLinesKeepTheSearchAndTheScrollInRange() {
         var paged = PagedText(lines: numbered(30), areaHeight: 11)
         _ = paged.handle(.end)
