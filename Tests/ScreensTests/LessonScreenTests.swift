@@ -64,6 +64,20 @@ final class LessonScreenTests: XCTestCase {
         }
     }
 
+    func testStylesShowHeadingsCodeQuotesAndTheMatchesOfASearch() throws {
+        // Given the lesson at 80x24 searched for "the task"
+        var state = try lesson(Size(width: 80, height: 24))
+        for key in [Key.character("/")] + "the task".map(Key.character) + [.enter] { _ = LessonScreen.update(&state, .keyPressed(key)) }
+        // When drawn, the styled snapshot records each run's colours and attributes
+        let buffer = Fixture.render(state.size) { LessonScreen.render(state, into: &$0) }
+        let mismatch = TextSnapshot.mismatch(TextSnapshot.styledText(of: buffer), named: "lesson-search-styles-80x24", testFile: #filePath)
+        XCTAssertNil(mismatch, mismatch ?? "")
+        // The current match is drawn in its own style, the others reversed
+        let cells = (0..<buffer.height).flatMap { y in (0..<buffer.width).map { buffer[$0, y] } }
+        XCTAssertTrue(cells.contains { $0.style == PagedText.currentMatchStyle })
+        XCTAssertTrue(cells.contains { $0.style == PagedText.matchStyle })
+    }
+
     func testTypingASearchShowsThePromptAndTheCursor() throws {
         var state = try lesson(Size(width: 80, height: 24))
         for key: Key in [.character("/"), .character("u"), .character("n")] {
