@@ -6,7 +6,8 @@ import PackageDescription
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
 /// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, libchafa (`CChafa`) only `Widgets`, SQLite's C
-/// API (`CSQLite`) only `Interchange`, for the GeoPackage writer.
+/// API (`CSQLite`) only `Interchange`, for the GeoPackage writer, cmark-gfm (`CCmark`) only
+/// `Curriculum`, for lessons in Markdown.
 let package = Package(
     name: "LabelDesk",
     platforms: [.macOS(.v15)],
@@ -24,7 +25,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain"),
-        .target(name: "Curriculum", dependencies: ["Domain"]),
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm"),
+        .target(name: "Curriculum", dependencies: ["Domain", "CCmark"]),
         .target(
             name: "Store",
             dependencies: [
@@ -56,7 +58,7 @@ let package = Package(
         .target(name: "TerminalCurses", dependencies: ["TerminalCore", "CNCurses"]),
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
         .target(name: "Widgets", dependencies: ["TerminalCore", "CChafa"]),
-        .target(name: "Screens", dependencies: ["Domain", "Widgets", "TerminalCore"]),
+        .target(name: "Screens", dependencies: ["Domain", "Curriculum", "Widgets", "TerminalCore"]),
         .target(
             name: "Workstation",
             dependencies: [
@@ -86,7 +88,7 @@ let package = Package(
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__", "Fixtures"]),
-        .testTarget(name: "ScreensTests", dependencies: ["Screens", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "Curriculum", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain", "Imagery", "Interchange"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.
         .testTarget(name: "EndToEndTests", dependencies: ["labeldesk", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

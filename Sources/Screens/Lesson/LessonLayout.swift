@@ -1,0 +1,161 @@
+import Curriculum
+import TerminalCore
+import Widgets
+
+/// A lesson's Markdown laid out as styled lines at a width, for `PagedText` to page.
+///
+/// Each block is laid out on its own at the width it has, then its container puts its
+/// marks before every line: a quote its "│ ", a list item its bullet or number on the
+/// first line and spaces as wide on the rest, so nesting is prefixes added up. Blocks
+/// are one blank line apart, except the items of a tight list and the paragraphs in them.
+/// The terminal has no italic everywhere, so emphasis is underlined; strikethrough is
+/// dim between tildes, for the same reason.
+public enum LessonLayout {
+    /// The laid-out lesson, and where its images stand.
+    public struct Result: Equatable, Sendable {
+        public var lines: [StyledLine]
+        /// Each image block's placeholder line and the file it names, for a screen that
+        /// draws the image itself with the imagery renderer.
+        public var images: [Image]
+
+        public struct Image: Equatable, Sendable {
+            public var line: Int
+            public var source: String
+            public var alt: String
+
+            public init(line: Int, source: String, alt: String) {
+                self.line = line
+                self.source = source
+                self.alt = alt
+            }
+        }
+    }
+
+    public static let headingMarkStyle = Style(foreground: .cyan, attributes: .bold)
+    public static let codeStyle = Style(foreground: .cyan)
+    public static let ruleStyle = Style.dim
+    public static let linkTargetStyle = Style.dim
+    public static let imageStyle = Style(foreground: .magenta)
+
+    public static func layout(_ document: MarkdownDocument, width: Int) -> Result {
+        var images: [Result.Image] = []
+        let lines = blocks(document.blocks, width: max(1, width), tight: false, images: &images, firstLine: 0)
+        return Result(lines: lines, images: images)
+    }
+
+    /// Blocks one under another, a blank line between them unless `tight`.
+    ///
+    /// `firstLine` is where the first of these lines lands in the whole lesson, so the
+    /// images found inside can say which line holds them.
+    static func blocks(_ blocks: [MarkdownBlock], width: Int, tight: Bool, images: inout [Result.Image], firstLine: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for (index, block) in blocks.enumerated() {
+            if index > 0, !tight { lines.append(.blank) }
+            lines += self.block(block, width: width, tight: tight, images: &images, firstLine: firstLine + lines.count)
+        }
+        return lines
+    }
+
+    static func block(_ block: MarkdownBlock, width: Int, tight: Bool, images: inout [Result.Image], firstLine: Int) -> [StyledLine] {
+        switch block {
+        case .heading(let level, let inlines):
+            var style = Style.bold
+            if level <= 2 { style = style.with(.underline) }
+            let mark = StyledRun(String(repeating: "#", count: max(1, level)) + " ", style: headingMarkStyle)
+            let text = runs(inlines, style: style)
+            return StyledLine.wrapping(text, width: width, firstPrefix: [mark], hangingPrefix: [StyledRun(String(repeating: " ", count: max(1, level) + 1))])
+        case .paragraph(let inlines):
+            return StyledLine.wrapping(runs(inlines, style: .plain), width: width)
+        case .list(let list):
+            return self.list(list, width: width, images: &images, firstLine: firstLine)
+        case .blockQuote(let children):
+            let inner = blocks(children, width: width - 2, tight: false, images: &images, firstLine: firstLine)
+            return inner.map { $0.prefixed(by: [StyledRun("│ ", style: ruleStyle)]) }
+        case .codeBlock(let info, let text):
+            return codeBlock(info: info, text: text, width: width)
+        case .thematicBreak:
+            return [StyledLine(String(repeating: "─", count: width), style: ruleStyle)]
+        case .table(let table):
+            return tableLines(table, width: width)
+        case .image(let source, let alt):
+            images.append(Result.Image(line: firstLine, source: source, alt: alt))
+            let description = alt.isEmpty ? "[image: \(source)]" : "[image: \(alt) — \(source)]"
+            return StyledLine.wrapping([StyledRun(description, style: imageStyle)], width: width)
+        }
+    }
+
+    static func list(_ list: MarkdownList, width: Int, images: inout [Result.Image], firstLine: Int) -> [StyledLine] {
+        let lastNumber = list.start + max(0, list.items.count - 1)
+        let markerWidth = list.isOrdered ? String(lastNumber).count + 2 : 2
+        var lines: [StyledLine] = []
+        for (index, item) in list.items.enumerated() {
+            if index > 0, !list.isTight { lines.append(.blank) }
+            let marker: String
+            if list.isOrdered {
+                let number = "\(list.start + index)."
+                marker = String(repeating: " ", count: max(0, markerWidth - 1 - number.count)) + number + " "
+            } else {
+                marker = "• "
+            }
+            var inner = blocks(item, width: width - markerWidth, tight: list.isTight, images: &images, firstLine: firstLine + lines.count)
+            if inner.isEmpty { inner = [.blank] }
+            let hanging = StyledRun(String(repeating: " ", count: markerWidth))
+            for (row, line) in inner.enumerated() {
+                lines.append(line.prefixed(by: [row == 0 ? StyledRun(marker, style: .bold) : hanging]))
+            }
+        }
+        return lines
+    }
+
+    /// A code block as written: not wrapped, each line after a rule, a line too wide cut
+    /// with "…"; its language, when given, on a dim line above.
+    static func codeBlock(info: String, text: String, width: Int) -> [StyledLine] {
+        let rule = StyledRun("┃ ", style: ruleStyle)
+        var lines: [StyledLine] = []
+        let language = info.split(separator: " ").first.map(String.init) ?? ""
+        if !language.isEmpty { lines.append(StyledLine([rule, StyledRun(language, style: .dim)]).truncated(to: width)) }
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            // A tab would draw as one space: four keep the code's indentation readable.
+            let shown = line.map { $0 == "\t" ? "    " : String($0) }.joined()
+            lines.append(StyledLine([rule, StyledRun(shown, style: codeStyle)]).truncated(to: width))
+        }
+        return lines
+    }
+
+    /// Inlines as styled runs; `style` is what the enclosing inlines have made so far.
+    static func runs(_ inlines: [MarkdownInline], style: Style) -> [StyledRun] {
+        var runs: [StyledRun] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text): runs.append(StyledRun(text, style: style))
+            case .emphasis(let children): runs += self.runs(children, style: style.with(.underline))
+            case .strong(let children): runs += self.runs(children, style: style.with(.bold))
+            case .strikethrough(let children):
+                runs.append(StyledRun("~", style: style.with(.dim)))
+                runs += self.runs(children, style: style.with(.dim))
+                runs.append(StyledRun("~", style: style.with(.dim)))
+            case .code(let code):
+                var codeStyle = Self.codeStyle
+                codeStyle.attributes.formUnion(style.attributes)
+                runs.append(StyledRun(code, style: codeStyle))
+            case .link(let children, let url):
+                runs += self.runs(children, style: style.with(.underline))
+                if !linkTextNamesTarget(MarkdownInline.plainText(of: children), url: url) {
+                    runs.append(StyledRun(" (\(url))", style: linkTargetStyle))
+                }
+            case .image(let alt, let url):
+                let description = alt.isEmpty ? "[image: \(url)]" : "[image: \(alt) — \(url)]"
+                runs.append(StyledRun(description, style: imageStyle))
+            case .softBreak: runs.append(StyledRun(" ", style: style))
+            case .lineBreak: runs.append(StyledRun("\n", style: style))
+            }
+        }
+        return runs
+    }
+
+    /// Whether a link's text already says where it goes: the URL itself, or what an
+    /// autolink shows of it (an address without its "mailto:", a "www." one without "http://").
+    static func linkTextNamesTarget(_ text: String, url: String) -> Bool {
+        text == url || "mailto:" + text == url || "http://" + text == url || "https://" + text == url
+    }
+}
