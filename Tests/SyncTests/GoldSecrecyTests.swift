@@ -28,7 +28,8 @@ struct GoldSecrecyTests {
                 task: LabelTask(id: "a\(100 + number)", projectID: "answers", text: "prompt \(100 + number)", marking: .cui),
                 annotations: [ImportedAnnotation(answer: .text("\(Self.keyText) \(number)"), annotator: "trainer", isGroundTruth: true)])
         }, projectID: "answers", actor: "admin", now: monday)
-        try site.hub.setGoldPolicy(GoldPolicy(rate: 0.3, onboarding: 3), projectID: "answers", actor: "admin", now: monday)
+        // Onboarding alone (no rate after it), so the batch of 5 always holds 3 gold and 2 ordinary rows to compare.
+        try site.hub.setGoldPolicy(GoldPolicy(rate: 0, onboarding: 3, provenRate: 0), projectID: "answers", actor: "admin", now: monday)
         let station = try site.enrol("bay-1")
         try station.database.addAccount(Account(username: "ana", displayName: "Ana", role: .labeler), password: "pw", now: monday)
         _ = try station.database.logOn(username: "ana", password: "pw", now: monday)
