@@ -10,14 +10,14 @@ public struct GoldCandidate: Equatable, Sendable {
     /// Dawid-Skene's posterior for it, anchored by the pool's keys.
     public var confidence: Double
     /// The votes behind it, per label, most first.
-    public var votes: [(label: String, count: Int)]
+    public var votes: [Vote]
+
+    public struct Vote: Equatable, Sendable {
+        public var label: String
+        public var count: Int
+    }
 
     public var voteCount: Int { votes.reduce(0) { $0 + $1.count } }
-
-    public static func == (lhs: GoldCandidate, rhs: GoldCandidate) -> Bool {
-        lhs.task == rhs.task && lhs.label == rhs.label && lhs.confidence == rhs.confidence
-            && lhs.votes.map(\.label) == rhs.votes.map(\.label) && lhs.votes.map(\.count) == rhs.votes.map(\.count)
-    }
 }
 
 /// What a reviewer makes of a gold candidate.
@@ -56,7 +56,7 @@ extension Hub {
                 shown.layout = nil
                 candidates.append(GoldCandidate(
                     task: shown, label: label, confidence: confidence,
-                    votes: counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (label: $0.key, count: $0.value) }))
+                    votes: counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { GoldCandidate.Vote(label: $0.key, count: $0.value) }))
             }
             return candidates.sorted { ($0.confidence, $1.task.id) > ($1.confidence, $0.task.id) }
         }
