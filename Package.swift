@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Imagery", dependencies: ["Domain", "CGDAL"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "Interchange", dependencies: ["Domain", "CSQLite"]),
-        .target(name: "Hub", dependencies: ["Domain", "Store", "Interchange"]),
+        .target(name: "Hub", dependencies: ["Domain", "Curriculum", "Store", "Interchange"]),
         .target(
             name: "Sync",
             dependencies: [

@@ -1,15 +1,4 @@
-/// What a person answered to one question.
-public enum GIFTResponse: Equatable, Sendable {
-    /// The index of the chosen answer (multiple choice).
-    case choice(Int)
-    /// The indices of the chosen answers (multiple choice that allows several).
-    case choices(Set<Int>)
-    case truth(Bool)
-    /// Typed text (short answer, numerical, essay).
-    case text(String)
-    /// For each prompt's index in `matching`, the answer chosen for it.
-    case pairs([Int: String])
-}
+import Domain
 
 /// The mark for one response, as Moodle's question types give it.
 public enum GIFTGrade: Equatable, Sendable {

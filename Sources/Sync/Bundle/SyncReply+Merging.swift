@@ -8,13 +8,18 @@ extension SyncReply {
     /// bundle is covered by the next; the station applies them as one. The merge keeps,
     /// per annotation, the latest outcome; per task, the lease with the highest epoch (the
     /// station ignores older epochs anyway); per project, the latest description; the
-    /// latest waiting counts; and the highest cursor. Applying the result twice changes
+    /// latest waiting counts; per attempt and lesson reading, the latest outcome; per course, the latest
+    /// package; the latest pauses and course standings a reply gave; and the highest cursor. Applying the result twice changes
     /// nothing the first time did not, which is what makes a re-sent bundle harmless.
     static func merging(_ replies: [SyncReply]) -> SyncReply {
         var outcomes = OrderedMerge<UUID, AnnotationOutcome>()
         var leases = OrderedMerge<TaskKey, LeasedTask>()
         var projects = OrderedMerge<String, Project>()
+        var trainingOutcomes = OrderedMerge<UUID, AnnotationOutcome>()
+        var courses = OrderedMerge<String, CoursePackage>()
         for reply in replies {
+            for outcome in reply.trainingOutcomes { trainingOutcomes.set(outcome, for: outcome.annotationID) }
+            for course in reply.courses { courses.set(course, for: course.id) }
             for outcome in reply.outcomes { outcomes.set(outcome, for: outcome.annotationID) }
             for lease in reply.leases {
                 let key = TaskKey(projectID: lease.task.projectID, taskID: lease.task.id)
@@ -25,7 +30,9 @@ extension SyncReply {
         }
         return SyncReply(
             outcomes: outcomes.values, leases: leases.values, projects: projects.values,
-            waitingAtHub: replies.last?.waitingAtHub ?? [:], cursor: replies.map(\.cursor).max() ?? 0)
+            waitingAtHub: replies.last?.waitingAtHub ?? [:], cursor: replies.map(\.cursor).max() ?? 0,
+            pauses: replies.last(where: { $0.pauses != nil })?.pauses, trainingOutcomes: trainingOutcomes.values, courses: courses.values,
+            standings: replies.last(where: { $0.standings != nil })?.standings)
     }
 }
 

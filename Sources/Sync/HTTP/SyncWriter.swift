@@ -25,8 +25,17 @@ struct SyncWriter {
             if index > 0 { text += "," }
             try write(annotation)
         }
-        text += "],\"cursor\":"
+        text += "]"
+        if !request.attempts.isEmpty {
+            text += ",\"attempts\":"
+            try encoded(request.attempts)
+        }
+        text += ",\"cursor\":"
         text += String(request.cursor)
+        if !request.lessonReadings.isEmpty {
+            text += ",\"lessonReadings\":"
+            try encoded(request.lessonReadings)
+        }
         if !request.people.isEmpty {
             text += ",\"people\":["
             for (index, person) in request.people.enumerated() {
@@ -43,7 +52,13 @@ struct SyncWriter {
     }
 
     mutating func write(_ reply: SyncReply) throws {
-        text += "{\"cursor\":"
+        text += "{"
+        if !reply.courses.isEmpty {
+            text += "\"courses\":"
+            try encoded(reply.courses)
+            text += ","
+        }
+        text += "\"cursor\":"
         text += String(reply.cursor)
         text += ",\"leases\":["
         for (index, lease) in reply.leases.enumerated() {
@@ -62,6 +77,18 @@ struct SyncWriter {
         }
         text += ",\"projects\":"
         try encoded(reply.projects)
+        if let standings = reply.standings {
+            text += ",\"standings\":"
+            try encoded(standings)
+        }
+        if !reply.trainingOutcomes.isEmpty {
+            text += ",\"trainingOutcomes\":["
+            for (index, outcome) in reply.trainingOutcomes.enumerated() {
+                if index > 0 { text += "," }
+                write(outcome)
+            }
+            text += "]"
+        }
         text += ",\"waitingAtHub\":"
         try encoded(reply.waitingAtHub)
         text += "}"

@@ -1,0 +1,186 @@
+import Domain
+import Foundation
+
+/// Reads courses from disk: `Training/<course>/course.conf` and the files it names.
+///
+/// Practice tasks are in LabelDesk's JSONL, which `Interchange` reads; this target may
+/// not import it, so the caller passes the reader (`PracticeReader`), and `Hub` gives
+/// the one everything uses.
+public enum CourseFolder {
+    public static let manifestName = "course.conf"
+
+    /// Reads a practice set from the project file's bytes and the task file's; problems
+    /// name the files by the names given (`sentiment/practice/tasks.jsonl`).
+    public typealias PracticeReader = @Sendable (
+        _ project: Data, _ projectName: String, _ tasks: Data, _ tasksName: String
+    ) -> (practice: CoursePractice?, problems: [CourseProblem])
+
+    /// Every course folder under `root` (a folder holding `course.conf`), read and
+    /// checked, in name order, with the problems of all of them; a course with any
+    /// problem is left out of `courses`. Checks across courses too: prerequisites that
+    /// name no course here, and prerequisite cycles.
+    public static func readAll(root: URL, practice: PracticeReader) -> (courses: [Course], problems: [CourseProblem]) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        var courses: [Course] = []
+        var problems: [CourseProblem] = []
+        for name in names.sorted() where FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent(manifestName).path) {
+            let folder = root.appendingPathComponent(name)
+            let read = self.read(id: name, files: { FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) }, practice: practice)
+            problems += read.problems
+            if let course = read.course { courses.append(course) }
+        }
+        problems += crossCourseProblems(courses.map(\.manifest), known: Set(names))
+        let broken = Set(problems.map { $0.file.split(separator: "/").first.map(String.init) ?? $0.file })
+        return (courses.filter { !broken.contains($0.id) }, problems)
+    }
+
+    /// Prerequisites naming no course, and cycles among them.
+    static func crossCourseProblems(_ manifests: [CourseManifest], known: Set<String>) -> [CourseProblem] {
+        var problems: [CourseProblem] = []
+        let byID = Dictionary(manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for manifest in manifests {
+            let file = "\(manifest.id)/\(manifestName)"
+            let line = manifest.lines["prerequisites"]
+            for prerequisite in manifest.prerequisites where !known.contains(prerequisite) {
+                problems.append(CourseProblem(file: file, line: line, problem: "the prerequisite \"\(prerequisite)\" is not a course here; name a course folder, or take it out"))
+            }
+            // A cycle through this course: it can never open.
+            var stack = manifest.prerequisites, seen: Set<String> = []
+            while let next = stack.popLast() {
+                if next == manifest.id {
+                    problems.append(CourseProblem(file: file, line: line, problem: "the prerequisites go round in a circle back to \"\(manifest.id)\", so it can never open; break the circle"))
+                    break
+                }
+                guard seen.insert(next).inserted, let other = byID[next] else { continue }
+                stack += other.prerequisites
+            }
+        }
+        return problems
+    }
+
+    /// A package, read as its folder was at the hub.
+    public static func read(_ package: CoursePackage, practice: PracticeReader) -> (course: Course?, problems: [CourseProblem]) {
+        read(id: package.id, files: { package.files[$0] }, practice: practice)
+    }
+
+    /// One course, read and checked through `files` (a path inside the course folder to
+    /// its bytes, nil when there is no such file); `course` is nil when anything is wrong.
+    public static func read(id: String, files: (String) -> Data?, practice readPractice: PracticeReader) -> (course: Course?, problems: [CourseProblem]) {
+        let manifestFile = "\(id)/\(manifestName)"
+        var used: [String: Data] = [:]
+        func text(_ path: String) -> String? {
+            guard let data = files(path), let text = String(data: data, encoding: .utf8) else { return nil }
+            used[path] = data
+            return text
+        }
+        guard let manifestText = text(manifestName) else {
+            return (nil, [CourseProblem(file: manifestFile, problem: files(manifestName) == nil ? "is missing; every course folder needs one" : "cannot be read as UTF-8 text; save it as UTF-8")])
+        }
+        let parsed = CourseManifest.parse(manifestText, id: id, file: manifestFile)
+        guard let manifest = parsed.manifest else { return (nil, parsed.problems) }
+        var problems: [CourseProblem] = []
+
+        func file(_ path: String, line: Int) -> String? {
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                problems.append(CourseProblem(file: manifestFile, line: line, problem: "\"\(path)\" is outside the course folder; name a file inside it"))
+                return nil
+            }
+            guard let contents = text(path) else {
+                problems.append(CourseProblem(
+                    file: manifestFile, line: line,
+                    problem: files(path) != nil ? "\"\(path)\" cannot be read as UTF-8 text; save it as UTF-8" : "\"\(path)\" is not in the course folder; add the file or correct the name"))
+                return nil
+            }
+            return contents
+        }
+
+        var lessons: [CourseLesson] = []
+        for entry in manifest.lessons {
+            guard let markdown = file(entry.file, line: entry.line) else { continue }
+            var variant: CourseLesson.Variant?
+            if let variantFile = entry.variant, let variantText = file(variantFile, line: entry.line) {
+                variant = CourseLesson.Variant(file: variantFile, markdown: variantText)
+            }
+            for (lessonFile, text) in [(entry.file, markdown)] + (variant.map { [($0.file, $0.markdown)] } ?? []) {
+                for source in imageSources(in: MarkdownParser.parse(text)) {
+                    let path = CourseLesson.imagePath(source, inLesson: lessonFile)
+                    guard used[path] == nil else { continue }
+                    guard let data = files(path) else {
+                        problems.append(CourseProblem(file: "\(id)/\(lessonFile)", line: lineNumber(of: source, in: text), problem: "the image \"\(source)\" is not in the course folder; add it or correct the name"))
+                        continue
+                    }
+                    used[path] = data
+                }
+            }
+            let title = MarkdownParser.parse(markdown).title ?? (entry.file as NSString).lastPathComponent
+            lessons.append(CourseLesson(file: entry.file, title: title, markdown: markdown, variant: variant))
+        }
+
+        var quiz: CourseQuiz?
+        if let quizFile = manifest.quiz, let source = file(quizFile, line: manifest.lines["quiz"] ?? 1) {
+            do throws(GIFTError) {
+                quiz = try CourseQuiz(file: quizFile, source: source)
+                if quiz?.questions.allSatisfy({ $0.kind == .description }) == true {
+                    problems.append(CourseProblem(file: "\(id)/\(quizFile)", line: 1, problem: "the quiz asks no questions; add at least one"))
+                }
+            } catch {
+                problems.append(CourseProblem(file: "\(id)/\(quizFile)", line: error.line, problem: error.problem))
+            }
+        }
+
+        var practice: CoursePractice?
+        if let entry = manifest.practice {
+            for path in [entry.project, entry.tasks] { _ = file(path, line: entry.line) }
+            if problems.isEmpty {
+                let read = readPractice(used[entry.project] ?? Data(), "\(id)/\(entry.project)", used[entry.tasks] ?? Data(), "\(id)/\(entry.tasks)")
+                problems += read.problems
+                practice = read.practice
+                if let read = read.practice, read.items.isEmpty {
+                    problems.append(CourseProblem(file: "\(id)/\(entry.tasks)", problem: "holds no practice tasks; add at least one line"))
+                }
+            }
+        }
+        guard problems.isEmpty else { return (nil, problems) }
+        let package = CoursePackage(id: id, files: used)
+        return (Course(manifest: manifest, lessons: lessons, quiz: quiz, practice: practice, package: package), [])
+    }
+
+    /// The images a lesson shows, by the path it gives them; links off the machine
+    /// (`http:`, `https:`) are text to show, not files to carry.
+    static func imageSources(in document: MarkdownDocument) -> [String] {
+        var sources: [String] = []
+        func inlines(_ items: [MarkdownInline]) {
+            for item in items {
+                switch item {
+                case .image(_, let url): sources.append(url)
+                case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(let children, _): inlines(children)
+                default: break
+                }
+            }
+        }
+        func blocks(_ items: [MarkdownBlock]) {
+            for block in items {
+                switch block {
+                case .image(let source, _): sources.append(source)
+                case .heading(_, let children), .paragraph(let children): inlines(children)
+                case .list(let list): list.items.forEach(blocks)
+                case .blockQuote(let children): blocks(children)
+                case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(inlines)
+                case .codeBlock, .thematicBreak: break
+                }
+            }
+        }
+        blocks(document.blocks)
+        return sources.filter { !$0.contains("://") }
+    }
+
+    static func lineNumber(of needle: String, in text: String) -> Int {
+        var number = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains(needle) { return number }
+            number += 1
+        }
+        return 1
+    }
+}
+
