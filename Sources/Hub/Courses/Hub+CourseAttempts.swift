@@ -140,12 +140,6 @@ extension Hub {
         try database.read { try $0.lessonReadings(username: username) }
     }
 
-    /// A time as `2026-12-15 14:05 UTC`.
-    static func timeText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
-    }
+    /// A time as `2026-12-15 14:05:00 UTC`.
+    static func timeText(_ date: Date) -> String { utcFormatter("yyyy-MM-dd HH:mm:ss 'UTC'").string(from: date) }
 }
