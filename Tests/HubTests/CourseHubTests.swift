@@ -72,10 +72,11 @@ struct CourseHubTests {
     }
 
     @Test func aBrokenCourseStopsTheWholePublishWithEveryProblemByFileAndLine() throws {
-        // Given a good course beside one whose quiz is broken on line 3 and whose manifest has an unknown setting on line 2
+        // Given a good course beside one whose manifest has an unknown setting on line 2 and one whose quiz is broken on line 3
         var files = CourseFixtures.basics
         files["broken/course.conf"] = "title: Broken\ncolour: blue\nquiz: quiz.gift\n"
-        files["broken/quiz.gift"] = "::A:: Fine? {T}\n\n::B:: Broken {=yes ~no\n"
+        files["quizzy/course.conf"] = "title: Quizzy\nquiz: quiz.gift\n"
+        files["quizzy/quiz.gift"] = "::A:: Fine? {T}\n\n::B:: Broken {=yes ~no\n"
         let root = try CourseFixtures.folder(files, in: directory)
 
         // When tom publishes the folder
@@ -84,7 +85,7 @@ struct CourseHubTests {
         // Then nothing is published, and the refusal names each problem by file and line
         guard case .coursesRefused(let problems)? = error else { Issue.record("refused as \(String(describing: error))"); return }
         #expect(problems.contains { $0.hasPrefix("broken/course.conf:2: \"colour\" is not a course setting") }, "\(problems)")
-        #expect(problems.contains { $0.hasPrefix("broken/quiz.gift:3: ") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("quizzy/quiz.gift:3: ") }, "\(problems)")
         #expect(error?.description.hasPrefix("nothing was published") == true)
         #expect(try hub.publishedCourses().isEmpty)
     }

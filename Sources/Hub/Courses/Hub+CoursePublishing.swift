@@ -9,6 +9,11 @@ public struct CoursePublication: Equatable, Sendable {
     public var published: [String]
     /// Courses whose version the hub already gives: nothing was written for them.
     public var unchanged: [String]
+
+    public init(published: [String], unchanged: [String]) {
+        self.published = published
+        self.unchanged = unchanged
+    }
 }
 
 extension Hub {
