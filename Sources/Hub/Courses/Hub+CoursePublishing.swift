@@ -30,6 +30,11 @@ extension Hub {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw HubError.refused("there is no folder \(root.path); give the folder that holds the course folders")
         }
+        // Who asks is checked before the folder is read: someone who may not publish is
+        // told so, not shown the courses' problems.
+        try database.read { transaction in
+            _ = try Self.person(actor, allowedBy: \.mayTeach, roles: Role.teachingRoles, to: "publish courses", in: transaction)
+        }
         let read = CourseFolder.readAll(root: root, practice: Self.practiceReader)
         guard read.problems.isEmpty else { throw HubError.coursesRefused(problems: read.problems.map(\.description)) }
         guard !read.courses.isEmpty else {
