@@ -330,4 +330,22 @@ struct CourseHubTests {
         #expect(after.people.first?.bestShare == 0.75)
         #expect(try hub.courseStandings(username: "ana").first { $0.courseID == "writing" }?.attempts.first?.passed == true)
     }
+
+    @Test func aFreeTextPracticeTaskIsGradedFromItsPackageAndWaitsForATrainersMark() throws {
+        // Given a practice course published from its files, and ana's answer to its free-text task
+        let version = try #require(try publish(CourseFixtures.practice)["practice"])
+        #expect(try hub.course(id: "practice")?.practice?.items.map(\.task.id) == ["p1"])
+        let attempt = CourseFixtures.attempt("practice", version: version, at: monday, responses: ["p:p1": .practice(.text("Guessing spoils the data."))])
+
+        // When it arrives, it waits for a trainer; marked 50%, it fails the 75% pass mark; marked again 100%, it passes
+        #expect(try sync([attempt]).trainingOutcomes.map(\.status) == [.accepted])
+        #expect(try hub.attempt(id: attempt.id)?.awaitingTrainer == true)
+        #expect(try hub.courseStatus(courseID: "practice", now: monday).awaitingTrainer.first?.items == ["p:p1"])
+        let half = try hub.markAttempt(attempt.id, item: "p:p1", mark: 0.5, actor: "tom", now: monday)
+        #expect(!half.passed && !half.awaitingTrainer && half.share == 0.5)
+        let full = try hub.markAttempt(attempt.id, item: "p:p1", mark: 1, actor: "tom", now: monday)
+        #expect(full.passed)
+        #expect(try hub.trainerMarks(attemptID: attempt.id).map(\.mark) == [1])
+        #expect(try hub.attempt(id: attempt.id)?.passed == true)
+    }
 }

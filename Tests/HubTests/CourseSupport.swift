@@ -31,6 +31,13 @@ enum CourseFixtures {
         "writing/quiz.gift": "::Why:: Why does a rationale matter? {}\n",
     ]
 
+    /// Practice only: a sentiment task the gold scorers mark, and a free-text task a trainer marks.
+    static let practice = [
+        "practice/course.conf": "title: Practice\npass mark: 75%\npractice: practice/project.json practice/tasks.jsonl\n",
+        "practice/practice/project.json": #"{"id": "rationales", "title": "Rationales", "kind": "free-text"}"#,
+        "practice/practice/tasks.jsonl": #"{"id": "p1", "text": "Why skip a task you cannot read?", "annotations": [{"answer": {"text": "So nobody guesses."}, "annotator": "tom"}], "meta": {"explanation": "A guess is worse than a skip."}}"# + "\n",
+    ]
+
     /// A course no project needs: only those assigned it have it.
     static let safety = [
         "safety/course.conf": "title: Security rules\nlesson: rules.md\n",
