@@ -31,6 +31,11 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case goldRetire = "gold.retire"
     case goldReview = "gold.review"
     case goldCandidate = "gold.candidate"
+    case coursePublish = "course.publish"
+    case courseAssign = "course.assign"
+    case courseMark = "course.mark"
+    case cohortCreate = "cohort.create"
+    case cohortAdd = "cohort.add"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -131,6 +131,7 @@ enum HubMigrations {
         migrator.registerMigration(MediaMigration.hubName, migrate: MediaMigration.migrateHub)
         migrator.registerMigration(GoldMigration.hubName, migrate: GoldMigration.migrateHub)
         migrator.registerMigration(GoldMigration.candidatesHubName, migrate: GoldMigration.migrateCandidates)
+        migrator.registerMigration(CourseMigration.hubName, migrate: CourseMigration.migrateHub)
         return migrator
     }
 }
