@@ -36,6 +36,8 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case courseMark = "course.mark"
     case cohortCreate = "cohort.create"
     case cohortAdd = "cohort.add"
+    case remediationClear = "remediation.clear"
+    case qualityReset = "quality.reset"
 }
 
 public struct AuditEvent: Equatable, Sendable {

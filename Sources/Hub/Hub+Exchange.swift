@@ -149,7 +149,8 @@ extension Hub {
         // Work on a gold item handed to this person here is a gold answer, even where a
         // task has the same id (gold made from work keeps its task's id).
         if try transaction.goldWasLeased(projectID: annotation.projectID, goldID: annotation.taskID, to: annotation.username, at: stationID) {
-            return try applyGold(annotation, content: content, project: project, transaction: transaction, now: now)
+            return try applyGold(
+                annotation, content: content, project: project, policy: try policies.policy(of: project.id), transaction: transaction, now: now)
         }
         guard let standing = try transaction.standing(projectID: annotation.projectID, taskID: annotation.taskID) else {
             return rejected(Self.unknownTask(annotation))

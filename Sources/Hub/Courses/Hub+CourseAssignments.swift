@@ -64,10 +64,11 @@ extension Hub {
         }
     }
 
-    /// `assignRemediation` inside the caller's transaction (a sync that finds the record fell).
+    /// `assignRemediation` inside the caller's transaction (a sync that finds the record
+    /// fell); `because` (the figures that called for it) goes into the audit entry.
     public static func assignRemediation(
         courseID: String, username: String, projectID: String, trigger: String, lesson: String, dueAt: Date? = nil, now: Date,
-        in transaction: HubTransaction
+        because: String? = nil, in transaction: HubTransaction
     ) throws -> PersonCourseAssignment {
         guard try transaction.currentCourseVersion(id: courseID) != nil else { throw try noSuchCourse(courseID, in: transaction) }
         let row = try transaction.insertAssignment(
@@ -75,7 +76,8 @@ extension Hub {
             CourseAssignment(reason: .remediation(projectID: projectID, trigger: trigger, lesson: lesson), assignedAt: now, dueAt: dueAt))
         try transaction.appendAudit(AuditEvent(
             kind: .courseAssign, actor: "system",
-            detail: "assigned course \(courseID) to \(username) for remediation on \(trigger) in \(projectID) (lesson \(lesson))", at: now))
+            detail: "assigned course \(courseID) to \(username) for remediation on \(trigger) in \(projectID) (lesson \(lesson))"
+                + (because.map { ": \($0)" } ?? ""), at: now))
         return row
     }
 

@@ -49,7 +49,7 @@ extension Hub {
             awaitingTrainer: grade.awaitingTrainer, counted: notCounted == nil, notCountedReason: notCounted, receivedAt: now)
         try transaction.insertAttempt(stored)
         if stored.counted, stored.passed {
-            try transaction.clearAssignments(username: attempt.username, courseID: attempt.courseID, passedAt: attempt.finishedAt, at: now)
+            try Self.clearAssignments(afterPassing: attempt, transaction: transaction, now: now)
         }
         return Self.outcome(of: stored)
     }

@@ -41,7 +41,7 @@ extension Hub {
             stored.awaitingTrainer = grade.awaitingTrainer
             try transaction.regradeAttempt(id: attemptID, marks: grade.marks, outOf: grade.outOf, passed: stored.passed, awaitingTrainer: stored.awaitingTrainer)
             if stored.counted, stored.passed {
-                try transaction.clearAssignments(username: attempt.username, courseID: attempt.courseID, passedAt: attempt.finishedAt, at: now)
+                try Self.clearAssignments(afterPassing: attempt, transaction: transaction, now: now)
             }
             let percent = String(format: "%.0f%%", mark * 100)
             let result = grade.awaitingTrainer ? "more items await marks" : (stored.passed ? "passed" : "not passed")

@@ -132,6 +132,7 @@ enum HubMigrations {
         migrator.registerMigration(GoldMigration.hubName, migrate: GoldMigration.migrateHub)
         migrator.registerMigration(GoldMigration.candidatesHubName, migrate: GoldMigration.migrateCandidates)
         migrator.registerMigration(CourseMigration.hubName, migrate: CourseMigration.migrateHub)
+        migrator.registerMigration(RemediationMigration.hubName, migrate: RemediationMigration.migrateHub)
         return migrator
     }
 }
