@@ -17,7 +17,7 @@ struct LabelDesk: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, ImageryCommand.self, PredictionsCommand.self,
             UserCommand.self, AuditCommand.self, BenchCommand.self, FlagsCommand.self, ReportCommand.self,
-            GoldCommand.self, ServeCommand.self, StationCommand.self,
+            GoldCommand.self, CourseCommand.self, ServeCommand.self, StationCommand.self,
             BundleCommand.self,
             FaultStationCommand.self,
         ]
