@@ -5,8 +5,12 @@ import Foundation
 /// `Assets/` (`$LABELDESK_TRAINING`, then up from the executable, the current folder,
 /// `/usr/share/labeldesk/Training`).
 public enum TrainingFolder {
-    public static func locate(executable: String = CommandLine.arguments.first ?? "", environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
-        let candidates = ProductFolder.candidates(named: "Training", variable: "LABELDESK_TRAINING", executable: executable, environment: environment)
+    public static func locate(
+        executable: String = CommandLine.arguments.first ?? "", environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws -> URL {
+        let candidates = ProductFolder.candidates(
+            named: "Training", variable: "LABELDESK_TRAINING", executable: executable, environment: environment, currentDirectory: currentDirectory)
         for candidate in candidates where holdsCourses(candidate) { return candidate }
         throw WorkspaceError.trainingMissing(searched: candidates.map(\.path))
     }

@@ -14,17 +14,18 @@ final class TrainingFolderTests: XCTestCase {
         // Given a binary's path inside the clone's build folder, and no variable set
         let binary = Self.repository.appendingPathComponent(".build/debug/labeldesk").path
         // Then the clone's Training folder is found
-        XCTAssertEqual(try TrainingFolder.locate(executable: binary, environment: [:]).standardizedFileURL, Self.repository.appendingPathComponent("Training").standardizedFileURL)
+        XCTAssertEqual(try TrainingFolder.locate(executable: binary, environment: [:], currentDirectory: "/").standardizedFileURL.path, Self.repository.appendingPathComponent("Training").standardizedFileURL.path)
         // And $LABELDESK_TRAINING comes first when it names a folder of courses
         let other = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-training-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: other) }
         try FileManager.default.createDirectory(at: other.appendingPathComponent("one"), withIntermediateDirectories: true)
         try Data("title: One\nquiz: q.gift\n".utf8).write(to: other.appendingPathComponent("one/course.conf"))
-        XCTAssertEqual(try TrainingFolder.locate(executable: binary, environment: ["LABELDESK_TRAINING": other.path]), other)
+        XCTAssertEqual(try TrainingFolder.locate(executable: binary, environment: ["LABELDESK_TRAINING": other.path]).standardizedFileURL.path, other.standardizedFileURL.path)
     }
 
     func testNoFolderOfCoursesAnywhereIsASentenceNamingWhereItLooked() {
-        XCTAssertThrowsError(try TrainingFolder.locate(executable: "/nonexistent/bin/labeldesk", environment: ["LABELDESK_TRAINING": "/nonexistent/training"])) { error in
+        XCTAssertThrowsError(try TrainingFolder.locate(
+            executable: "/nonexistent/bin/labeldesk", environment: ["LABELDESK_TRAINING": "/nonexistent/training"], currentDirectory: "/nonexistent/here")) { error in
             let sentence = "\(error)"
             XCTAssertTrue(sentence.hasPrefix("cannot find LabelDesk's Training folder"), sentence)
             XCTAssertTrue(sentence.contains("/nonexistent/training") && sentence.contains("LABELDESK_TRAINING"), sentence)
