@@ -31,6 +31,8 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case goldRetire = "gold.retire"
     case goldReview = "gold.review"
     case goldCandidate = "gold.candidate"
+    /// A person finished a course attempt at a station (graded there; the hub grades it again).
+    case courseAttempt = "course.attempt"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -35,6 +35,20 @@ public struct Coursework: Equatable, Sendable {
         }
     }
 
+    /// A practice item in the person's spaced review, and when it comes back.
+    public struct Review: Equatable, Sendable {
+        public var courseID: String
+        /// `AssessmentItem.key` of the practice task: `p:<task id>`.
+        public var item: String
+        public var due: Date
+
+        public init(courseID: String, item: String, due: Date) {
+            self.courseID = courseID
+            self.item = item
+            self.due = due
+        }
+    }
+
     /// An attempt the hub refused, and why.
     public struct RefusedAttempt: Equatable, Sendable {
         public var record: AttemptRecord
@@ -68,6 +82,9 @@ public struct Coursework: Equatable, Sendable {
     /// The hub's course locks, by project: the courses it said the queue needs
     /// (`QueuePause.courses`).
     public var hubLocks: [String: [String]]
+    /// The person's review of practice items, the soonest due first; only items of
+    /// courses held here.
+    public var reviews: [Review]
     /// The titles of courses named anywhere, by id, for sentences about locks.
     private var titles: [String: String]
 
@@ -79,9 +96,10 @@ public struct Coursework: Equatable, Sendable {
     ///   - local: this person's attempts made here.
     ///   - hubLocks: the hub's course pauses for this person.
     ///   - lessonsRead: lessons opened here, by course.
+    ///   - reviews: the person's review cards' items and due times.
     public init(
         username: String, role: Role, courses: [Course], standings: [CourseStanding], local: [LocalAttempt],
-        hubLocks: [QueuePause] = [], lessonsRead: [String: Set<String>] = [:]
+        hubLocks: [QueuePause] = [], lessonsRead: [String: Set<String>] = [:], reviews: [Review] = []
     ) {
         self.username = username
         let mine = standings.filter { $0.username == username }
@@ -122,6 +140,23 @@ public struct Coursework: Equatable, Sendable {
                     lessonsRead: lessonsRead[course.id] ?? [])
             }
             .sorted { Self.order($0) < Self.order($1) }
+        let practiceKeys = Dictionary(courses.map { ($0.id, Set(($0.practice?.items ?? []).map { "p:\($0.task.id)" })) }, uniquingKeysWith: { first, _ in first })
+        self.reviews = reviews
+            .filter { practiceKeys[$0.courseID]?.contains($0.item) ?? false }
+            .sorted { ($0.due, $0.courseID, $0.item) < ($1.due, $1.courseID, $1.item) }
+    }
+
+    /// The review items due at `now`, the soonest first.
+    public func dueReviews(now: Date) -> [Review] {
+        reviews.filter { $0.due <= now }
+    }
+
+    /// The practice task a review item is, with its course.
+    public func practiceItem(of review: Review) -> (course: Course, item: PracticeItem)? {
+        guard let entry = entries.first(where: { $0.id == review.courseID }),
+              let item = entry.course.practice?.items.first(where: { "p:\($0.task.id)" == review.item })
+        else { return nil }
+        return (entry.course, item)
     }
 
     /// Assigned with a due date (soonest first), assigned, then the rest; by title within.

@@ -133,6 +133,7 @@ enum StationMigrations {
                 );
                 """)
         }
+        migrator.registerMigration(CourseMigration.stationName, migrate: CourseMigration.migrateStation)
         return migrator
     }
 }
