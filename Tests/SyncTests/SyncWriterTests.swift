@@ -34,7 +34,22 @@ struct SyncWriterTests {
                     flag: random.next() % 3 == 0 ? pick() : nil,
                     predictionAccepted: [nil, true, false][Int(random.next() % 3)])
             }
-            let request = SyncRequest(stationID: pick(), annotations: annotations, cursor: Int64(random.next() % 1000), wantedLeases: round)
+            // Training travels in the same messages, now and then.
+            let responses: [AttemptResponse] = [
+                .question(.choice(2)), .question(.choices([0, 3])), .question(.truth(false)), .question(.text(pick())),
+                .question(.pairs([0: pick(), 2: pick()])), .practice(.labels([pick()])),
+            ]
+            let attempts = (0..<Int(random.next() % 3)).map { index in
+                CourseAttempt(
+                    id: UUID(), courseID: pick(), courseVersion: "00ff00ff00ff00ff", username: pick(), stationID: pick(), startedAt: moment(),
+                    finishedAt: moment(), responses: Dictionary(uniqueKeysWithValues: responses.enumerated().map { ("q\($0.offset + index)", $0.element) }))
+            }
+            let readings = (0..<Int(random.next() % 3)).map { _ in
+                LessonReading(id: UUID(), username: pick(), stationID: pick(), courseID: pick(), lesson: pick(), variant: random.next() % 2 == 0, at: moment())
+            }
+            let request = SyncRequest(
+                stationID: pick(), annotations: annotations, cursor: Int64(random.next() % 1000), wantedLeases: round,
+                people: round.isMultiple(of: 2) ? [pick()] : [], attempts: attempts, lessonReadings: readings)
             let leases = (0..<Int(random.next() % 5)).map { index in
                 LeasedTask(
                     task: LabelTask(
@@ -56,7 +71,18 @@ struct SyncWriterTests {
             let reply = SyncReply(
                 outcomes: outcomes, leases: leases,
                 projects: round.isMultiple(of: 3) ? [Project(id: pick(), title: pick(), labels: [LabelChoice(name: "x")], leaseSeconds: 60)] : [],
-                waitingAtHub: [pick(): round], cursor: Int64(round))
+                waitingAtHub: [pick(): round], cursor: Int64(round),
+                pauses: round.isMultiple(of: 4) ? [QueuePause(username: pick(), projectID: pick()), QueuePause(username: pick(), projectID: pick(), courses: [pick()])] : nil,
+                trainingOutcomes: (attempts.map(\.id) + readings.map(\.id)).map { AnnotationOutcome(annotationID: $0, status: .accepted) },
+                courses: round.isMultiple(of: 5) ? [CoursePackage(id: pick(), files: ["course.conf": Data(pick().utf8), "a.png": Data([0, 255, 7])])] : [],
+                standings: round.isMultiple(of: 2) ? [
+                    CourseStanding(
+                        username: pick(), courseID: pick(),
+                        assignment: CourseAssignment(
+                            reason: random.next() % 2 == 0 ? .assigned(by: pick(), cohort: nil) : .remediation(projectID: pick(), trigger: pick(), lesson: pick()),
+                            assignedAt: moment(), dueAt: random.next() % 2 == 0 ? moment() : nil),
+                        attempts: [AttemptRecord(id: UUID(), finishedAt: moment(), share: 0.75, passed: false, awaitingTrainer: true)]),
+                ] : nil)
 
             let decoder = SyncCoding.decoder()
             #expect(try decoder.decode(SyncRequest.self, from: SyncCoding.encode(request)) == request)

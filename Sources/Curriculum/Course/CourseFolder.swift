@@ -23,13 +23,23 @@ public enum CourseFolder {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         var courses: [Course] = []
         var problems: [CourseProblem] = []
+        // Prerequisites are checked across every manifest that parses, even of courses
+        // with other problems, so a circle is named whatever else is wrong.
+        var manifests: [CourseManifest] = []
         for name in names.sorted() where FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent(manifestName).path) {
             let folder = root.appendingPathComponent(name)
-            let read = self.read(id: name, files: { FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) }, practice: practice)
+            let files = { (path: String) in FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
+            let read = self.read(id: name, files: files, practice: practice)
             problems += read.problems
-            if let course = read.course { courses.append(course) }
+            if let course = read.course {
+                courses.append(course)
+                manifests.append(course.manifest)
+            } else if let text = files(manifestName).flatMap({ String(data: $0, encoding: .utf8) }),
+                      let manifest = CourseManifest.parse(text, id: name, file: "").manifest {
+                manifests.append(manifest)
+            }
         }
-        problems += crossCourseProblems(courses.map(\.manifest), known: Set(names))
+        problems += crossCourseProblems(manifests, known: Set(names))
         let broken = Set(problems.map { $0.file.split(separator: "/").first.map(String.init) ?? $0.file })
         return (courses.filter { !broken.contains($0.id) }, problems)
     }
