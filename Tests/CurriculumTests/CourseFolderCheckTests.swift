@@ -26,7 +26,7 @@ struct CourseFolderCheckTests {
 
         func remove() { try? FileManager.default.removeItem(at: root) }
 
-        func read(practice: @escaping CourseFolder.PracticeReader = CourseFolderTests.sentimentPractice) -> (courses: [Course], problems: [String]) {
+        func read(practice: @escaping CourseFolder.PracticeReader = CourseFolderCheckTests.sentimentPractice) -> (courses: [Course], problems: [String]) {
             let read = CourseFolder.readAll(root: root, practice: practice)
             return (read.courses, read.problems.map(\.description))
         }
