@@ -38,7 +38,7 @@ extension Hub {
             return rejected("course \"\(attempt.courseID)\" has no version \(attempt.courseVersion) at the hub (it gives version \(current)), so the attempt cannot be graded")
         }
         let grade = CourseGrading.grade(attempt.responses, in: course)
-        let history = try transaction.attempts(username: attempt.username, courseID: attempt.courseID).filter(\.counted).map(\.record)
+        let history = try transaction.countedAttemptRecords(username: attempt.username, courseID: attempt.courseID)[attempt.courseID] ?? []
         let assignment = try transaction.assignments(username: attempt.username, courseID: attempt.courseID).last
         let state = CourseProgress.state(
             of: course.manifest, attempts: history, assignment: assignment?.assignment,
