@@ -38,11 +38,7 @@ struct CourseAssignCommand: ParsableCommand {
 
     /// `2026-12-15` (the end of that day, UTC) or a time from now: `3d`, `12h`, `90m`, `30s`.
     static func dueDate(_ text: String, now: Date) throws -> Date {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        if text.count == 10, let day = formatter.date(from: text) {
+        if text.count == 10, let day = Hub.utcFormatter("yyyy-MM-dd").date(from: text) {
             return day.addingTimeInterval(86_399)
         }
         if let last = text.last, last.isLetter, let seconds = CourseManifest.duration(text), seconds > 0 {
@@ -51,11 +47,5 @@ struct CourseAssignCommand: ParsableCommand {
         throw UserFacingError("--due \"\(text)\" is not a date; give a day like 2026-12-15, or a time from now like 3d, 12h or 90m")
     }
 
-    static func timeText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
-    }
+    static func timeText(_ date: Date) -> String { Hub.utcFormatter("yyyy-MM-dd HH:mm 'UTC'").string(from: date) }
 }

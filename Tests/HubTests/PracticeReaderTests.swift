@@ -15,8 +15,8 @@ struct PracticeReaderTests {
 
     @Test func eachTaskBringsItsKeyAndExplanation() throws {
         let read = Self.read("""
-            {"id": "p1", "text": "a gorgeous , witty , seductive movie .", "annotations": [{"answer": {"labels": ["positive"]}}], "meta": {"explanation": "Three words of praise."}}
-            {"id": "p2", "text": "the movie is a disaster .", "annotations": [{"answer": {"labels": ["positive"]}, "annotator": "model"}, {"answer": {"labels": ["negative"]}, "ground_truth": true}], "meta": {"explanation": "A disaster is bad."}}
+            {"id": "p1", "text": "a gorgeous , witty , seductive movie .", "annotations": [{"answer": {"labels": ["positive"]}, "annotator": "key"}], "meta": {"explanation": "Three words of praise."}}
+            {"id": "p2", "text": "the movie is a disaster .", "annotations": [{"answer": {"labels": ["positive"]}, "annotator": "model"}, {"answer": {"labels": ["negative"]}, "annotator": "key", "ground_truth": true}], "meta": {"explanation": "A disaster is bad."}}
             """)
         #expect(read.problems == [])
         let practice = try #require(read.practice)
@@ -26,17 +26,24 @@ struct PracticeReaderTests {
         #expect(practice.items[1].explanation == "A disaster is bad.")
     }
 
-    @Test func aTaskWithoutKeyOrExplanationOrWithABadKeyIsNamedByLine() {
+    @Test func aTaskWithoutKeyOrExplanationIsNamedByLine() {
         let read = Self.read("""
             {"id": "p1", "text": "fine", "meta": {"explanation": "x"}}
-            {"id": "p2", "text": "fine", "annotations": [{"answer": {"labels": ["positive"]}}]}
-            {"id": "p3", "text": "fine", "annotations": [{"answer": {"labels": ["meh"]}}], "meta": {"explanation": "x"}}
+            {"id": "p2", "text": "fine", "annotations": [{"answer": {"labels": ["positive"]}, "annotator": "key"}]}
             """)
         #expect(read.practice == nil)
-        #expect(read.problems.map(\.line) == [1, 2, 3])
+        #expect(read.problems.map(\.line) == [1, 2])
         #expect(read.problems[0].description.hasPrefix("s/practice/tasks.jsonl:1: practice task \"p1\" has no answer"))
         #expect(read.problems[1].problem.contains("has no explanation"))
-        #expect(read.problems[2].problem.contains("the key of practice task \"p3\""))
+    }
+
+    @Test func aKeyWithALabelTheProjectLacksIsNamedByLine() {
+        let read = Self.read("""
+            {"id": "p1", "text": "fine", "annotations": [{"answer": {"labels": ["positive"]}, "annotator": "key"}], "meta": {"explanation": "x"}}
+            {"id": "p3", "text": "fine", "annotations": [{"answer": {"labels": ["meh"]}, "annotator": "key"}], "meta": {"explanation": "x"}}
+            """)
+        #expect(read.practice == nil)
+        #expect(read.problems.map(\.description) == [#"s/practice/tasks.jsonl:2: $.annotations[0]: label "meh" is not one of project "sentiment-practice"'s labels"#])
     }
 
     @Test func aBrokenFileIsNamedWithTheReadersOwnSentence() {

@@ -10,6 +10,12 @@ public struct CohortAddition: Equatable, Sendable {
     public var alreadyIn: [String]
     /// The cohort's courses each newcomer was given, by id.
     public var coursesGiven: [String]
+
+    public init(added: [String], alreadyIn: [String], coursesGiven: [String]) {
+        self.added = added
+        self.alreadyIn = alreadyIn
+        self.coursesGiven = coursesGiven
+    }
 }
 
 extension Hub {

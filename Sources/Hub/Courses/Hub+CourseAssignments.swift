@@ -98,11 +98,15 @@ extension Hub {
     }
 
     /// A date as a day, `2026-12-15`, in UTC.
-    static func dayText(_ date: Date) -> String {
+    static func dayText(_ date: Date) -> String { utcFormatter("yyyy-MM-dd").string(from: date) }
+
+    /// Dates in UTC, in a `DateFormatter` pattern: how course dates are read and written,
+    /// here and on the command line.
+    public static func utcFormatter(_ pattern: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+        formatter.dateFormat = pattern
+        return formatter
     }
 }

@@ -9,6 +9,11 @@ public struct CoursePublication: Equatable, Sendable {
     public var published: [String]
     /// Courses whose version the hub already gives: nothing was written for them.
     public var unchanged: [String]
+
+    public init(published: [String], unchanged: [String]) {
+        self.published = published
+        self.unchanged = unchanged
+    }
 }
 
 extension Hub {
@@ -24,6 +29,11 @@ extension Hub {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw HubError.refused("there is no folder \(root.path); give the folder that holds the course folders")
+        }
+        // Who asks is checked before the folder is read: someone who may not publish is
+        // told so, not shown the courses' problems.
+        try database.read { transaction in
+            _ = try Self.person(actor, allowedBy: \.mayTeach, roles: Role.teachingRoles, to: "publish courses", in: transaction)
         }
         let read = CourseFolder.readAll(root: root, practice: Self.practiceReader)
         guard read.problems.isEmpty else { throw HubError.coursesRefused(problems: read.problems.map(\.description)) }
