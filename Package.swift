@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Domain",
+                "Domain", "Curriculum",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "Workstation",
             dependencies: [
-                "Domain", "Store", "Hub", "Sync", "Screens", "Widgets", "TerminalCore", "Interchange", "Imagery",
+                "Domain", "Curriculum", "Store", "Hub", "Sync", "Screens", "Widgets", "TerminalCore", "Interchange", "Imagery",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "ImageryTests", dependencies: ["Imagery", "Domain"], exclude: ["Vectors"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
-        .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", "Curriculum", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"], exclude: ["Vectors"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain"]),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "Curriculum", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain", "Imagery", "Interchange"]),
+        .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Curriculum", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain", "Imagery", "Interchange"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.
         .testTarget(name: "EndToEndTests", dependencies: ["labeldesk", "TestSupport", "Hub", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "FaultTests", dependencies: ["labeldesk", "TestSupport", "Sync", "Hub", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),

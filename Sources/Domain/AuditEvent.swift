@@ -38,6 +38,8 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case cohortAdd = "cohort.add"
     case remediationClear = "remediation.clear"
     case qualityReset = "quality.reset"
+    /// A person finished a course attempt at a station (graded there; the hub grades it again).
+    case courseAttempt = "course.attempt"
 }
 
 public struct AuditEvent: Equatable, Sendable {

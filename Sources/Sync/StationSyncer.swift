@@ -28,8 +28,9 @@ public final class StationSyncer: Sendable {
     }
 
     /// Syncs once: sends the outbox rows older than the undo window (all of them when
-    /// `flushAll`, as on logout), asks for enough leases to bring every project's queue
-    /// up to `leaseTarget`, and applies each reply in one transaction. A full batch is
+    /// `flushAll`, as on logout) and the training outbox (course attempts and lesson
+    /// readings, with the first request), asks for enough leases to bring every project's
+    /// queue up to `leaseTarget`, and applies each reply in one transaction. A full batch is
     /// followed by another request until the rows due are all sent.
     ///
     /// The next batch goes out while the hub applies the one before (at most
@@ -70,9 +71,13 @@ public final class StationSyncer: Sendable {
         while moreToSend {
             let batch = try database.outboxBatch(sentBefore: cutoff, after: position, limit: batchLimit)
             position = batch.end
+            // Training work rides with the first request: it has no undo window, and the
+            // reply that answers it brings the standings that then list it.
+            let training = askedForLeases ? TrainingOutbox(attempts: [], readings: []) : try database.trainingOutbox(limit: batchLimit)
             let request = SyncRequest(
                 stationID: stationID, annotations: batch.annotations, cursor: try database.syncCursor(),
-                wantedLeases: askedForLeases ? 0 : try database.leasesWanted(toFill: leaseTarget, people: people), people: people)
+                wantedLeases: askedForLeases ? 0 : try database.leasesWanted(toFill: leaseTarget, people: people), people: people,
+                attempts: training.attempts, lessonReadings: training.readings)
             askedForLeases = true
             if batch.annotations.count < batchLimit { moreToSend = false }
             let transport = transport

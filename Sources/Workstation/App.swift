@@ -1,3 +1,4 @@
+import Curriculum
 import Domain
 import Foundation
 import Screens
@@ -16,11 +17,29 @@ public enum App {
             switch event {
             case .resize(let size):
                 state.size = size
-                if case .task = state.screen {
+                switch state.screen {
+                case .task:
                     return taskAction(.bodyResized(TaskScreen.bodySize(for: size)), &state)
+                case let .lesson(lesson, course, shownFile):
+                    var lesson = lesson
+                    _ = LessonScreen.update(&lesson, .resized(size))
+                    state.screen = .lesson(lesson, course: course, shownFile: shownFile)
+                case let .quiz(quiz, course):
+                    var quiz = quiz
+                    let effects = QuizScreen.resized(&quiz, to: size)
+                    state.screen = .quiz(quiz, course: course)
+                    return effects.flatMap { quizEffect($0, &state) }
+                case let .review(review, courseID):
+                    var review = review
+                    let effects = PracticeScreen.resized(&review, to: size)
+                    state.screen = .review(review, courseID: courseID)
+                    return effects.flatMap { reviewEffect($0, &state) }
+                default:
+                    break
                 }
                 return []
             case .key(let key):
+                advanceClock(at, &state)
                 if var lock = state.lock {
                     let effects = LockScreen.update(&lock, key)
                     state.lock = lock
@@ -71,13 +90,29 @@ public enum App {
         case .undone(let task):
             return taskAction(.undone(task, at: state.now), &state)
         case let .viewportLoaded(request, image):
-            return taskAction(.viewportLoaded(request, image), &state)
+            return kindEvent(.viewportLoaded(request, image), &state) ?? taskAction(.viewportLoaded(request, image), &state)
         case .cursorLocated(let readout):
-            return taskAction(.cursorLocated(readout), &state)
+            return kindEvent(.cursorLocated(readout), &state) ?? taskAction(.cursorLocated(readout), &state)
         case .viewRested(let serial):
-            return taskAction(.viewRested(serial: serial), &state)
+            return kindEvent(.viewRested(serial: serial), &state) ?? taskAction(.viewRested(serial: serial), &state)
         case .viewRefined(let view):
-            return taskAction(.viewRefined(view), &state)
+            return kindEvent(.viewRefined(view), &state) ?? taskAction(.viewRefined(view), &state)
+        case .coursesLoaded(let work):
+            coursesLoaded(work, &state)
+            return []
+        case .attemptRecorded(let result):
+            guard case let .quiz(quiz, course) = state.screen else { return [] }
+            var updated = quiz
+            let effects = QuizScreen.recorded(&updated, result)
+            state.screen = .quiz(updated, course: course)
+            // The attempt goes to the hub at the next sync: no undo window holds it.
+            return effects.flatMap { quizEffect($0, &state) } + startSync(&state, flushAll: false)
+        case let .lessonPictureLoaded(source, picture):
+            guard case let .lesson(lesson, course, shownFile) = state.screen else { return [] }
+            var updated = lesson
+            _ = LessonScreen.update(&updated, .pictureLoaded(source: source, picture))
+            state.screen = .lesson(updated, course: course, shownFile: shownFile)
+            return []
         case let .goldCandidatesLoaded(projectID, labels, candidates):
             guard case .goldReview(var review) = state.screen, review.projectID == projectID else { return [] }
             let effects = GoldReviewScreen.loaded(&review, labels: labels, candidates: candidates)
@@ -109,7 +144,21 @@ public enum App {
             case .goldReview(var review):
                 GoldReviewScreen.failed(&review, message: message)
                 state.screen = .goldReview(review)
-            case .notice: break
+            case .courses(var courses):
+                courses.message = message
+                state.screen = .courses(courses)
+            case .course(var course):
+                course.message = message
+                state.screen = .course(course)
+            case let .quiz(quiz, course):
+                var updated = quiz
+                if updated.phase == .saving { QuizScreen.saveFailed(&updated, message: message) } else { updated.message = message }
+                state.screen = .quiz(updated, course: course)
+            case let .review(review, courseID):
+                var updated = review
+                updated.message = message
+                state.screen = .review(updated, courseID: courseID)
+            case .notice, .lesson: break
             }
             return []
         case let .syncStatusChanged(indicator, finishedSync):
@@ -120,6 +169,12 @@ public enum App {
             case .home(var home):
                 home.sync = indicator
                 state.screen = .home(home)
+            case .courses(var courses):
+                courses.sync = indicator
+                state.screen = .courses(courses)
+            case .course(var course):
+                course.sync = indicator
+                state.screen = .course(course)
             default: break
             }
             // A sync may have brought tasks or news from the hub: show the new counts.
@@ -165,6 +220,29 @@ public enum App {
             let effects = GoldReviewScreen.update(&review, key)
             state.screen = .goldReview(review)
             return effects.flatMap { goldReviewEffect($0, &state) }
+        case .courses(var courses):
+            let effects = CoursesScreen.update(&courses, key)
+            state.screen = .courses(courses)
+            return effects.flatMap { coursesEffect($0, &state) }
+        case .course(var course):
+            let effects = CourseScreen.update(&course, key)
+            state.screen = .course(course)
+            return effects.flatMap { courseEffect($0, &state) }
+        case let .lesson(lesson, course, shownFile):
+            var updated = lesson
+            let effects = LessonScreen.update(&updated, .keyPressed(key))
+            state.screen = .lesson(updated, course: course, shownFile: shownFile)
+            return effects.flatMap { lessonEffect($0, &state) }
+        case let .quiz(quiz, course):
+            var updated = quiz
+            let effects = QuizScreen.update(&updated, key)
+            state.screen = .quiz(updated, course: course)
+            return effects.flatMap { quizEffect($0, &state) }
+        case let .review(review, courseID):
+            var updated = review
+            let effects = PracticeScreen.update(&updated, key)
+            state.screen = .review(updated, courseID: courseID)
+            return effects.flatMap { reviewEffect($0, &state) }
         }
     }
 
@@ -183,12 +261,180 @@ public enum App {
         guard let username = state.session?.account.username else { return [] }
         switch effect {
         case .openQueue(let projectID): return [.openTask(projectID: projectID, username: username)]
+        case .openCourses:
+            guard case .home(let home) = state.screen, let work = home.coursework else { return [] }
+            var courses = CoursesScreen.State(coursework: work, now: state.now, timeZone: state.timeZone)
+            courses.sync = state.sync
+            state.screen = .courses(courses)
+            return []
+        case .openReview:
+            guard case .home(var home) = state.screen, let work = home.coursework else { return [] }
+            guard let first = work.dueReviews(now: state.now).first, let course = work.practiceItem(of: first)?.course, let practice = course.practice else {
+                HomeScreen.failed(&home, message: "The practice items due for review are not on this station any more; press r to refresh.")
+                state.screen = .home(home)
+                return []
+            }
+            // One course's items at a time: they share its project, so its task screen.
+            let items = work.dueReviews(now: state.now).filter { $0.courseID == course.id }.compactMap { work.practiceItem(of: $0)?.item }
+            var review = PracticeScreen.State(courseTitle: course.title, project: practice.project, items: items, mode: .review, feedback: course.manifest.feedback, size: state.size)
+            let effects = PracticeScreen.start(&review)
+            state.screen = .review(review, courseID: course.id)
+            return effects.flatMap { reviewEffect($0, &state) }
         case let .reviewGold(projectID, title, marking):
             state.screen = .goldReview(GoldReviewScreen.State(projectID: projectID, projectTitle: title, projectMarking: marking))
             return [.loadGoldCandidates(projectID: projectID)]
         case .refresh: return startSync(&state, flushAll: false) + [.loadQueues(username: username)]
         case .logOut: return logOut(&state, reason: "logged out")
         case .quit: return quit(&state)
+        }
+    }
+
+    // MARK: courses
+
+    /// New coursework: every screen that shows it follows, the ones underneath too.
+    private static func coursesLoaded(_ work: Coursework, _ state: inout AppState) {
+        switch state.screen {
+        case .home(var home):
+            HomeScreen.coursesLoaded(&home, work)
+            state.screen = .home(home)
+        case .courses(var courses):
+            CoursesScreen.coursesLoaded(&courses, work)
+            state.screen = .courses(courses)
+        case .course(var course):
+            CourseScreen.coursesLoaded(&course, work)
+            state.screen = .course(course)
+        case let .lesson(lesson, course, shownFile):
+            var updated = course
+            CourseScreen.coursesLoaded(&updated, work)
+            state.screen = .lesson(lesson, course: updated, shownFile: shownFile)
+        case let .quiz(quiz, course):
+            var updated = course
+            CourseScreen.coursesLoaded(&updated, work)
+            state.screen = .quiz(quiz, course: updated)
+        default:
+            break
+        }
+    }
+
+    /// An answer for the practice part's kind, if a course screen is showing one; nil
+    /// otherwise, for the task screen to take.
+    private static func kindEvent(_ event: KindEvent, _ state: inout AppState) -> [AppEffect]? {
+        switch state.screen {
+        case let .quiz(quiz, course):
+            var updated = quiz
+            let effects = QuizScreen.deliver(event, &updated)
+            state.screen = .quiz(updated, course: course)
+            return effects.flatMap { quizEffect($0, &state) }
+        case let .review(review, courseID):
+            var updated = review
+            let effects = PracticeScreen.deliver(event, &updated)
+            state.screen = .review(updated, courseID: courseID)
+            return effects.flatMap { reviewEffect($0, &state) }
+        default:
+            return nil
+        }
+    }
+
+    private static func coursesEffect(_ effect: CoursesScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        guard case .courses(let courses) = state.screen, let session = state.session else { return [] }
+        switch effect {
+        case .openCourse(let courseID):
+            var course = CourseScreen.State(
+                coursework: courses.coursework, courseID: courseID, username: session.account.username, now: state.now, timeZone: state.timeZone)
+            course.sync = state.sync
+            state.screen = .course(course)
+            return []
+        case .back:
+            var home = homeState(for: session, state: state)
+            HomeScreen.coursesLoaded(&home, courses.coursework)
+            state.screen = .home(home)
+            return [.loadQueues(username: session.account.username)]
+        }
+    }
+
+    private static func courseEffect(_ effect: CourseScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        guard case .course(let course) = state.screen, let session = state.session else { return [] }
+        if effect == .back { return backToCourses(course, &state) }
+        guard let entry = course.entry else { return [] }
+        let username = session.account.username
+        switch effect {
+        case .openLesson(let file):
+            guard let lesson = entry.course.lessons.first(where: { $0.file == file }) else { return [] }
+            let variant = lesson.showsVariant(to: username)
+            let shownFile = variant ? lesson.variant?.file ?? lesson.file : lesson.file
+            var screen = LessonScreen.State(title: lesson.title, document: MarkdownParser.parse(lesson.markdown(forVariant: variant)), size: state.size)
+            let effects = LessonScreen.start(&screen)
+            state.screen = .lesson(screen, course: course, shownFile: shownFile)
+            return [.recordLessonReading(username: username, courseID: entry.id, lesson: lesson.file, variant: variant)]
+                + effects.flatMap { lessonEffect($0, &state) }
+        case .startAttempt(let courseID):
+            // The rules once more, on the clock the app has: a start is never let through stale.
+            guard course.coursework.mayStartAttempt(courseID, now: state.now) else { return [] }
+            var quiz = QuizScreen.State(course: entry.course, username: username, now: state.now, timeZone: state.timeZone, size: state.size)
+            let effects = QuizScreen.start(&quiz)
+            state.screen = .quiz(quiz, course: course)
+            return effects.flatMap { quizEffect($0, &state) }
+        case .back:
+            return backToCourses(course, &state)
+        }
+    }
+
+    private static func backToCourses(_ course: CourseScreen.State, _ state: inout AppState) -> [AppEffect] {
+        var courses = CoursesScreen.State(coursework: course.coursework, now: state.now, timeZone: state.timeZone)
+        courses.selected = course.coursework.entries.firstIndex { $0.id == course.courseID } ?? 0
+        courses.sync = state.sync
+        state.screen = .courses(courses)
+        return []
+    }
+
+    private static func lessonEffect(_ effect: LessonScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        guard case let .lesson(_, course, shownFile) = state.screen, let username = state.session?.account.username else { return [] }
+        switch effect {
+        case .back:
+            state.screen = .course(course)
+            return [.loadQueues(username: username)]
+        case let .loadPicture(source, cells):
+            return [.loadLessonPicture(courseID: course.courseID, path: CourseLesson.imagePath(source, inLesson: shownFile), source: source, cells: cells)]
+        }
+    }
+
+    private static func quizEffect(_ effect: QuizScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        guard case let .quiz(quiz, course) = state.screen, let username = state.session?.account.username else { return [] }
+        switch effect {
+        case let .handIn(responses, startedAt):
+            return [.recordAttempt(AttemptSubmission(course: quiz.course, username: username, startedAt: startedAt, responses: responses))]
+        case .back:
+            state.screen = .course(course)
+            return [.loadQueues(username: username)]
+        case .practice(let practice):
+            return kindEffect(practice).map { [$0] } ?? []
+        }
+    }
+
+    private static func reviewEffect(_ effect: PracticeScreen.Effect, _ state: inout AppState) -> [AppEffect] {
+        guard case let .review(_, courseID) = state.screen, let session = state.session else { return [] }
+        let username = session.account.username
+        switch effect {
+        case let .answered(item, _, mark):
+            // An answer a trainer must mark moves nothing: it is neither right nor wrong yet.
+            guard let mark else { return [] }
+            return [.recordReview(username: username, courseID: courseID, item: item, right: PracticeScreen.isRight(mark))]
+        case .finished, .leave:
+            state.screen = .home(homeState(for: session, state: state))
+            return [.loadQueues(username: username)]
+        default:
+            return kindEffect(effect).map { [$0] } ?? []
+        }
+    }
+
+    /// A practice kind's request as the effect the runner knows.
+    private static func kindEffect(_ effect: PracticeScreen.Effect) -> AppEffect? {
+        switch effect {
+        case .loadViewport(let request): .loadViewport(request)
+        case .locateCursor(let request): .locateCursor(request)
+        case .notifyWhenRested(let serial): .notifyWhenRested(serial: serial)
+        case .refineView(let request): .refineView(request)
+        case .answered, .finished, .leave: nil
         }
     }
 
@@ -220,7 +466,7 @@ public enum App {
     }
 
     private static func homeState(for session: AppState.Session, state: AppState) -> HomeScreen.State {
-        var home = HomeScreen.State(displayName: session.account.displayName, previousLogonAt: session.previousLogonAt, timeZone: state.timeZone)
+        var home = HomeScreen.State(displayName: session.account.displayName, previousLogonAt: session.previousLogonAt, timeZone: state.timeZone, now: state.now)
         home.sync = state.sync
         home.reviewsGold = session.account.role.mayReviewGold
         return home
@@ -309,6 +555,7 @@ public enum App {
         var effects: [AppEffect] = []
         // No ticks reach the task behind the lock: locked time is not time on task.
         if case .task = state.screen, state.lock == nil { effects += taskAction(.tick(now), &state) }
+        advanceClock(now, &state)
         if let session = state.session, state.lock == nil, !state.isQuitting,
            now.timeIntervalSince(state.lastInputAt) >= TimeInterval(state.settings.idleLockSeconds) {
             state.lock = LockScreen.State(username: session.account.username)
@@ -318,6 +565,34 @@ public enum App {
             effects += startSync(&state, flushAll: false)
         }
         return effects
+    }
+
+    /// Retry waits and due dates count down on the screens that show them, to the time of
+    /// the last tick or key.
+    private static func advanceClock(_ now: Date, _ state: inout AppState) {
+        switch state.screen {
+        case .home(var home):
+            HomeScreen.ticked(&home, now)
+            state.screen = .home(home)
+        case .courses(var courses):
+            courses.now = now
+            state.screen = .courses(courses)
+        case .course(var course):
+            CourseScreen.ticked(&course, now)
+            state.screen = .course(course)
+        case let .quiz(quiz, course):
+            var updated = quiz
+            QuizScreen.ticked(&updated, now)
+            var page = course
+            CourseScreen.ticked(&page, now)
+            state.screen = .quiz(updated, course: page)
+        case let .lesson(lesson, course, shownFile):
+            var page = course
+            CourseScreen.ticked(&page, now)
+            state.screen = .lesson(lesson, course: page, shownFile: shownFile)
+        default:
+            break
+        }
     }
 
     /// When the next background sync is due.
@@ -379,6 +654,11 @@ public enum App {
         case .home(let home): HomeScreen.render(home, into: &buffer)
         case .task(let task): TaskScreen.render(task, into: &buffer)
         case .goldReview(let review): GoldReviewScreen.render(review, into: &buffer)
+        case .courses(let courses): CoursesScreen.render(courses, into: &buffer)
+        case .course(let course): CourseScreen.render(course, into: &buffer)
+        case .lesson(let lesson, _, _): LessonScreen.render(lesson, into: &buffer)
+        case .quiz(let quiz, _): QuizScreen.render(quiz, into: &buffer)
+        case .review(let review, _): PracticeScreen.render(review, into: &buffer)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Curriculum
 import Domain
 import Foundation
 import Screens
@@ -11,6 +12,16 @@ public struct AppState: Equatable, Sendable {
         case home(HomeScreen.State)
         case task(TaskScreen.State)
         case goldReview(GoldReviewScreen.State)
+        /// The person's courses.
+        case courses(CoursesScreen.State)
+        case course(CourseScreen.State)
+        /// A lesson of a course, read from its page; `shownFile` is the version shown
+        /// (its pictures are found beside it).
+        case lesson(LessonScreen.State, course: CourseScreen.State, shownFile: String)
+        /// An attempt at a course, started from its page.
+        case quiz(QuizScreen.State, course: CourseScreen.State)
+        /// The spaced review of practice items, from home.
+        case review(PracticeScreen.State, courseID: String)
     }
 
     /// The person logged in, and when their session began.
@@ -80,6 +91,12 @@ public enum AppAction: Equatable, Sendable {
     case goldCandidatesLoaded(projectID: String, labels: [String], candidates: [GoldReviewScreen.Candidate])
     /// The hub took a reviewer's decision on a candidate.
     case goldCandidateDecided(taskID: String, sentence: String)
+    /// The person's courses, as the station works them out (sent with every queue load).
+    case coursesLoaded(Coursework)
+    /// A finished attempt is saved with its grade.
+    case attemptRecorded(QuizScreen.AttemptResult)
+    /// The pixels of a lesson's picture.
+    case lessonPictureLoaded(source: String, PixelImage)
     /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
     case stopRequested
     /// Everything the quit asked for is done.
@@ -115,8 +132,40 @@ public enum AppEffect: Equatable, Sendable {
     /// Send a reviewer's decision to the hub, which checks their role; answered with
     /// `.goldCandidateDecided` or `.failed`.
     case decideGoldCandidate(projectID: String, taskID: String, GoldReviewScreen.Decision, reviewer: String)
+    /// Grade a finished attempt, save it with its grade and outbox row, and move the
+    /// review cards of its practice answers; answered with `.attemptRecorded`.
+    case recordAttempt(AttemptSubmission)
+    /// Note that a person opened a lesson (which version), for the hub's training report.
+    case recordLessonReading(username: String, courseID: String, lesson: String, variant: Bool)
+    /// A practice item answered in review: move its card.
+    case recordReview(username: String, courseID: String, item: String, right: Bool)
+    /// Read a lesson's picture from its course's files; answered with `.lessonPictureLoaded`.
+    case loadLessonPicture(courseID: String, path: String, source: String, cells: Size)
     /// Finish outstanding work, send what can be sent, then answer `.finished`.
     case finish
+}
+
+/// A finished attempt, before the runner gives it an id and a time.
+public struct AttemptSubmission: Equatable, Sendable {
+    /// The course as it was answered: graded on this version.
+    public var course: Course
+    public var username: String
+    public var startedAt: Date
+    public var responses: [String: AttemptResponse]
+
+    public init(course: Course, username: String, startedAt: Date, responses: [String: AttemptResponse]) {
+        self.course = course
+        self.username = username
+        self.startedAt = startedAt
+        self.responses = responses
+    }
+
+    /// The attempt as it is saved and sent.
+    public func attempt(id: UUID, stationID: String, at now: Date) -> CourseAttempt {
+        CourseAttempt(
+            id: id, courseID: course.id, courseVersion: course.version, username: username, stationID: stationID, startedAt: startedAt,
+            finishedAt: now, responses: responses)
+    }
 }
 
 /// A labeler's decision on a task, before the runner gives it an id and a time.

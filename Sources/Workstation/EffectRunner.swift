@@ -1,3 +1,4 @@
+import Curriculum
 import Dispatch
 import Domain
 import Foundation
@@ -36,6 +37,9 @@ public final class EffectRunner: Sendable {
     private let policy = LogonPolicy()
     /// The hub in this process, in standalone mode: where gold candidates are reviewed.
     private let hub: Hub?
+    /// The cached courses, read once per version.
+    private let shelf: CourseShelf
+    private let scheduler = SpacedReview()
 
     public init(
         station: StationDatabase, syncer: StationSyncer, settings: WorkspaceSettings, link: SyncIndicator.Link,
@@ -55,6 +59,7 @@ public final class EffectRunner: Sendable {
         self.clock = clock
         self.makeID = makeID
         self.chips = ChipLibrary { media in try station.presentMediaFile(sha256: media.sha256) }
+        self.shelf = CourseShelf(logger: logger)
     }
 
     public func run(_ effect: AppEffect) {
@@ -71,7 +76,7 @@ public final class EffectRunner: Sendable {
                 done.wait()
                 self.inbox.post(.finished)
             }
-        case .loadViewport, .locateCursor:
+        case .loadViewport, .locateCursor, .loadLessonPicture:
             imageryQueue.async { self.readImagery(effect) }
         case .refineView(let request):
             refineQueue.async { self.inbox.post(.viewRefined(request.render())) }
@@ -91,6 +96,9 @@ public final class EffectRunner: Sendable {
             switch effect {
             case .loadViewport(let request): inbox.post(.viewportLoaded(request, try chips.viewport(request)))
             case .locateCursor(let request): inbox.post(.cursorLocated(try chips.readout(request)))
+            case let .loadLessonPicture(courseID, path, source, cells):
+                guard let media = try station.courseMedia(courseID: courseID, path: path) else { throw ChipLibrary.Problem.unreadable("\(courseID)/\(path) is not among the course's pictures") }
+                inbox.post(.lessonPictureLoaded(source: source, try chips.picture(media, fitting: cells)))
             default: break
             }
         } catch {
@@ -112,7 +120,10 @@ public final class EffectRunner: Sendable {
             case let .unlock(username, password):
                 inbox.post(.unlockAnswered(Self.answer(try station.checkPassword(username: username, password: password, now: clock(), policy: policy))))
             case .loadQueues(let username):
-                inbox.post(.queuesLoaded(try queues(for: username)))
+                // The courses first: the queues carry the locks worked out from them.
+                let work = try coursework(for: username)
+                inbox.post(.coursesLoaded(work))
+                inbox.post(.queuesLoaded(try queues(for: username, locks: work)))
             case let .openTask(projectID, username):
                 guard let project = try station.project(id: projectID) else {
                     inbox.post(.failed("Project \(projectID) is no longer on this station; press r to refresh."))
@@ -162,7 +173,17 @@ public final class EffectRunner: Sendable {
                     return inbox.post(.failed(refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."))
                 }
                 inbox.post(.goldCandidateDecided(taskID: taskID, sentence: GoldReviewScreen.sentence(for: decision, taskID: taskID)))
-            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView:
+            case .recordAttempt(let submission):
+                try recordAttempt(submission)
+            case let .recordLessonReading(username, courseID, lesson, variant):
+                try station.recordLessonReading(LessonReading(
+                    id: makeID(), username: username, stationID: settings.stationID, courseID: courseID, lesson: lesson, variant: variant, at: clock()))
+                postSyncStatus(finishedSync: false)
+            case let .recordReview(username, courseID, item, right):
+                let card = try station.reviewItems(username: username).first { $0.courseID == courseID && $0.item == item }?.card
+                let next = scheduler.afterAnswer(card, right: right, at: clock())
+                if next != card { try station.saveReviews([ReviewChange(courseID: courseID, item: item, card: next)], username: username) }
+            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView, .loadLessonPicture:
                 break
             }
         } catch {
@@ -178,12 +199,53 @@ public final class EffectRunner: Sendable {
         "Gold candidates are reviewed where the hub is: on its machine, labeldesk gold candidates --project \(projectID)."
     }
 
-    private func queues(for username: String, projectID: String? = nil) throws -> [HomeScreen.Queue] {
+    /// The queues' counts; with `locks`, each queue also says which courses it waits for
+    /// (a save's recount needs only the counts).
+    private func queues(for username: String, projectID: String? = nil, locks: Coursework? = nil) throws -> [HomeScreen.Queue] {
         try station.queueSummaries(username: username, now: clock(), calendar: calendar, projectID: projectID).map {
             HomeScreen.Queue(
                 projectID: $0.project.id, title: $0.project.title, marking: $0.project.defaultMarking, waiting: $0.waiting,
-                doneToday: $0.doneToday, waitingForImagery: $0.waitingForImagery, isPaused: $0.isPaused)
+                doneToday: $0.doneToday, waitingForImagery: $0.waitingForImagery, isPaused: $0.isPaused,
+                lockedBehind: locks?.coursesNeeded(for: $0.project.id) ?? [])
         }
+    }
+
+    /// A person's courses as the station sees them: the cached courses, the hub's
+    /// standings and course locks, and what they did here.
+    private func coursework(for username: String) throws -> Coursework {
+        let role = try station.account(named: username)?.role ?? .labeler
+        return Coursework(
+            username: username, role: role, courses: try shelf.courses(in: station), standings: try station.courseStandings(username: username),
+            local: try station.localAttempts(username: username), hubLocks: try station.pauses(username: username),
+            lessonsRead: try station.lessonsRead(username: username),
+            reviews: try station.reviewItems(username: username).map { Coursework.Review(courseID: $0.courseID, item: $0.item, due: $0.card.due) })
+    }
+
+    /// Grades a finished attempt as the hub will (`CourseGrading`), saves it with its grade,
+    /// its outbox row and the review cards its practice answers move, in one transaction,
+    /// then answers with the mark and where it leaves the person.
+    private func recordAttempt(_ submission: AttemptSubmission) throws {
+        let now = clock()
+        let attempt = submission.attempt(id: makeID(), stationID: settings.stationID, at: now)
+        let course = submission.course
+        let grade = CourseGrading.grade(attempt.responses, in: course)
+        let record = CourseProgress.record(of: attempt, grade: grade, passMark: course.manifest.passMark)
+        // Practice answered wrong goes into the person's review; answered right, a card there moves on.
+        let cards = Dictionary(
+            try station.reviewItems(username: attempt.username).filter { $0.courseID == course.id }.map { ($0.item, $0.card) },
+            uniquingKeysWith: { first, _ in first })
+        var reviews: [ReviewChange] = []
+        for item in course.assessment {
+            guard case .practice = item, case .marked(let mark)? = grade.items[item.key] else { continue }
+            let next = scheduler.afterAnswer(cards[item.key], right: PracticeScreen.isRight(mark), at: now)
+            if next != cards[item.key] { reviews.append(ReviewChange(courseID: course.id, item: item.key, card: next)) }
+        }
+        try station.recordAttempt(attempt, record: record, reviews: reviews, now: now)
+        let work = try coursework(for: attempt.username)
+        let state = work.entry(course.id).map { work.state(of: $0, now: now) } ?? .open
+        inbox.post(.attemptRecorded(QuizScreen.AttemptResult(record: record, grade: grade, state: state)))
+        inbox.post(.coursesLoaded(work))
+        postSyncStatus(finishedSync: false)
     }
 
     private func sync(flushAll: Bool) async {
@@ -251,6 +313,10 @@ extension AppEffect {
         case .refineView(let request): "refineView(\(request.view.serial))"
         case .loadGoldCandidates(let projectID): "loadGoldCandidates(\(projectID))"
         case let .decideGoldCandidate(projectID, taskID, _, _): "decideGoldCandidate(\(projectID), \(taskID))"
+        case .recordAttempt(let submission): "recordAttempt(\(submission.course.id))"
+        case let .recordLessonReading(_, courseID, lesson, _): "recordLessonReading(\(courseID)/\(lesson))"
+        case let .recordReview(_, courseID, item, _): "recordReview(\(courseID)/\(item))"
+        case let .loadLessonPicture(courseID, path, _, _): "loadLessonPicture(\(courseID)/\(path))"
         }
     }
 }

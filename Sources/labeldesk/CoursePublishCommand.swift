@@ -15,11 +15,11 @@ struct CoursePublishCommand: ParsableCommand {
             """)
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var hubDatabase: HubDatabaseOption
-    @Argument(help: ArgumentHelp("The folder holding the course folders.", valueName: "DIR")) var folder: String?
+    @OptionGroup var folder: CoursesFolderArgument
     @Option(name: .customLong("as"), help: "Who publishes: a trainer or admin on the hub's roster.") var actor: String
 
     func run() throws {
-        let root = try TrainingFolder.resolve(folder)
+        let root = try folder.resolved().url
         let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
         let publication = try hub.publishCourses(from: root, actor: actor, now: Date())
         for id in publication.published {

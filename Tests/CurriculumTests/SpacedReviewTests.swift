@@ -78,3 +78,34 @@ import Testing
         #expect(scheduler.retrievability(of: card, at: card.due.addingTimeInterval(86_400 * 30)) < scheduler.retrievability(of: card, at: card.due))
     }
 }
+
+/// Practice items in a person's review: in on a wrong answer, out once remembered at a
+/// review days later.
+@Suite struct PracticeReviewTests {
+    let start = Date(timeIntervalSince1970: 1_796_115_600)
+    let scheduler = SpacedReview()
+
+    @Test func aWrongAnswerPutsTheItemInReviewAndRightAnswersWalkItOutOnTheSchedule() throws {
+        // Given nothing in review, a right answer changes nothing
+        #expect(scheduler.afterAnswer(nil, right: true, at: start) == nil)
+        // When the item is answered wrong, it is due again after the first learning step
+        let first = try #require(scheduler.afterAnswer(nil, right: false, at: start))
+        #expect(first == scheduler.review(SpacedReview.Card(due: start), rating: .again, at: start))
+        #expect(first.state == .learning && first.due == start.addingTimeInterval(60))
+        // Right at that review: the next step, ten minutes on
+        let second = try #require(scheduler.afterAnswer(first, right: true, at: first.due))
+        #expect(second.state == .learning && second.step == 1 && second.due == first.due.addingTimeInterval(600))
+        // Wrong again: back to the first step
+        let slipped = try #require(scheduler.afterAnswer(second, right: false, at: second.due))
+        #expect(slipped.state == .learning && slipped.step == 0 && slipped.due == second.due.addingTimeInterval(60))
+        // Right twice more: graduated, due whole days later
+        let third = try #require(scheduler.afterAnswer(slipped, right: true, at: slipped.due))
+        let graduated = try #require(scheduler.afterAnswer(third, right: true, at: third.due))
+        #expect(graduated.state == .review)
+        #expect(graduated.due.timeIntervalSince(third.due) >= 86_400)
+        // And right at that review, days later, it leaves the review
+        #expect(scheduler.afterAnswer(graduated, right: true, at: graduated.due) == nil)
+        // While wrong there sends it to relearn
+        #expect(scheduler.afterAnswer(graduated, right: false, at: graduated.due)?.state == .relearning)
+    }
+}

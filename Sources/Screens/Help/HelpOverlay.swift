@@ -16,6 +16,8 @@ public enum HelpOverlay {
         .init("↑ ↓  j k", "choose a queue"),
         .init("Home End PgUp PgDn", "jump in the list"),
         .init("Enter", "start labeling the chosen queue"),
+        .init("c", "your courses: lessons, quizzes, practice"),
+        .init("v", "practice items due for review"),
         .init("g", "review the chosen project's gold candidates"),
         .init("r", "refresh the queues"),
         .init("?", "this help"),

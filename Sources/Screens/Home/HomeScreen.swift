@@ -1,9 +1,15 @@
+import Curriculum
 import Domain
 import Foundation
 import TerminalCore
 import Widgets
 
-/// The home screen: the person's queues and assigned work.
+/// The home screen: the person's queues, their courses and their review.
+///
+/// A queue a course locks says which course opens it instead of opening; `c` opens the
+/// courses, `v` the practice items due for review. What the courses panel says is worked
+/// out here from the `Coursework` (the hub's standings and the attempts made here) at the
+/// time on the clock, so a retry wait counts down and ends on screen.
 public enum HomeScreen {
     /// One queue as the home screen lists it.
     public struct Queue: Equatable, Sendable {
@@ -17,9 +23,12 @@ public enum HomeScreen {
         public var waitingForImagery: Int
         /// The hub paused this person here on their gold record: the queue stays shut.
         public var isPaused: Bool
+        /// Courses (by id) the person must pass before the queue opens to them.
+        public var lockedBehind: [String]
 
         public init(
-            projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false
+            projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false,
+            lockedBehind: [String] = []
         ) {
             self.projectID = projectID
             self.title = title
@@ -28,6 +37,7 @@ public enum HomeScreen {
             self.doneToday = doneToday
             self.waitingForImagery = waitingForImagery
             self.isPaused = isPaused
+            self.lockedBehind = lockedBehind
         }
     }
 
@@ -35,7 +45,10 @@ public enum HomeScreen {
         public var displayName: String
         public var previousLogonAt: Date?
         public var queues: [Queue] = []
-        public var assignedWork: [String] = []
+        /// The person's courses and review; nil until loaded.
+        public var coursework: Coursework?
+        /// The time on the clock, for retry waits and due dates; set by ticks.
+        public var now: Date
         public var selected = 0
         public var showsHelp = false
         public var message: String?
@@ -51,10 +64,11 @@ public enum HomeScreen {
 
         public var isWaiting: Bool { isLoading || isOpening }
 
-        public init(displayName: String, previousLogonAt: Date?, timeZone: TimeZone) {
+        public init(displayName: String, previousLogonAt: Date?, timeZone: TimeZone, now: Date = Date(timeIntervalSince1970: 0)) {
             self.displayName = displayName
             self.previousLogonAt = previousLogonAt
             self.timeZone = timeZone
+            self.now = now
         }
 
         /// The banner covers what the list shows: each listed project's default marking.
@@ -63,6 +77,10 @@ public enum HomeScreen {
 
     public enum Effect: Equatable, Sendable {
         case openQueue(projectID: String)
+        /// Open the list of the person's courses.
+        case openCourses
+        /// Open the practice items due for review now.
+        case openReview
         case reviewGold(projectID: String, title: String, marking: Marking)
         case refresh
         case logOut
@@ -91,6 +109,16 @@ public enum HomeScreen {
         if !queues.isEmpty, state.message == emptyListSentence { state.message = nil }
         guard wasLoading else { return [] }
         return DeferredKeys.replay(&state, keys: \.deferredKeys, isWaiting: \.isWaiting) { state, key in handle(key, &state) }
+    }
+
+    /// The person's courses arrived (or changed): the panel shows them.
+    public static func coursesLoaded(_ state: inout State, _ coursework: Coursework) {
+        state.coursework = coursework
+    }
+
+    /// The clock moved: retry waits count down.
+    public static func ticked(_ state: inout State, _ now: Date) {
+        state.now = now
     }
 
     /// Loading or opening failed: the screen stops waiting, says why, and drops the keys
@@ -132,6 +160,10 @@ public enum HomeScreen {
                 state.message = Self.pausedSentence(queue.title)
                 return []
             }
+            guard queue.lockedBehind.isEmpty else {
+                state.message = CourseText.lockSentence(queue.lockedBehind, in: state.coursework) + ". Press c for your courses."
+                return []
+            }
             guard queue.waiting > 0 else {
                 state.message = queue.waitingForImagery > 0
                     ? "\(queue.title): \(Self.imagerySentence(queue.waitingForImagery))"
@@ -147,6 +179,21 @@ public enum HomeScreen {
             }
             let queue = state.queues[state.selected]
             return [.reviewGold(projectID: queue.projectID, title: queue.title, marking: queue.marking)]
+        case .character("c"):
+            guard let work = state.coursework, !work.entries.isEmpty else {
+                state.message = "No courses are on this station for you yet. They come with the next sync."
+                return []
+            }
+            return [.openCourses]
+        case .character("v"):
+            let due = state.coursework?.dueReviews(now: state.now) ?? []
+            guard due.isEmpty else { return [.openReview] }
+            if let next = state.coursework?.reviews.first {
+                state.message = "Nothing to review yet: your next practice item comes back at \(TimeText.dateTime(next.due, in: state.timeZone))."
+            } else {
+                state.message = "Nothing to review: practice items you get wrong come back here to try again."
+            }
+            return []
         case .character("r"): return [.refresh]
         case .character("?"): state.showsHelp = true
         case .character("l"): return [.logOut]
@@ -154,6 +201,23 @@ public enum HomeScreen {
         default: break
         }
         return []
+    }
+
+    /// The courses panel: what is due for review, then each course and where it stands.
+    static func courseLines(_ state: State, width: Int) -> (heading: String, lines: [String]) {
+        guard let work = state.coursework, !work.entries.isEmpty else {
+            return ("Your courses", [state.coursework == nil && state.isLoading ? "Loading your courses…" : "No courses are assigned to you."])
+        }
+        let due = work.dueReviews(now: state.now).count
+        var lines: [String] = []
+        if due > 0 { lines.append(due == 1 ? "1 practice item is due for review: press v" : "\(due) practice items are due for review: press v") }
+        let titleWidth = min(max(work.entries.map { CharacterWidth.of($0.title) }.max() ?? 0, 10), max(10, width / 2))
+        for entry in work.entries {
+            let title = WrappedText.truncate(entry.title, width: titleWidth)
+            let padding = String(repeating: " ", count: max(0, titleWidth - CharacterWidth.of(title)))
+            lines.append(title + padding + "  " + CourseText.status(entry, in: work, now: state.now, zone: state.timeZone))
+        }
+        return ("Your courses (c to open)", lines)
     }
 
     /// What a person paused on a queue reads: who to see, not the figures (the lead has those).
@@ -186,8 +250,7 @@ public enum HomeScreen {
             heading = "Refused by the hub: \(refusals.count) (not counted; tell your shift lead)"
             assigned = refusals.suffix(4).map { "task \($0.taskID): \($0.reason)" }
         } else {
-            heading = "Assigned work"
-            assigned = state.assignedWork.isEmpty ? ["No training or other work is assigned to you."] : state.assignedWork
+            (heading, assigned) = courseLines(state, width: content.width - 8)
         }
         let assignedHeight = 2 + min(4, max(1, assigned.count))
         let tableHeight = max(2, content.maxY - y - assignedHeight - 3)
@@ -199,7 +262,7 @@ public enum HomeScreen {
         } else {
             Table(
                 columns: [.init("Project"), .init("Marking", width: 15), .init("Waiting", width: 8, alignment: .trailing), .init("Done today", width: 10, alignment: .trailing)],
-                rows: state.queues.map { [$0.title, $0.marking.rawValue, $0.isPaused ? "paused" : "\($0.waiting)", "\($0.doneToday)"] },
+                rows: state.queues.map { [$0.title, $0.marking.rawValue, $0.isPaused ? "paused" : !$0.lockedBehind.isEmpty ? "locked" : "\($0.waiting)", "\($0.doneToday)"] },
                 selected: state.selected
             ).draw(in: queuesFrame, into: &buffer)
             // Below the table's rows, inside the frame, when there is a row to spare.
@@ -219,7 +282,7 @@ public enum HomeScreen {
         if let message = state.message {
             Label.draw(message, in: Rect(x: 2, y: content.maxY - 2, width: content.width - 4, height: 1), style: .bold, into: &buffer)
         }
-        let hints = ["↑↓ choose", "Enter start"] + (state.reviewsGold ? ["g gold review"] : []) + ["r refresh", "? help", "l log out", "q quit"]
+        let hints = ["↑↓ choose", "Enter start", "c courses"] + (state.reviewsGold ? ["g gold review"] : []) + ["r refresh", "? help", "l log out", "q quit"]
         Chrome.drawHints(hints, in: content, into: &buffer)
         StatusBar(leading: ["Home"], trailing: [state.sync.text(in: state.timeZone)]).draw(row: statusRow.y, in: &buffer)
         if state.showsHelp {

@@ -3,13 +3,25 @@ import Domain
 import TerminalCore
 import Widgets
 
-/// Reading a lesson: its Markdown laid out to the terminal, paged and searched.
+/// Reading a lesson: its Markdown laid out to the terminal, paged and searched, its
+/// pictures drawn with the imagery renderer.
 ///
 /// The lesson is laid out when the screen opens and again when the terminal changes
-/// size, never while drawing, so the lines a search found are the lines drawn. Images
-/// show as a placeholder line naming their file (see `LessonLayout.Result.images`); the
-/// screen that draws them with the imagery renderer comes later, as does the route here.
+/// size or a picture arrives, never while drawing, so the lines a search found are the
+/// lines drawn. An image shows first as its placeholder line (its alt text and file);
+/// the screen asks for its pixels (`.loadPicture`), which the app reads from the course
+/// package through Imagery as it reads a task's chip, and once they come, rows are made
+/// above the placeholder (then its caption) and the picture is drawn there as the image
+/// canvas draws chips.
 public enum LessonScreen {
+    /// A picture's place in the laid-out lines: the rows above its placeholder.
+    public struct PicturePlace: Equatable, Sendable {
+        public var source: String
+        /// The first row the picture covers.
+        public var line: Int
+        public var cells: Size
+    }
+
     public struct State: Equatable, Sendable {
         public var title: String
         public var document: MarkdownDocument
@@ -20,33 +32,77 @@ public enum LessonScreen {
         public var text: PagedText
         /// Each image's placeholder line and file, as laid out at this size.
         public private(set) var images: [LessonLayout.Result.Image]
+        /// The pixels of each picture that has arrived, by the source the lesson names.
+        public private(set) var pictures: [String: PixelImage] = [:]
+        /// Where the arrived pictures are drawn.
+        public private(set) var places: [PicturePlace] = []
+        public var colorDepth: ColorDepth = .indexed256
 
         public init(title: String, document: MarkdownDocument, marking: Marking = .unclassified, size: Size) {
             self.title = title
             self.document = document
             self.marking = marking
             self.size = size
-            let layout = LessonLayout.layout(document, width: LessonScreen.textWidth(for: size))
-            self.text = PagedText(lines: layout.lines, areaHeight: LessonScreen.pagedHeight(for: size))
-            self.images = layout.images
+            self.text = PagedText(lines: [], areaHeight: LessonScreen.pagedHeight(for: size))
+            self.images = []
+            layOut()
         }
 
         mutating func resize(to size: Size) {
             self.size = size
-            let layout = LessonLayout.layout(document, width: LessonScreen.textWidth(for: size))
-            text.replace(lines: layout.lines, areaHeight: LessonScreen.pagedHeight(for: size))
-            images = layout.images
+            layOut()
+        }
+
+        mutating func receive(_ picture: PixelImage, source: String) {
+            guard !picture.isEmpty else { return }
+            pictures[source] = picture
+            layOut()
+        }
+
+        /// Lays the lesson out at this size, with rows under each placeholder for its picture.
+        private mutating func layOut() {
+            let width = LessonScreen.textWidth(for: size)
+            let layout = LessonLayout.layout(document, width: width)
+            var lines: [StyledLine] = []
+            var shownImages: [LessonLayout.Result.Image] = []
+            var shownPlaces: [PicturePlace] = []
+            var images = layout.images[...]
+            let maximumRows = max(1, LessonScreen.pagedHeight(for: size) - 3)
+            for (index, line) in layout.lines.enumerated() {
+                // The picture goes above its placeholder, which stays as its caption
+                // (however many lines a long description wraps to).
+                while let image = images.first, image.line <= index {
+                    images = images.dropFirst()
+                    if let picture = pictures[image.source] {
+                        let cells = LessonScreen.cells(for: picture, width: width, maximumRows: maximumRows)
+                        shownPlaces.append(PicturePlace(source: image.source, line: lines.count, cells: cells))
+                        lines += Array(repeating: .blank, count: cells.height)
+                    }
+                    var placeholder = image
+                    placeholder.line = lines.count
+                    shownImages.append(placeholder)
+                }
+                lines.append(line)
+            }
+            text.replace(lines: lines, areaHeight: LessonScreen.pagedHeight(for: size))
+            self.images = shownImages
+            places = shownPlaces
         }
     }
 
     public enum Action: Equatable, Sendable {
         case keyPressed(Key)
         case resized(Size)
+        /// The pixels a `.loadPicture` asked for.
+        case pictureLoaded(source: String, PixelImage)
     }
 
     public enum Effect: Equatable, Sendable {
         /// Leave the lesson for the screen it was opened from.
         case back
+        /// Read the picture the lesson names `source` as pixels fitting `cells` (the
+        /// canvas's pixels per cell, aspect kept); answer with `.pictureLoaded`.
+        case loadPicture(source: String, cells: Size)
     }
 
     public static let hints = ["/ search", "n N next/previous", "PgUp PgDn page", "Home End", "q back"]
@@ -57,10 +113,36 @@ public enum LessonScreen {
     /// Rows of the paged text with its status row: all but the banners, the title and the hints.
     public static func pagedHeight(for size: Size) -> Int { max(1, size.height - 4) }
 
+    /// The pictures to ask for when the lesson opens: each file once, at most a page.
+    public static func start(_ state: inout State) -> [Effect] {
+        var seen: Set<String> = []
+        let cells = Size(width: textWidth(for: state.size), height: max(1, pagedHeight(for: state.size) - 3))
+        return state.images.compactMap { image in
+            seen.insert(image.source).inserted ? .loadPicture(source: image.source, cells: cells) : nil
+        }
+    }
+
+    /// The cells a picture takes at a width: as wide as it fits, its aspect kept (the
+    /// canvas's cells are two pixels wide and four tall, so its pixels come out square),
+    /// no taller than `maximumRows`.
+    public static func cells(for picture: PixelImage, width: Int, maximumRows: Int) -> Size {
+        let (perX, perY) = ImageCanvas.pixelsPerCell
+        var columns = max(1, min(width, (picture.width + perX - 1) / perX))
+        var rows = max(1, Int((Double(columns * perX) * Double(picture.height) / Double(max(1, picture.width)) / Double(perY)).rounded(.up)))
+        if rows > maximumRows {
+            rows = maximumRows
+            columns = max(1, min(columns, Int((Double(rows * perY) * Double(picture.width) / Double(max(1, picture.height)) / Double(perX)).rounded())))
+        }
+        return Size(width: columns, height: rows)
+    }
+
     public static func update(_ state: inout State, _ action: Action) -> [Effect] {
         switch action {
         case .resized(let size):
             state.resize(to: size)
+            return []
+        case let .pictureLoaded(source, picture):
+            state.receive(picture, source: source)
             return []
         case .keyPressed(let key):
             if state.text.handle(key) { return [] }
@@ -77,6 +159,25 @@ public enum LessonScreen {
         Label.draw("Lesson: " + state.title, in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), style: .bold, into: &buffer)
         let paged = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
         buffer.cursor = state.text.draw(in: paged, into: &buffer)
+        drawPictures(state, in: paged, into: &buffer)
         Chrome.drawHints(hints, in: area, into: &buffer)
+    }
+
+    /// The arrived pictures on the page, cut where the page cuts them.
+    static func drawPictures(_ state: State, in paged: Rect, into buffer: inout Buffer) {
+        let visible = state.text.visibleLines
+        for place in state.places {
+            let rows = place.line..<(place.line + place.cells.height)
+            let shown = rows.clamped(to: visible)
+            guard !shown.isEmpty, let picture = state.pictures[place.source] else { continue }
+            let canvas = ImageCanvas.render(picture, overlay: [], cells: place.cells, depth: state.colorDepth, quality: .fast)
+            for line in shown {
+                let y = paged.y + (line - state.text.scroll)
+                let row = line - place.line
+                for column in 0..<min(place.cells.width, paged.width) {
+                    buffer[paged.x + column, y] = canvas[column, row]
+                }
+            }
+        }
     }
 }

@@ -133,6 +133,7 @@ enum StationMigrations {
                 );
                 """)
         }
+        migrator.registerMigration(StationCourseMigration.stationName, migrate: StationCourseMigration.migrateStation)
         return migrator
     }
 }

@@ -13,12 +13,16 @@ public struct QueueSummary: Equatable, Sendable {
     /// The hub paused this person on the project (their gold record): none of its work
     /// is served to them until a lead lifts it.
     public var isPaused: Bool
+    /// The courses the hub says this person must pass before the queue opens to them
+    /// (`QueuePause.courses`); empty when it named none.
+    public var coursesNeeded: [String]
 
-    public init(project: Project, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false) {
+    public init(project: Project, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false, coursesNeeded: [String] = []) {
         self.project = project
         self.waiting = waiting
         self.doneToday = doneToday
         self.waitingForImagery = waitingForImagery
         self.isPaused = isPaused
+        self.coursesNeeded = coursesNeeded
     }
 }

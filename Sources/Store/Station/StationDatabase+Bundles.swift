@@ -46,7 +46,7 @@ extension StationDatabase {
         let (applied, released) = try pool.write { db -> (Bool, [String]) in
             let position = try Self.bundlePosition(from: sender, in: db)
             guard try check(position) else { return (false, []) }
-            let released = try Self.applySyncReply(reply, now: now, in: db)
+            let released = try Self.applySyncReply(reply, now: now, mediaFolder: mediaFolder, in: db)
             try Self.markPresent(carriedMedia, in: db)
             try db.execute(sql: """
                 INSERT INTO bundle_received (sender, last_sequence, last_hash, received_at) VALUES (?, ?, ?, ?)

@@ -39,7 +39,8 @@ extension StationDatabase {
     /// waits in the outbox. Once the hub has answered for that work (the outbox row went
     /// on a definite answer) or the lease is gone (the task row went, and its links with
     /// it), the link goes; a file no link holds goes too. The rows go in the caller's
-    /// transaction; the caller deletes the files after the commit.
+    /// transaction; the caller deletes the files after the commit. A cached course's
+    /// pictures and chips (`course_media`) are kept while the course is.
     static func releaseUnneededMedia(in db: Database) throws -> [String] {
         try db.cachedStatement(sql: """
             DELETE FROM task_media WHERE EXISTS (
@@ -51,6 +52,7 @@ extension StationDatabase {
             """).execute()
         return try String.fetchAll(db.cachedStatement(sql: """
             DELETE FROM media WHERE NOT EXISTS (SELECT 1 FROM task_media WHERE task_media.sha256 = media.sha256)
+              AND NOT EXISTS (SELECT 1 FROM course_media WHERE course_media.sha256 = media.sha256)
             RETURNING sha256
             """))
     }

@@ -6,9 +6,12 @@ extension StationDatabase {
     /// Applies the hub's answer to a sync, all in one transaction.
     ///
     /// Every answered annotation leaves the outbox (a refused one is listed in
-    /// `rejected`); queued tasks whose lease has run out are dropped, because the hub
-    /// hands them out again; the new leases are cached (never over unsent work); the
-    /// projects, their waiting counts and the cursor are saved.
+    /// `rejected`), and every answered attempt and lesson reading the training outbox (a
+    /// refused one keeps its reason); queued tasks whose lease has run out are dropped,
+    /// because the hub hands them out again; the new leases are cached (never over unsent
+    /// work); the projects, their waiting counts, the courses and the cursor are saved;
+    /// pauses (quality's and courses') and course standings, when the reply gives them,
+    /// replace the last.
     ///
     /// A reply with no outcomes, leases or projects and the cursor the request carried
     /// (an idle sync) holds nothing the next sync would not bring again: it is committed
@@ -17,7 +20,7 @@ extension StationDatabase {
     /// - Parameter cursor: the cursor the request carried; nil commits durably.
     public func applySyncReply(_ reply: SyncReply, sentWithCursor cursor: Int64? = nil, now: Date) throws {
         let released = try pool.write(reply.isIdle(sentWithCursor: cursor) ? .redoable : .full) { db in
-            try Self.applySyncReply(reply, now: now, in: db)
+            try Self.applySyncReply(reply, now: now, mediaFolder: mediaFolder, in: db)
         }
         deleteMediaFiles(released)
     }
@@ -31,7 +34,7 @@ extension StationDatabase {
     /// stream is stored with the reply it brought. Returns the media files no task needs
     /// any more, for the caller to delete once the transaction has committed.
     @discardableResult
-    static func applySyncReply(_ reply: SyncReply, now: Date, in db: Database) throws -> [String] {
+    static func applySyncReply(_ reply: SyncReply, now: Date, mediaFolder: MediaFolder, in db: Database) throws -> [String] {
         // Statements prepared once and kept: a sync runs every few seconds, and preparing
         // them each time cost more than an idle sync's whole work.
         let deleteOutbox = try db.cachedStatement(sql: "DELETE FROM outbox WHERE annotation_id = ?")
@@ -58,14 +61,23 @@ extension StationDatabase {
         let pulledUpTo = try Int64.fetchOne(db.cachedStatement(sql: "SELECT cursor FROM sync_state WHERE id = 1")) ?? 0
         if reply.cursor >= pulledUpTo {
             try Self.saveProjects(reply.projects, waitingAtHub: reply.waitingAtHub, in: db)
+            try Self.saveCourses(reply.courses, mediaFolder: mediaFolder, now: now, in: db)
         }
         try Self.cacheLeases(reply.leases, in: db)
+        try Self.applyTrainingOutcomes(reply.trainingOutcomes, in: db)
         if let pauses = reply.pauses {
             try db.execute(sql: "DELETE FROM pause")
             for pause in pauses {
-                try db.execute(sql: "INSERT OR IGNORE INTO pause (username, project_id) VALUES (?, ?)", arguments: [pause.username, pause.projectID])
+                // A quality pause and a course lock of the same queue are one row: both shut it.
+                try db.execute(sql: """
+                    INSERT INTO pause (username, project_id, courses) VALUES (?, ?, ?)
+                    ON CONFLICT (username, project_id) DO UPDATE SET courses = CASE
+                        WHEN pause.courses = '' OR excluded.courses = '' THEN ''
+                        ELSE pause.courses || ',' || excluded.courses END
+                    """, arguments: [pause.username, pause.projectID, pause.courses.joined(separator: ",")])
             }
         }
+        if let standings = reply.standings { try Self.replaceStandings(standings, in: db) }
         try db.cachedStatement(sql: """
             UPDATE sync_state SET cursor = MAX(cursor, ?), last_sync_at = ?, last_error = NULL, last_error_at = NULL
             WHERE id = 1
@@ -94,8 +106,9 @@ extension StationDatabase {
                 guard let id = UUID(uuidString: row["annotation_id"]) else { return nil }
                 return RejectedAnnotation(annotationID: id, taskID: row["task_id"], reason: row["reason"], at: row["at"])
             }
+            let training = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM training_outbox") ?? 0
             return SyncStatus(
-                cursor: state.cursor, lastSyncAt: state.lastSyncAt, pending: try OutboxRecord.fetchCount(db),
+                cursor: state.cursor, lastSyncAt: state.lastSyncAt, pending: try OutboxRecord.fetchCount(db) + training,
                 rejected: rejected, lastError: state.lastError, lastErrorAt: state.lastErrorAt)
         }
     }

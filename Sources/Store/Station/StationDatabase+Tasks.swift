@@ -133,16 +133,19 @@ extension StationDatabase {
                        (SELECT COUNT(*) FROM annotation
                         WHERE annotation.username = ? AND annotation.project_id = project.id
                           AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today,
-                       EXISTS (SELECT 1 FROM pause WHERE pause.username = ? AND pause.project_id = project.id) AS paused
+                       (SELECT pause.courses FROM pause WHERE pause.username = ? AND pause.project_id = project.id) AS pause_courses
                 FROM project WHERE ? IS NULL OR project.id = ? ORDER BY project.id
                 """, arguments: [username, username, username, username, username, dayStart, dayEnd, username, projectID, projectID])
             return try rows.map { row in
                 let record = StationProjectRecord(id: row["id"], json: row["json"], waitingAtHub: row["waiting_at_hub"])
                 let queued: Int = row["queued"]
                 let waitingForImagery: Int = row["waiting_for_imagery"]
+                // No pause row: open. An empty course list: quality paused them. Else the courses it needs.
+                let pauseCourses: String? = row["pause_courses"]
                 return QueueSummary(
                     project: try record.project(), waiting: queued - waitingForImagery + record.waitingAtHub,
-                    doneToday: row["done_today"], waitingForImagery: waitingForImagery, isPaused: row["paused"])
+                    doneToday: row["done_today"], waitingForImagery: waitingForImagery, isPaused: pauseCourses == "",
+                    coursesNeeded: pauseCourses.map(Self.courseList) ?? [])
             }
         }
     }

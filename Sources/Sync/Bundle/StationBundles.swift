@@ -5,7 +5,8 @@ import Store
 
 /// The station's side of the bundle transport: writes its work out, applies the hub's answers.
 ///
-/// A station's bundle carries its whole outbox, since outbox rows stay until the hub's
+/// A station's bundle carries its whole outbox (and its training outbox: course attempts
+/// and lesson readings), since outbox rows stay until the hub's
 /// definite answer arrives: every bundle holds everything the hub has not answered, so
 /// a lost one is covered by the next, and on a one-way link every annotation still
 /// reaches the hub (which applies each once, by its UUID).
@@ -32,10 +33,12 @@ public struct StationBundles: Sendable {
             throw BundleError.unreadableKey(whose: "this station's private")
         }
         let annotations = try database.outboxBatch(sentBefore: .distantFuture, limit: Int.max)
+        let training = try database.trainingOutbox(limit: Int.max)
         let people = try database.peopleToLeaseFor(now: now)
         let request = SyncRequest(
             stationID: identity.stationID, annotations: annotations, cursor: try database.syncCursor(),
-            wantedLeases: try database.leasesWanted(toFill: leaseTarget, people: people), people: people)
+            wantedLeases: try database.leasesWanted(toFill: leaseTarget, people: people), people: people,
+            attempts: training.attempts, lessonReadings: training.readings)
         let payload = try SyncCoding.encode(request)
 
         var exported: ExportedBundle?

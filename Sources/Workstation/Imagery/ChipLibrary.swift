@@ -5,6 +5,7 @@ import Interchange
 import Screens
 import Synchronization
 import TerminalCore
+import Widgets
 
 /// Chip files of the media store, opened through Imagery: the pixels and readouts the
 /// geo screen asks for, and the georeferencing exports and prediction imports need.
@@ -55,6 +56,33 @@ public final class ChipLibrary: ChipGeoreferencing, Sendable {
                 width: request.outputWidth, height: request.outputHeight, bands: chip.bands, stretch: chip.stretch)
             guard let pixels = PixelImage(width: image.width, height: image.height, rgba: image.rgba) else {
                 throw Problem.unreadable("the image read was not the size asked for")
+            }
+            return pixels
+        }
+    }
+
+    /// A whole picture (a lesson's image), read at the size that fits `cells` with its
+    /// aspect kept, as the canvas wants it (`ImageCanvas.pixelsPerCell`).
+    ///
+    /// Byte images (PNG, JPEG, most pictures) are shown as drawn, with no contrast
+    /// stretch; imagery of other types gets the chips' standard stretch. Opened, read and
+    /// let go: a lesson's pictures are read once each.
+    public func picture(_ media: MediaReference, fitting cells: Size) throws -> PixelImage {
+        try chips.withLock { _ in
+            guard let url = try resolve(media) else { throw Problem.missing(media) }
+            let raster = try Raster.open(url.path)
+            let info = raster.info
+            guard info.width > 0, info.height > 0 else { throw Problem.unreadable("the picture has no pixels") }
+            let bands = BandChoice.defaultChoice(for: info)
+            let (perX, perY) = ImageCanvas.pixelsPerCell
+            let scale = min(Double(max(1, cells.width * perX)) / Double(info.width), Double(max(1, cells.height * perY)) / Double(info.height), 4)
+            let width = max(1, Int((Double(info.width) * scale).rounded())), height = max(1, Int((Double(info.height) * scale).rounded()))
+            let isByte = bands.bands.allSatisfy { info.bands[$0 - 1].dataType == .byte }
+            let image = try raster.readWindow(
+                PixelRect(x: 0, y: 0, width: Double(info.width), height: Double(info.height)), width: width, height: height, bands: bands,
+                stretch: isByte ? .range(minimum: 0, maximum: 255) : .standard)
+            guard let pixels = PixelImage(width: image.width, height: image.height, rgba: image.rgba) else {
+                throw Problem.unreadable("the picture read was not the size asked for")
             }
             return pixels
         }
