@@ -101,11 +101,13 @@ enum TrainingReportText {
         if status.people.isEmpty {
             text += "  Nobody is assigned \(status.courseID) or has attempted it; labeldesk course assign \(status.courseID) --to USER assigns it.\n"
         } else {
+            // How each has it goes last, cut to what the line has left.
             let rows = status.people.map { person in
-                [cut(person.username, 12), cut(how(person.assignment), 24), person.assignment?.dueAt.map(day) ?? "-", state(person),
-                 String(person.attemptsUsed) + (status.attemptsAllowed.map { "/\($0)" } ?? ""), percent(person.bestShare), person.isOverdue ? "OVERDUE" : ""]
+                [cut(person.username, 12), person.assignment?.dueAt.map(day) ?? "-", cut(state(person), 25),
+                 String(person.attemptsUsed) + (status.attemptsAllowed.map { "/\($0)" } ?? ""), percent(person.bestShare), person.isOverdue ? "yes" : "",
+                 how(person.assignment)]
             }
-            text += indented(TextTable.render([["person", "assigned", "due", "state", "tries", "best", ""]] + rows))
+            text += indented(TextTable.render(fitted([["person", "due", "state", "tries", "best", "late", "assigned"]] + rows, width: width - 2)))
         }
 
         text += "\nAttempts\n"
@@ -127,40 +129,72 @@ enum TrainingReportText {
                 return [cut(row.username, 12), cut(projectID, 14), cut(trigger, 24), day(row.assignment.assignedAt), row.clearedAt.map(day) ?? "open"]
             }))
             for reset in report.resets {
-                text += "  \(reset.username): fresh start on \(reset.projectID)'s gold from \(format(reset.at, "yyyy-MM-dd HH:mm")) "
-                    + "(set aside \(reset.scored) scored items at \(percent(reset.scored > 0 ? reset.credit / Double(reset.scored) : nil)))\n"
+                text += wrapped(
+                    "\(reset.username): fresh start on \(reset.projectID)'s gold from \(format(reset.at, "yyyy-MM-dd HH:mm")); "
+                        + "set aside \(reset.scored) scored items at \(percent(reset.scored > 0 ? reset.credit / Double(reset.scored) : nil))", indent: 2)
             }
         }
 
         text += "\nItems\n"
         text += itemsTable(report)
 
-        text += "\nLessons (gold accuracy in the \(report.window) gold items before and after a first reading, from "
-            + report.goldProjects.joined(separator: ", ") + ")\n"
-        text += indented(TextTable.render([["lesson", "readers", "before", "after", "change", "95% interval", "paired"]] + report.efficacy.map { lesson in
+        text += "\nLessons\n"
+        text += wrapped(
+            "Gold accuracy in the \(report.window) gold items before and after each reader first opened the lesson, from "
+                + report.goldProjects.joined(separator: ", ") + ": pooled, of how many items; the change is the mean of each reader's "
+                + "after less before, in percentage points, with its paired t 95% interval (cut to -100...+100) over the n readers with both.",
+            indent: 2)
+        text += indented(TextTable.render([["lesson", "readers", "before", "after", "change", "95%", "n"]] + report.efficacy.map { lesson in
             let change = lesson.change
-            let interval = change.lower.map { "\(points($0)) to \(points(change.upper))" } ?? "-"
-            return [cut(lesson.lesson, 26), String(lesson.readers.count), share(lesson.before), share(lesson.after), points(change.mean), interval, String(change.count)]
+            let interval = change.lower.map { "\(points(max(-1, $0))) to \(points(change.upper.map { min(1, $0) }))" } ?? "-"
+            return [cut(lesson.lesson, 22), String(lesson.readers.count), share(lesson.before), share(lesson.after), points(change.mean), interval, String(change.count)]
         }))
-        text += "  before and after: accuracy of the pooled items, of how many; change: mean of each reader's after less before,\n"
-        text += "  in percentage points, with the paired t interval over the readers with items on both sides\n"
 
         if !report.variants.isEmpty {
-            text += "\nLesson versions (gold accuracy after reading; second less first, Newcombe 95% interval)\n"
+            text += "\nLesson versions\n"
+            text += wrapped("Gold accuracy in the items after reading each version; the second less the first, with Newcombe's 95% interval.", indent: 2)
             for comparison in report.variants {
                 text += "  \(comparison.lesson)\n"
-                text += indented(TextTable.render([
-                    ["", cut(comparison.first.file, 30), "\(comparison.first.readers) readers", share(comparison.first.interval), wilsonText(comparison.first.interval)],
-                    ["", cut(comparison.second.file, 30), "\(comparison.second.readers) readers", share(comparison.second.interval), wilsonText(comparison.second.interval)],
-                ]))
+                text += indented(indented(TextTable.render([
+                    ["first", cut(comparison.first.file, 24), "\(comparison.first.readers) readers", share(comparison.first.interval),
+                     wilsonText(comparison.first.interval)],
+                    ["second", cut(comparison.second.file, 24), "\(comparison.second.readers) readers", share(comparison.second.interval),
+                     wilsonText(comparison.second.interval)],
+                ])))
                 if let difference = comparison.difference {
-                    text += "    difference \(points(difference.difference)) points (95% \(points(difference.lower)) to \(points(difference.upper)))\n"
+                    text += "    second less first: \(points(difference.difference)) points (95% \(points(difference.lower)) to \(points(difference.upper)))\n"
                 } else {
                     text += "    no difference yet: each version needs gold answered after reading it\n"
                 }
             }
         }
         return text
+    }
+
+    /// The columns the table is laid out for.
+    static let width = 80
+
+    /// Words wrapped to `width` after `indent` spaces, each line ended.
+    static func wrapped(_ text: String, indent: Int) -> String {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, indent + line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        let margin = String(repeating: " ", count: indent)
+        return lines.map { margin + $0 + "\n" }.joined()
+    }
+
+    /// Rows whose last column is cut so each line fits in `width`.
+    static func fitted(_ rows: [[String]], width: Int) -> [[String]] {
+        guard let columns = rows.first?.count, columns > 1 else { return rows }
+        let widths = (0..<(columns - 1)).map { column in rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let room = max(8, width - widths.reduce(0, +) - 2 * (columns - 1))
+        return rows.map { row in row.enumerated().map { $0.offset == columns - 1 ? cut($0.element, room) : $0.element } }
     }
 
     static func share(_ interval: WilsonInterval) -> String {
@@ -187,12 +221,13 @@ enum TrainingReportText {
              question.flags.map(\.rawValue).joined(separator: " ")]
         }
         text += indented(TextTable.render([["item", "title", "facility", "sd", "discr.", "effic.", "flags"]] + rows))
-        text += String(
-            format: "  mean %@, median %@, sd %@; Cronbach's alpha %@, error ratio %@, standard error %@\n",
-            quizPercent(quiz.percentage(quiz.mean)), quizPercent(quiz.percentage(quiz.median)), quizPercent(quiz.percentage(quiz.standardDeviation)),
-            quizPercent(quiz.internalConsistency), quizPercent(quiz.errorRatio), quizPercent(quiz.percentage(quiz.standardError)))
+        text += "  mean \(quizPercent(quiz.percentage(quiz.mean))), median \(quizPercent(quiz.percentage(quiz.median))), "
+            + "sd \(quizPercent(quiz.percentage(quiz.standardDeviation))), skewness \(quiz.skewness.map { String(format: "%.2f", $0) } ?? "-"), "
+            + "kurtosis \(quiz.kurtosis.map { String(format: "%.2f", $0) } ?? "-")\n"
+        text += "  Cronbach's alpha \(quizPercent(quiz.internalConsistency)), error ratio \(quizPercent(quiz.errorRatio)), "
+            + "standard error \(quizPercent(quiz.percentage(quiz.standardError)))\n"
         for question in analysis.questions where !question.flags.isEmpty {
-            text += "  \(question.name): " + question.flags.map(\.explanation).joined(separator: "; ") + "\n"
+            text += wrapped("\(question.name): " + question.flags.map(\.explanation).joined(separator: "; "), indent: 2)
         }
         return text
     }

@@ -190,7 +190,7 @@ struct RemediationTests {
         let audit = try HubDatabase(path: directory.path("hub.sqlite")).recentAuditEntries(limit: 200)
         #expect(audit.filter { $0.auditKind == .remediationClear }.map(\.detail).first?.contains("remediation on label negative in sentiment (lesson lessons/negation.md) cleared") == true)
         let reset = try #require(audit.first { $0.auditKind == .qualityReset })
-        #expect(reset.detail.hasPrefix("fresh start for ana on sentiment's gold from 2026-"), "\(reset.detail)")
+        #expect(reset.detail.hasPrefix("fresh start for ana on sentiment's gold from 2025-03-03 10:00:00 UTC, with onboarding again; passed the remedial retest of negation"), "\(reset.detail)")
         #expect(reset.detail.contains("paused: 26% on 19 gold items"), "\(reset.detail)")
     }
 

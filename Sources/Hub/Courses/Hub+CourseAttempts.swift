@@ -22,10 +22,7 @@ extension Hub {
             AnnotationOutcome(annotationID: attempt.id, status: .rejected, reason: reason)
         }
         if let earlier = try transaction.attempt(id: attempt.id) {
-            guard earlier.attempt == attempt else {
-                return rejected("attempt \(attempt.id.uuidString) was already received with different content; this is a client fault")
-            }
-            return Self.outcome(of: earlier)
+            return Self.answer(toResend: attempt, of: earlier.attempt, id: attempt.id, named: "attempt", first: Self.outcome(of: earlier))
         }
         if let problem = try Self.senderProblem(
             what: "attempt \(attempt.id.uuidString)", stationID: attempt.stationID, username: attempt.username, sentBy: stationID, roster: &roster) {
@@ -38,7 +35,7 @@ extension Hub {
             return rejected("course \"\(attempt.courseID)\" has no version \(attempt.courseVersion) at the hub (it gives version \(current)), so the attempt cannot be graded")
         }
         let grade = CourseGrading.grade(attempt.responses, in: course)
-        let history = try transaction.attempts(username: attempt.username, courseID: attempt.courseID).filter(\.counted).map(\.record)
+        let history = try transaction.countedAttemptRecords(username: attempt.username, courseID: attempt.courseID)[attempt.courseID] ?? []
         let assignment = try transaction.assignments(username: attempt.username, courseID: attempt.courseID).last
         let state = CourseProgress.state(
             of: course.manifest, attempts: history, assignment: assignment?.assignment,
@@ -86,10 +83,8 @@ extension Hub {
             AnnotationOutcome(annotationID: reading.id, status: .rejected, reason: reason)
         }
         if let earlier = try transaction.lessonReading(id: reading.id) {
-            guard earlier.reading == reading else {
-                return rejected("lesson reading \(reading.id.uuidString) was already received with different content; this is a client fault")
-            }
-            return AnnotationOutcome(annotationID: reading.id, status: .accepted)
+            return Self.answer(
+                toResend: reading, of: earlier.reading, id: reading.id, named: "lesson reading", first: AnnotationOutcome(annotationID: reading.id, status: .accepted))
         }
         if let problem = try Self.senderProblem(
             what: "lesson reading \(reading.id.uuidString)", stationID: reading.stationID, username: reading.username, sentBy: stationID, roster: &roster) {
@@ -100,6 +95,16 @@ extension Hub {
         }
         try transaction.insertLessonReading(reading, receivedAt: now)
         return AnnotationOutcome(annotationID: reading.id, status: .accepted)
+    }
+
+    /// What a resend of training already kept gets: the first answer when it is what was
+    /// received, a client fault when its content differs.
+    static func answer<Item: Equatable>(toResend item: Item, of earlier: Item, id: UUID, named what: String, first: AnnotationOutcome) -> AnnotationOutcome {
+        guard earlier == item else {
+            return AnnotationOutcome(
+                annotationID: id, status: .rejected, reason: "\(what) \(id.uuidString) was already received with different content; this is a client fault")
+        }
+        return first
     }
 
     /// Why the hub will not take training from this sender: made at another station, or

@@ -30,11 +30,11 @@ extension Hub {
                     stack.append(prerequisite)
                 }
             }
-            let attempts = Dictionary(grouping: try transaction.attempts(username: person).filter(\.counted), by: \.attempt.courseID)
+            let attempts = try transaction.countedAttemptRecords(username: person)
             let latest = Dictionary(assignments.map { ($0.courseID, $0.assignment) }, uniquingKeysWith: { _, later in later })
             for courseID in wanted.sorted() where byID[courseID] != nil {
                 standings.append(CourseStanding(
-                    username: person, courseID: courseID, assignment: latest[courseID], attempts: (attempts[courseID] ?? []).map(\.record)))
+                    username: person, courseID: courseID, assignment: latest[courseID], attempts: attempts[courseID] ?? []))
             }
         }
         return standings
@@ -78,7 +78,7 @@ extension Hub {
             guard let header = try transaction.currentCourseHeaders().first(where: { $0.id == courseID }),
                   let manifest = CourseManifest.parse(header.manifest, id: courseID, file: "\(courseID)/\(CourseFolder.manifestName)").manifest
             else { return nil }
-            let attempts = try transaction.attempts(username: username, courseID: courseID).filter(\.counted).map(\.record)
+            let attempts = try transaction.countedAttemptRecords(username: username, courseID: courseID)[courseID] ?? []
             return CourseProgress.state(
                 of: manifest, attempts: attempts, assignment: try transaction.assignments(username: username, courseID: courseID).last?.assignment,
                 passedCourses: try transaction.passedCourses(username: username), now: now)

@@ -39,6 +39,30 @@ extension HubTransaction {
             .map(Self.storedAttempt)
     }
 
+    /// A person's counted attempts as the course rules read them, by course, each
+    /// course's oldest first; read without decoding what was answered, since every sync
+    /// that names people asks.
+    public func countedAttemptRecords(username: String, courseID: String? = nil) throws -> [String: [AttemptRecord]] {
+        let course = courseID == nil ? "" : "AND course_id = ?"
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT course_id, id, finished_at, marks, out_of, passed, awaiting_trainer FROM course_attempt
+                WHERE username = ? AND counted = 1 \(course) ORDER BY finished_at, id
+                """),
+            arguments: StatementArguments([username] + (courseID.map { [$0] } ?? [])))
+        var records: [String: [AttemptRecord]] = [:]
+        for row in rows {
+            let id: String = row["id"], marks: Double = row["marks"], outOf: Double = row["out_of"]
+            guard let uuid = UUID(uuidString: id) else {
+                throw StoreError.unreadableRow(table: "course_attempt", problem: "\"\(id)\" is not an attempt's id")
+            }
+            records[row["course_id"], default: []].append(AttemptRecord(
+                id: uuid, finishedAt: row["finished_at"], share: outOf > 0 ? marks / outOf : 0, passed: row["passed"],
+                awaitingTrainer: row["awaiting_trainer"]))
+        }
+        return records
+    }
+
     /// The courses a person has passed with a counted attempt, ever.
     public func passedCourses(username: String) throws -> Set<String> {
         Set(try String.fetchAll(
