@@ -89,9 +89,9 @@ let package = Package(
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "Curriculum", "Widgets", "TerminalCore", "Domain"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain", "Imagery", "Interchange", "Curriculum"]),
+        .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Curriculum", "Screens", "Store", "Hub", "Sync", "TerminalCore", "Domain", "Imagery", "Interchange"]),
         // Depends on the executable so `swift test` builds the binary these tests drive.
-        .testTarget(name: "EndToEndTests", dependencies: ["labeldesk", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["labeldesk", "TestSupport", "Hub", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "FaultTests", dependencies: ["labeldesk", "TestSupport", "Sync", "Hub", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

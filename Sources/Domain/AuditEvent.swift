@@ -31,6 +31,13 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case goldRetire = "gold.retire"
     case goldReview = "gold.review"
     case goldCandidate = "gold.candidate"
+    case coursePublish = "course.publish"
+    case courseAssign = "course.assign"
+    case courseMark = "course.mark"
+    case cohortCreate = "cohort.create"
+    case cohortAdd = "cohort.add"
+    case remediationClear = "remediation.clear"
+    case qualityReset = "quality.reset"
     /// A person finished a course attempt at a station (graded there; the hub grades it again).
     case courseAttempt = "course.attempt"
 }

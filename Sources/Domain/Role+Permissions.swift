@@ -27,4 +27,26 @@ extension Role {
     }
 
     public static var goldReviewingRoles: [Role] { allCases.filter(\.mayReviewGold) }
+
+    /// Whether a person in this role may publish courses and mark essays: trainers, who
+    /// write them, and admins.
+    public var mayTeach: Bool {
+        switch self {
+        case .trainer, .admin: true
+        case .labeler, .lead: false
+        }
+    }
+
+    public static var teachingRoles: [Role] { allCases.filter(\.mayTeach) }
+
+    /// Whether a person in this role may make cohorts and assign courses: trainers, shift
+    /// leads (who see who is slipping) and admins.
+    public var mayAssignCourses: Bool {
+        switch self {
+        case .trainer, .lead, .admin: true
+        case .labeler: false
+        }
+    }
+
+    public static var assigningRoles: [Role] { allCases.filter(\.mayAssignCourses) }
 }

@@ -20,6 +20,13 @@ extension Hub {
     /// 5. Answer with the outcomes, the leases, the projects changed since the station's
     ///    cursor, the open tasks left per project, and the new cursor.
     ///
+    /// Training comes beside the work: course attempts and lesson readings are applied
+    /// once each by id (see `apply(_:CourseAttempt...)`) and answered in
+    /// `trainingOutcomes`; courses published since the cursor travel as packages; and a
+    /// request that names people and is not idle is answered with their course
+    /// standings. A person who has not passed the courses a project needs is leased
+    /// none of its tasks or gold and gets a `QueuePause` naming the courses.
+    ///
     /// - Parameter admit: runs first in the transaction; the server records the
     ///   request's nonce there, so a replay is refused and a sync is one commit.
     public func exchange(
@@ -50,15 +57,26 @@ extension Hub {
                 annotation, sentBy: request.stationID, projects: projectsByID, roster: &roster, policies: &policies, transaction: transaction, now: now)
         }
 
+        var courses = CourseLookup(transaction: transaction)
+        let trainingOutcomes = try request.attempts.map { attempt in
+            try apply(attempt, sentBy: request.stationID, roster: &roster, courses: &courses, transaction: transaction, now: now)
+        } + request.lessonReadings.map { reading in
+            try apply(reading, sentBy: request.stationID, roster: &roster, transaction: transaction, now: now)
+        }
+
         try transaction.expireLeases(now: now)
         var leases: [LeasedTask] = []
         var pauses: [QueuePause] = []
         let people = Array(Set(request.people)).sorted()
         var random = goldRandom
+        var passedCourses: [String: Set<String>] = [:]
         for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
             let expiry = now.addingTimeInterval(TimeInterval(project.leaseSeconds))
             let policy = try policies.policy(of: project.id)
             if people.isEmpty {
+                // Leases for whoever logs on could reach someone not qualified: a project
+                // a course qualifies for is leased only to people named.
+                guard try !courses.manifests().contains(where: { $0.qualifies.contains(project.id) }) else { continue }
                 leases += try transaction.leaseOpenTasks(
                     projectID: project.id, limit: request.wantedLeases, to: request.stationID, until: expiry,
                     unlabelledBy: policy.overlap > 0 ? .some(nil) : nil
@@ -66,7 +84,14 @@ extension Hub {
                 continue
             }
             for person in people {
-                // Quality decides first: a paused person is leased nothing here.
+                // Qualification first: someone who has not passed the courses the project
+                // needs is leased none of its work, gold included.
+                let needed = try Self.coursesNeeded(projectID: project.id, person: person, courses: &courses, passed: &passedCourses, transaction: transaction)
+                guard needed.isEmpty else {
+                    pauses.append(QueuePause(username: person, projectID: project.id, courses: needed))
+                    continue
+                }
+                // Then quality: a paused person is leased nothing here.
                 let standing = try transaction.goldTallies(projectID: project.id, username: person).first?.standing(under: policy) ?? .tooFewItems
                 guard standing != .paused else {
                     pauses.append(QueuePause(username: person, projectID: project.id))
@@ -77,11 +102,18 @@ extension Hub {
                     station: request.stationID, until: expiry, now: now, random: &random, transaction: transaction)
             }
         }
+        let answersPeople = !people.isEmpty && !request.isIdle
         return SyncReply(
             outcomes: outcomes, leases: leases,
             projects: try transaction.projectsChanged(since: request.cursor),
             waitingAtHub: try transaction.openTaskCounts(),
-            cursor: try transaction.latestChange(), pauses: people.isEmpty || request.isIdle ? nil : pauses)
+            cursor: try transaction.latestChange(), pauses: answersPeople ? pauses : nil,
+            trainingOutcomes: trainingOutcomes,
+            courses: try transaction.coursesChanged(since: request.cursor),
+            standings: answersPeople
+                ? try Self.courseStandings(
+                    for: people, projects: projectsByID.values.sorted { $0.id < $1.id }, roster: &roster, courses: &courses, transaction: transaction)
+                : nil)
     }
 
     /// A lease as a station gets it: a file's token layout is for exporting the file
@@ -117,7 +149,8 @@ extension Hub {
         // Work on a gold item handed to this person here is a gold answer, even where a
         // task has the same id (gold made from work keeps its task's id).
         if try transaction.goldWasLeased(projectID: annotation.projectID, goldID: annotation.taskID, to: annotation.username, at: stationID) {
-            return try applyGold(annotation, content: content, project: project, transaction: transaction, now: now)
+            return try applyGold(
+                annotation, content: content, project: project, policy: try policies.policy(of: project.id), transaction: transaction, now: now)
         }
         guard let standing = try transaction.standing(projectID: annotation.projectID, taskID: annotation.taskID) else {
             return rejected(Self.unknownTask(annotation))

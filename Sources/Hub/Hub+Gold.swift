@@ -161,8 +161,11 @@ extension Hub {
     ///
     /// The outcome is what the same work on a task would get (accepted; the same
     /// refusals in the same words), so a station cannot tell gold by its replies.
+    ///
+    /// A counted scored answer also adds to the person's record per remediation trigger,
+    /// and remediation checks that record (see `remediate`).
     func applyGold(
-        _ annotation: Annotation, content: String, project: Project, transaction: HubTransaction, now: Date
+        _ annotation: Annotation, content: String, project: Project, policy: GoldPolicy, transaction: HubTransaction, now: Date
     ) throws -> AnnotationOutcome {
         guard let item = try transaction.goldItem(projectID: annotation.projectID, id: annotation.taskID) else {
             return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: Self.unknownTask(annotation))
@@ -179,7 +182,12 @@ extension Hub {
             return AnnotationOutcome(annotationID: annotation.id, status: .rejected, reason: problem)
         }
         let score = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: item.key, in: project, focus: item.task.image?.focus).score
-        try transaction.insertGoldAnswer(annotation, content: content, receivedAt: now, score: score)
+        let counts = try transaction.insertGoldAnswer(annotation, content: content, receivedAt: now, score: score)
+        if counts, let score {
+            try Self.recordTriggers(
+                of: score, key: item.key, focus: item.task.image?.focus, answer: annotation, project: project, policy: policy, transaction: transaction,
+                now: now)
+        }
         return AnnotationOutcome(annotationID: annotation.id, status: .accepted)
     }
 
@@ -201,7 +209,8 @@ extension Hub {
             try transaction.setGoldPolicy(policy, projectID: projectID)
             try transaction.appendAudit(AuditEvent(
                 kind: .goldPolicy, actor: actor,
-                detail: "gold policy of \(projectID): rate \(policy.rate), onboarding \(policy.onboarding), proven rate \(policy.provenRate)", at: now))
+                detail: "gold policy of \(projectID): rate \(policy.rate), onboarding \(policy.onboarding), proven rate \(policy.provenRate)"
+                    + (policy.remediationBelow.map { ", remediation below \($0) after \(policy.remediationMinimum) items" } ?? ""), at: now))
         }
     }
 

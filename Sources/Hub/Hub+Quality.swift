@@ -1,3 +1,4 @@
+import Curriculum
 import Domain
 import Foundation
 import Store
@@ -190,8 +191,22 @@ extension Hub {
     public func reviewGoldAnswer(_ answerID: UUID, projectID: String, score: Double, actor: String, now: Date) throws {
         guard (0...1).contains(score) else { throw HubError.refused("a verdict is a score from 0 (wrong) to 1 (right), not \(score)") }
         try database.write { transaction in
-            guard try transaction.setGoldVerdict(answerID: answerID, projectID: projectID, score: score, by: actor, at: now) else {
+            guard let change = try transaction.setGoldVerdict(answerID: answerID, projectID: projectID, score: score, by: actor, at: now) else {
                 throw HubError.refused("no gold answer \(answerID.uuidString) of \(projectID) waits for a reviewer; see labeldesk gold review --project \(projectID)")
+            }
+            // The answer's part of the record per remediation trigger moves with the verdict.
+            if change.countsInRecord, let project = try transaction.project(id: projectID), let item = try transaction.goldItem(projectID: projectID, id: change.goldID) {
+                func contributions(_ verdict: Double) -> [(trigger: String, credit: Double)] {
+                    TriggerRecord.contributions(of: .reviewed(verdict), key: item.key, kind: project.kind).map { ($0.trigger.words, $0.credit) }
+                }
+                if let earlier = change.earlier {
+                    try transaction.addToTriggerRecord(
+                        projectID: projectID, username: change.username, contributions: contributions(earlier), sign: -1, answeredAt: change.answeredAt)
+                }
+                try transaction.addToTriggerRecord(
+                    projectID: projectID, username: change.username, contributions: contributions(score), sign: 1, answeredAt: change.answeredAt)
+                try Self.remediate(
+                    username: change.username, projectID: projectID, policy: try transaction.goldPolicy(projectID: projectID), transaction: transaction, now: now)
             }
             try transaction.appendAudit(AuditEvent(
                 kind: .goldReview, actor: actor, detail: "scored gold answer \(answerID.uuidString) of \(projectID): \(score)", at: now))

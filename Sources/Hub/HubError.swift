@@ -13,6 +13,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
     case goldIDInUse(projectID: String, id: String)
     /// A record of an import file the hub will not take, said in full.
     case importRefused(String)
+    /// Courses with problems, each as `FILE:LINE: problem`: none of them was published.
+    case coursesRefused(problems: [String])
     /// Anything else the hub will not do, said in full.
     case refused(String)
 
@@ -34,6 +36,9 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             "id \"\(id)\" is already a task or a gold item of project \"\(projectID)\"; a gold item needs an id of its own. Nothing was imported"
         case .importRefused(let sentence):
             sentence + ". Nothing was imported"
+        case .coursesRefused(let problems):
+            "nothing was published: the courses have \(problems.count) \(problems.count == 1 ? "problem" : "problems"); mend \(problems.count == 1 ? "it" : "them") and publish again:\n"
+                + problems.joined(separator: "\n")
         case .refused(let sentence):
             sentence
         }

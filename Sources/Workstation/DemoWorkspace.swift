@@ -128,15 +128,7 @@ public enum DemoWorkspace {
     /// Finds the Assets folder: `$LABELDESK_ASSETS`, then up from the executable (a
     /// build in a clone), then the current folder, then the system install location.
     public static func locateAssets(executable: String = CommandLine.arguments.first ?? "", environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
-        var candidates: [URL] = []
-        if let explicit = environment["LABELDESK_ASSETS"] { candidates.append(URL(fileURLWithPath: explicit)) }
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(folder.appendingPathComponent("Assets"))
-            folder = folder.deletingLastPathComponent()
-        }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Assets"))
-        candidates.append(URL(fileURLWithPath: "/usr/share/labeldesk/Assets"))
+        let candidates = ProductFolder.candidates(named: "Assets", variable: "LABELDESK_ASSETS", executable: executable, environment: environment)
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("demo/sst2.dev.txt").path) {
             return candidate
         }

@@ -147,6 +147,7 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case badSettings(String, reason: String)
     case notDemo(String)
     case assetsMissing(searched: [String])
+    case trainingMissing(searched: [String])
 
     public var description: String {
         switch self {
@@ -160,6 +161,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
             "\(path) is not a demo workspace, so `demo --reset` will not wipe it; use --workspace to pick the demo folder"
         case .assetsMissing(let searched):
             "cannot find LabelDesk's demo data (Assets/demo/sst2.dev.txt); looked in: \(searched.joined(separator: ", ")). Set LABELDESK_ASSETS to the Assets folder"
+        case .trainingMissing(let searched):
+            "cannot find LabelDesk's Training folder (a folder of courses, each with a course.conf); looked in: \(searched.joined(separator: ", ")). Name the folder on the command line, or set LABELDESK_TRAINING to it"
         }
     }
 }

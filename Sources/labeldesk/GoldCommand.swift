@@ -132,6 +132,10 @@ struct GoldCommand: ParsableCommand {
         @Option(help: "Votes a task's consensus needs to be offered as a gold candidate (default 3).") var candidateVotes: Int?
         @Option(help: "Consensus confidence a gold candidate needs (0.5 to 1; default 0.95).") var candidateConfidence: Double?
         @Option(help: "What an export gives as each task's answer: first (default), majority or dawid-skene (the consensus of everyone's).") var exportAnswer: String?
+        @Option(help: ArgumentHelp(
+            "Assign a course's remedial lesson and retest when a person's gold accuracy on a label or error class is below this, even at its 95% interval's best (0 to 1, or off; default off).",
+            valueName: "ACCURACY")) var remediation: String?
+        @Option(help: "Scored gold items on a label or error class before remediation looks at it (default 10).") var remediationMinimum: Int?
 
         func run() throws {
             let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
@@ -139,7 +143,7 @@ struct GoldCommand: ParsableCommand {
             var policy = try hub.goldPolicy(projectID: project)
             let changes = [
                 rate != nil, onboarding != nil, provenRate != nil, minimum != nil, warnBelow != nil, pauseBelow != nil, overlap != nil,
-                overlapPeople != nil, candidateVotes != nil, candidateConfidence != nil, exportAnswer != nil,
+                overlapPeople != nil, candidateVotes != nil, candidateConfidence != nil, exportAnswer != nil, remediation != nil, remediationMinimum != nil,
             ]
             if changes.contains(true) {
                 policy.rate = rate ?? policy.rate
@@ -159,6 +163,16 @@ struct GoldCommand: ParsableCommand {
                     }
                     policy.exportAnswer = answer
                 }
+                if let remediation {
+                    if remediation.lowercased() == "off" {
+                        policy.remediationBelow = nil
+                    } else if let share = Double(remediation.hasSuffix("%") ? String(remediation.dropLast()) : remediation) {
+                        policy.remediationBelow = remediation.hasSuffix("%") ? share / 100 : share
+                    } else {
+                        throw UserFacingError("--remediation is an accuracy like 0.8 or 80%, or off; \"\(remediation)\" is neither")
+                    }
+                }
+                policy.remediationMinimum = remediationMinimum ?? policy.remediationMinimum
                 try hub.setGoldPolicy(policy, projectID: project, actor: "admin", now: Date())
             }
             print("""
@@ -166,7 +180,8 @@ struct GoldCommand: ParsableCommand {
                 warn below \(policy.warnBelow), pause below \(policy.pauseBelow), after \(policy.minimumGold) scored gold items; \
                 overlap \(policy.overlap) of tasks by \(policy.overlapPeople) people; \
                 candidates from \(policy.candidateVotes) votes at confidence \(policy.candidateConfidence); \
-                exports give the \(policy.exportAnswer == .first ? "first answer" : policy.exportAnswer.rawValue + " consensus") as each task's answer
+                exports give the \(policy.exportAnswer == .first ? "first answer" : policy.exportAnswer.rawValue + " consensus") as each task's answer; \
+                remediation \(policy.remediationBelow.map { "below \($0) on a label or error class, after \(policy.remediationMinimum) scored gold items on it" } ?? "off")
                 """)
         }
     }

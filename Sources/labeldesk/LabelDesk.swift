@@ -18,6 +18,7 @@ struct LabelDesk: AsyncParsableCommand {
             DemoCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, ImageryCommand.self, PredictionsCommand.self,
             UserCommand.self, AuditCommand.self, BenchCommand.self, FlagsCommand.self, ReportCommand.self,
             GoldCommand.self, ServeCommand.self, StationCommand.self,
+            CourseCommand.self, CohortCommand.self,
             BundleCommand.self,
             FaultStationCommand.self,
         ]

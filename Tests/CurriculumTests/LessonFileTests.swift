@@ -1,4 +1,5 @@
 import Curriculum
+import Domain
 import Foundation
 import Testing
 
@@ -73,20 +74,29 @@ struct LessonFileTests {
         #expect(list.items[0] == [.paragraph([.code("Enter"), .text(" submits your answer and brings the next task.")])])
         // The skip item holds its sentence and a bullet list of reasons
         #expect(list.items[1] == [
-            .paragraph([.code("s"), .text(" skips the task. You choose a reason:")]),
+            .paragraph([.code("s"), .text(" skips the task. You choose a reason from the project's list, for example:")]),
             .list(MarkdownList(isOrdered: false, items: [
-                [paragraph("the text is in a language you cannot label,")],
-                [paragraph("none of the labels fit,")],
-                [paragraph("the task is marked above what this station may hold.")],
+                [paragraph("Unclear or ambiguous,")],
+                [paragraph("Not in the language I label,")],
+                [paragraph("Text is broken or empty.")],
             ], isTight: true)),
         ])
+        // And the reasons it names are the ones the product offers, in its order
+        guard case .list(let reasons)? = list.items[1].last else {
+            Issue.record("the skip item holds no list")
+            return
+        }
+        #expect(reasons.items.map { item -> String in
+            guard case .paragraph(let inlines)? = item.first else { return "?" }
+            return String(MarkdownInline.plainText(of: inlines).dropLast())
+        } == Array(Project.standardSkipReasons.prefix(3)))
         #expect(list.items.map { item -> String in
             guard case .paragraph(let inlines)? = item.first, case .code(let key)? = inlines.first else { return "?" }
             return key
         } == ["Enter", "s", "f", "u", "q"])
     }
 
-    @Test func theSecurityRulesAreAQuoteAndABulletListAndTheHandbookALink() throws {
+    @Test func theSecurityRulesAreAQuoteAndABulletListAndTheFullRulesALinkToLessonThree() throws {
         let blocks = try lesson().blocks
         #expect(blocks[11] == .heading(level: 2, [.text("Security rules")]))
         #expect(blocks[12] == .blockQuote([.paragraph([
@@ -107,7 +117,7 @@ struct LessonFileTests {
             return
         }
         #expect(handbook.last == .text("."))
-        #expect(handbook.dropLast().last == .link([.text("security handbook")], url: "https://labeldesk.example/handbook/security"))
+        #expect(handbook.dropLast().last == .link([.text("the classified terminal")], url: "03-security.md"))
         #expect(blocks[16] == .paragraph([.text("Next: "), .link([.text("queues and gold items")], url: "02-queues.md"), .text(".")]))
     }
 }

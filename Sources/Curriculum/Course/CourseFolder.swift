@@ -21,17 +21,19 @@ public enum CourseFolder {
     /// name no course here, and prerequisite cycles.
     public static func readAll(root: URL, practice: PracticeReader) -> (courses: [Course], problems: [CourseProblem]) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let courseNames = names.sorted().filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent(manifestName).path) }
         var courses: [Course] = []
         var problems: [CourseProblem] = []
         // Prerequisites are checked across every manifest that parses, even of courses
         // with other problems, so a circle is named whatever else is wrong.
         var manifests: [CourseManifest] = []
-        for name in names.sorted() where FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent(manifestName).path) {
+        for name in courseNames {
             let folder = root.appendingPathComponent(name)
             let files = { (path: String) in FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
             let read = self.read(id: name, files: files, practice: practice)
             problems += read.problems
             if let course = read.course {
+                problems += unusedFiles(in: folder, courseID: name, used: Set(course.package.files.keys).union([manifestName]))
                 courses.append(course)
                 manifests.append(course.manifest)
             } else if let text = files(manifestName).flatMap({ String(data: $0, encoding: .utf8) }),
@@ -39,7 +41,7 @@ public enum CourseFolder {
                 manifests.append(manifest)
             }
         }
-        problems += crossCourseProblems(manifests, known: Set(names))
+        problems += crossCourseProblems(manifests, known: Set(courseNames))
         let broken = Set(problems.map { $0.file.split(separator: "/").first.map(String.init) ?? $0.file })
         return (courses.filter { !broken.contains($0.id) }, problems)
     }
@@ -53,6 +55,11 @@ public enum CourseFolder {
             let line = manifest.lines["prerequisites"]
             for prerequisite in manifest.prerequisites where !known.contains(prerequisite) {
                 problems.append(CourseProblem(file: file, line: line, problem: "the prerequisite \"\(prerequisite)\" is not a course here; name a course folder, or take it out"))
+            }
+            for prerequisite in manifest.prerequisites where byID[prerequisite]?.hasAssessment == false {
+                problems.append(CourseProblem(
+                    file: file, line: line,
+                    problem: "the prerequisite \"\(prerequisite)\" has no quiz or practice, so no one can pass it and this course never opens; give it a quiz, or take it out of the list"))
             }
             // A cycle through this course: it can never open.
             var stack = manifest.prerequisites, seen: Set<String> = []
@@ -105,6 +112,7 @@ public enum CourseFolder {
         }
 
         var lessons: [CourseLesson] = []
+        let lessonFiles = Set(manifest.lessons.flatMap { [$0.file] + ($0.variant.map { [$0] } ?? []) })
         for entry in manifest.lessons {
             guard let markdown = file(entry.file, line: entry.line) else { continue }
             var variant: CourseLesson.Variant?
@@ -112,6 +120,7 @@ public enum CourseFolder {
                 variant = CourseLesson.Variant(file: variantFile, markdown: variantText)
             }
             for (lessonFile, text) in [(entry.file, markdown)] + (variant.map { [($0.file, $0.markdown)] } ?? []) {
+                problems += lessonProblems(text, file: lessonFile, lessons: lessonFiles, courseID: id)
                 for source in imageSources(in: MarkdownParser.parse(text)) {
                     let path = CourseLesson.imagePath(source, inLesson: lessonFile)
                     guard used[path] == nil else { continue }
@@ -129,10 +138,12 @@ public enum CourseFolder {
         var quiz: CourseQuiz?
         if let quizFile = manifest.quiz, let source = file(quizFile, line: manifest.lines["quiz"] ?? 1) {
             do throws(GIFTError) {
-                quiz = try CourseQuiz(file: quizFile, source: source)
-                if quiz?.questions.allSatisfy({ $0.kind == .description }) == true {
+                let read = try CourseQuiz(file: quizFile, source: source)
+                quiz = read
+                if read.questions.allSatisfy({ $0.kind == .description }) {
                     problems.append(CourseProblem(file: "\(id)/\(quizFile)", line: 1, problem: "the quiz asks no questions; add at least one"))
                 }
+                problems += quizProblems(read, file: "\(id)/\(quizFile)")
             } catch {
                 problems.append(CourseProblem(file: "\(id)/\(quizFile)", line: error.line, problem: error.problem))
             }
@@ -140,13 +151,17 @@ public enum CourseFolder {
 
         var practice: CoursePractice?
         if let entry = manifest.practice {
-            for path in [entry.project, entry.tasks] { _ = file(path, line: entry.line) }
-            if problems.isEmpty {
+            let found = [entry.project, entry.tasks].map { file($0, line: entry.line) != nil }
+            // Read even when other files have problems, so one pass of lint names them all.
+            if !found.contains(false) {
                 let read = readPractice(used[entry.project] ?? Data(), "\(id)/\(entry.project)", used[entry.tasks] ?? Data(), "\(id)/\(entry.tasks)")
                 problems += read.problems
                 practice = read.practice
-                if let read = read.practice, read.items.isEmpty {
-                    problems.append(CourseProblem(file: "\(id)/\(entry.tasks)", problem: "holds no practice tasks; add at least one line"))
+                if let read = read.practice {
+                    if read.items.isEmpty {
+                        problems.append(CourseProblem(file: "\(id)/\(entry.tasks)", problem: "holds no practice tasks; add at least one line"))
+                    }
+                    problems += remediationProblems(manifest, practice: read)
                 }
             }
         }
@@ -159,10 +174,19 @@ public enum CourseFolder {
     /// (`http:`, `https:`) are text to show, not files to carry.
     static func imageSources(in document: MarkdownDocument) -> [String] {
         var sources: [String] = []
+        walk(document, block: { if case .image(let source, _) = $0 { sources.append(source) } }) { inline in
+            if case .image(_, let url) = inline { sources.append(url) }
+        }
+        return sources.filter { !$0.contains("://") }
+    }
+
+    /// Calls `block` for every block of the document and `inline` for every inline, at
+    /// any depth (inside lists, quotes, tables, links and emphasis), in reading order.
+    static func walk(_ document: MarkdownDocument, block visitBlock: (MarkdownBlock) -> Void = { _ in }, inline visitInline: (MarkdownInline) -> Void) {
         func inlines(_ items: [MarkdownInline]) {
             for item in items {
+                visitInline(item)
                 switch item {
-                case .image(_, let url): sources.append(url)
                 case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(let children, _): inlines(children)
                 default: break
                 }
@@ -170,18 +194,17 @@ public enum CourseFolder {
         }
         func blocks(_ items: [MarkdownBlock]) {
             for block in items {
+                visitBlock(block)
                 switch block {
-                case .image(let source, _): sources.append(source)
                 case .heading(_, let children), .paragraph(let children): inlines(children)
                 case .list(let list): list.items.forEach(blocks)
                 case .blockQuote(let children): blocks(children)
                 case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(inlines)
-                case .codeBlock, .thematicBreak: break
+                case .codeBlock, .thematicBreak, .image: break
                 }
             }
         }
         blocks(document.blocks)
-        return sources.filter { !$0.contains("://") }
     }
 
     static func lineNumber(of needle: String, in text: String) -> Int {

@@ -95,10 +95,18 @@ public struct CourseManifest: Codable, Equatable, Sendable {
     }
 
     public struct Remediation: Codable, Equatable, Hashable, Sendable {
-        public enum Trigger: Codable, Equatable, Hashable, Sendable {
+        public enum Trigger: Codable, Equatable, Hashable, Sendable, CustomStringConvertible {
             /// A label, entity type or class the person gets wrong.
             case label(String)
             case errorClass(GoldErrorClass)
+
+            /// As a trainer writes it after "remediate": `label "negative"`, `error "boundary"`.
+            public var description: String {
+                switch self {
+                case .label(let name): "label \"\(name)\""
+                case .errorClass(let errorClass): "error \"\(errorClass.rawValue)\""
+                }
+            }
         }
 
         public var trigger: Trigger
@@ -132,6 +140,10 @@ public struct CourseManifest: Codable, Equatable, Sendable {
         self.practice = practice
         self.remediation = remediation
     }
+
+    /// Whether the course has anything to answer: a quiz or practice tasks. Without
+    /// either, an attempt has no marks and never passes.
+    public var hasAssessment: Bool { quiz != nil || practice != nil }
 
     /// Every file the manifest names, in the order it names them.
     public var namedFiles: [String] {
@@ -167,7 +179,9 @@ extension CourseManifest {
                 problem(number, "\"\(line)\" is not a \"name: value\" line; write it like \"title: Sentiment labeling\", or start it with # to make it a comment")
                 continue
             }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            // Setting names are read without regard to case; a remediated label keeps its own.
+            let writtenName = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let name = writtenName.lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             let repeatable = name == "lesson" || name.hasPrefix("remediate ")
             if !repeatable, let first = seen[name] {
@@ -193,8 +207,14 @@ extension CourseManifest {
                 manifest.audience = roles
             case "prerequisites":
                 manifest.prerequisites = list(value)
+                if manifest.prerequisites.isEmpty {
+                    problem(number, "the prerequisites line names no course; name the course folders to pass first, like \"prerequisites: labeldesk-basics\", or take the line out")
+                }
                 for course in manifest.prerequisites where course == id {
                     problem(number, "the course names itself as a prerequisite; take \"\(course)\" out of the list")
+                }
+                for course in repeated(manifest.prerequisites) {
+                    problem(number, "the prerequisite \"\(course)\" is named twice; name it once")
                 }
             case "pass mark":
                 guard let mark = percentage(value) else {
@@ -218,11 +238,26 @@ extension CourseManifest {
                 manifest.retryWaitSeconds = seconds
             case "qualifies":
                 manifest.qualifies = list(value)
+                if manifest.qualifies.isEmpty {
+                    problem(number, "qualifies names no project; name the projects whose queues open once the course is passed, like \"qualifies: sentiment\", or take the line out")
+                }
+                for project in repeated(manifest.qualifies) {
+                    problem(number, "the project \"\(project)\" is named twice; name it once")
+                }
             case "lesson":
                 let files = value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard files.count <= 2, let first = files.first, !first.isEmpty, files.allSatisfy({ !$0.isEmpty }) else {
                     problem(number, "a lesson line names one Markdown file, or two joined by | for two versions, like \"lesson: lessons/02.md | lessons/02-b.md\"")
                     continue
+                }
+                if files.count == 2, files[0] == files[1] {
+                    problem(number, "a lesson's two versions are the same file \"\(first)\"; name a second file, or give the lesson one")
+                    continue
+                }
+                for file in files {
+                    if let earlier = manifest.lessons.first(where: { $0.file == file || $0.variant == file }) {
+                        problem(number, "\"\(file)\" is already a lesson on line \(earlier.line); each lesson file is named once")
+                    }
                 }
                 manifest.lessons.append(LessonEntry(file: first, variant: files.count == 2 ? files[1] : nil, line: number))
             case "quiz":
@@ -242,7 +277,10 @@ extension CourseManifest {
                 }
                 manifest.practice = PracticeEntry(project: files[0], tasks: files[1], line: number)
             default:
-                if let remediation = remediation(name: name, value: value, line: number, problem: problem) {
+                if let remediation = remediation(name: writtenName, value: value, line: number, problem: problem) {
+                    if let earlier = manifest.remediation.first(where: { $0.trigger == remediation.trigger }) {
+                        problem(number, "\(remediation.trigger) is already remediated on line \(earlier.line); map each label or error class to one lesson")
+                    }
                     manifest.remediation.append(remediation)
                 } else if !name.hasPrefix("remediate") {
                     problem(number, "\"\(name)\" is not a course setting; a course.conf may give \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
@@ -257,6 +295,16 @@ extension CourseManifest {
         for remediation in manifest.remediation where !lessonFiles.contains(remediation.lesson) {
             problem(remediation.line, "\"\(remediation.lesson)\" is not one of the course's lessons; add a \"lesson: \(remediation.lesson)\" line or name a lesson the course has")
         }
+        // An attempt with nothing to answer never passes: such a course can qualify no
+        // one and retest no one.
+        if !manifest.hasAssessment {
+            if let line = manifest.lines["qualifies"], !manifest.qualifies.isEmpty {
+                problem(line, "the course qualifies for \(manifest.qualifies.joined(separator: ", ")) but has no quiz or practice, so no one can pass it; add a \"quiz:\" or \"practice:\" line")
+            }
+            if let first = manifest.remediation.first {
+                problem(first.line, "remediation assigns a lesson and a retest, but the course has no quiz or practice to retest with; add a \"quiz:\" or \"practice:\" line")
+            }
+        }
         return (problems.isEmpty ? manifest : nil, problems)
     }
 
@@ -269,17 +317,21 @@ extension CourseManifest {
         return nil
     }
 
+    /// A `remediate label NAME` or `remediate error CLASS` line; `name` as written, so a
+    /// label keeps its case (labels are matched exactly), while the words around it and
+    /// error classes are read in any case.
     private static func remediation(name: String, value: String, line: Int, problem: (Int, String) -> Void) -> Remediation? {
         let usage = "a remediation line is like \"remediate label negative: lessons/02.md\" or \"remediate error missed: lessons/03.md\""
-        guard name.hasPrefix("remediate") else { return nil }
-        let words = name.split(separator: " ", maxSplits: 2).map(String.init)
-        guard words.count == 3, !value.isEmpty else { problem(line, usage); return nil }
-        switch words[1] {
+        guard name.lowercased().hasPrefix("remediate") else { return nil }
+        let words = name.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+        guard words.count == 3, words[0].lowercased() == "remediate", !value.isEmpty else { problem(line, usage); return nil }
+        let subject = words[2].trimmingCharacters(in: .whitespaces)
+        switch words[1].lowercased() {
         case "label":
-            return Remediation(trigger: .label(words[2]), lesson: value, line: line)
+            return Remediation(trigger: .label(subject), lesson: value, line: line)
         case "error":
-            guard let errorClass = GoldErrorClass(rawValue: words[2]) else {
-                problem(line, "\"\(words[2])\" is not an error class; use one of \(GoldErrorClass.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+            guard let errorClass = GoldErrorClass(rawValue: subject.lowercased()) else {
+                problem(line, "\"\(subject)\" is not an error class; use one of \(GoldErrorClass.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
                 return nil
             }
             return Remediation(trigger: .errorClass(errorClass), lesson: value, line: line)
@@ -287,6 +339,13 @@ extension CourseManifest {
             problem(line, usage)
             return nil
         }
+    }
+
+    /// The items named more than once, each once, in the order first repeated.
+    static func repeated(_ items: [String]) -> [String] {
+        var seen: Set<String> = [], repeated: [String] = []
+        for item in items where !seen.insert(item).inserted && !repeated.contains(item) { repeated.append(item) }
+        return repeated
     }
 
     static func list(_ value: String) -> [String] {

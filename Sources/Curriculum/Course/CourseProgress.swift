@@ -25,12 +25,20 @@ public enum CourseState: Equatable, Sendable {
 /// prerequisites, attempts allowed, the wait before a retry, retests after remediation,
 /// and which projects stay locked until which courses are passed.
 public enum CourseProgress {
-    /// The attempts that count toward the course now: all of them, or for a remedial
-    /// assignment those since it was made (a retest starts afresh).
+    /// The attempts that count toward the course now: all of them; for a remedial
+    /// assignment those since it was made (a retest starts afresh); and for a trainer's
+    /// assignment of a course not yet passed, those since it was made too, so assigning
+    /// it again is how a person who used every attempt gets more.
     public static func countedAttempts(_ attempts: [AttemptRecord], assignment: CourseAssignment?) -> [AttemptRecord] {
         let sorted = attempts.sorted { ($0.finishedAt, $0.id.uuidString) < ($1.finishedAt, $1.id.uuidString) }
-        guard let assignment, case .remediation = assignment.reason else { return sorted }
-        return sorted.filter { $0.finishedAt >= assignment.assignedAt }
+        guard let assignment else { return sorted }
+        switch assignment.reason {
+        case .remediation:
+            return sorted.filter { $0.finishedAt >= assignment.assignedAt }
+        case .assigned:
+            guard !sorted.contains(where: \.passed) else { return sorted }
+            return sorted.filter { $0.finishedAt >= assignment.assignedAt }
+        }
     }
 
     /// The person's state in `course`.

@@ -42,11 +42,15 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
     public var candidateVotes: Int
     public var candidateConfidence: Double
     public var exportAnswer: ExportAnswer
+    /// The accuracy on a label or error class below which its lesson is assigned; nil: no remediation.
+    public var remediationBelow: Double?
+    /// Scored items on a label or error class before remediation looks at it.
+    public var remediationMinimum: Int
 
     public init(
         rate: Double = 0.05, onboarding: Int = 10, provenRate: Double = 0.02, minimumGold: Int = 20, warnBelow: Double = 0.85,
         pauseBelow: Double = 0.7, overlap: Double = 0, overlapPeople: Int = 2, candidateVotes: Int = 3, candidateConfidence: Double = 0.95,
-        exportAnswer: ExportAnswer = .first
+        exportAnswer: ExportAnswer = .first, remediationBelow: Double? = nil, remediationMinimum: Int = 10
     ) {
         self.rate = rate
         self.onboarding = onboarding
@@ -59,10 +63,13 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
         self.candidateVotes = candidateVotes
         self.candidateConfidence = candidateConfidence
         self.exportAnswer = exportAnswer
+        self.remediationBelow = remediationBelow
+        self.remediationMinimum = remediationMinimum
     }
 
     enum CodingKeys: String, CodingKey {
         case rate, onboarding, provenRate, minimumGold, warnBelow, pauseBelow, overlap, overlapPeople, candidateVotes, candidateConfidence, exportAnswer
+        case remediationBelow, remediationMinimum
     }
 
     /// A policy stored before a setting existed reads it as its default.
@@ -80,7 +87,9 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
             overlapPeople: try container.decodeIfPresent(Int.self, forKey: .overlapPeople) ?? defaults.overlapPeople,
             candidateVotes: try container.decodeIfPresent(Int.self, forKey: .candidateVotes) ?? defaults.candidateVotes,
             candidateConfidence: try container.decodeIfPresent(Double.self, forKey: .candidateConfidence) ?? defaults.candidateConfidence,
-            exportAnswer: try container.decodeIfPresent(ExportAnswer.self, forKey: .exportAnswer) ?? defaults.exportAnswer)
+            exportAnswer: try container.decodeIfPresent(ExportAnswer.self, forKey: .exportAnswer) ?? defaults.exportAnswer,
+            remediationBelow: try container.decodeIfPresent(Double.self, forKey: .remediationBelow) ?? defaults.remediationBelow,
+            remediationMinimum: try container.decodeIfPresent(Int.self, forKey: .remediationMinimum) ?? defaults.remediationMinimum)
     }
 
     /// A sentence per setting out of range.
@@ -102,6 +111,10 @@ public struct GoldPolicy: Codable, Equatable, Sendable {
         if !(0.5...1).contains(candidateConfidence) {
             found.append("a gold candidate's consensus confidence is between 0.5 and 1, not \(candidateConfidence)")
         }
+        if let remediationBelow, !(0...1).contains(remediationBelow) {
+            found.append("the remediation threshold is an accuracy between 0 and 1, not \(remediationBelow)")
+        }
+        if remediationMinimum < 1 { found.append("remediation looks at a label or error class after at least 1 scored gold item, not \(remediationMinimum)") }
         return found
     }
 

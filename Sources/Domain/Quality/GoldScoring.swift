@@ -56,7 +56,7 @@ public enum GoldScoring {
 
     /// Whether the middle of a shape's bounds lies inside `window` (its right and bottom
     /// edges excluded, so a shape on the line between two chips' focuses counts in one).
-    static func isInside(_ shape: Shape, _ window: PixelWindow) -> Bool {
+    public static func isInside(_ shape: Shape, _ window: PixelWindow) -> Bool {
         let points = shape.geometry.vertices
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
               let minY = points.map(\.y).min(), let maxY = points.map(\.y).max() else { return false }

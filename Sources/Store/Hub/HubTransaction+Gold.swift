@@ -250,8 +250,11 @@ extension HubTransaction {
     }
 
     /// Keeps a gold answer with its score, scored as it arrives (nil for a skip or for
-    /// free text waiting for its reviewer), so reports add scores up in SQL.
-    public func insertGoldAnswer(_ annotation: Annotation, content: String, receivedAt: Date, score: GoldScore? = nil) throws {
+    /// free text waiting for its reviewer), so reports add scores up in SQL, and adds it
+    /// to the person's record unless it was made before their quality reset
+    /// (`resetQuality`). Returns whether it counts in the record.
+    @discardableResult
+    public func insertGoldAnswer(_ annotation: Annotation, content: String, receivedAt: Date, score: GoldScore? = nil) throws -> Bool {
         try db.cachedStatement(sql: """
             INSERT INTO gold_answer (id, project_id, gold_id, username, station, content, answer, skip_reason, created_at, seconds_on_task, received_at,
                                      score)
@@ -261,9 +264,11 @@ extension HubTransaction {
                 annotation.isSkip ? nil : annotation.answer.json.canonicalText, annotation.skipReason, annotation.createdAt, annotation.secondsOnTask, receivedAt,
                 score?.value,
             ])
+        guard try counts(answeredAt: annotation.createdAt, projectID: annotation.projectID, username: annotation.username) else { return false }
         try addToRecord(
             projectID: annotation.projectID, username: annotation.username, sign: 1, score: score, isSkip: annotation.isSkip,
             seconds: annotation.secondsOnTask)
+        return true
     }
 
     /// Adds (`sign` 1) or takes back (-1) one answer's part of a person's running record.
@@ -382,24 +387,28 @@ extension HubTransaction {
 }
 
 extension HubTransaction {
-    /// Records a reviewer's score for a gold answer; false when there is no such answer
-    /// waiting for one (or reviewed before).
-    public func setGoldVerdict(answerID: UUID, projectID: String, score: Double, by reviewer: String, at now: Date) throws -> Bool {
+    /// Records a reviewer's score for a gold answer; nil when there is no such answer
+    /// waiting for one (or reviewed before). An answer made before the person's quality
+    /// reset takes the verdict but leaves their record as it is.
+    public func setGoldVerdict(answerID: UUID, projectID: String, score: Double, by reviewer: String, at now: Date) throws -> GoldVerdictChange? {
         let verdict = GoldScore.reviewed(score)
         // Only an answer the engine could not score (waiting, or reviewed before) takes a verdict.
         guard let old = try Row.fetchOne(db, sql: """
-            SELECT username, verdict, seconds_on_task FROM gold_answer
+            SELECT username, verdict, seconds_on_task, created_at, gold_id FROM gold_answer
             WHERE id = ? AND project_id = ? AND skip_reason IS NULL AND (score IS NULL OR verdict IS NOT NULL)
             """, arguments: [answerID.uuidString, projectID])
-        else { return false }
-        let username: String = old[0], earlier: Double? = old[1], seconds: Double = old[2]
-        // The record loses the answer as it stood (waiting, or an earlier verdict) and gains it scored.
-        try addToRecord(projectID: projectID, username: username, sign: -1, score: earlier.map(GoldScore.reviewed), isSkip: false, seconds: seconds)
-        try addToRecord(projectID: projectID, username: username, sign: 1, score: verdict, isSkip: false, seconds: seconds)
+        else { return nil }
+        let username: String = old[0], earlier: Double? = old[1], seconds: Double = old[2], answeredAt: Date = old[3]
+        let counts = try counts(answeredAt: answeredAt, projectID: projectID, username: username)
+        if counts {
+            // The record loses the answer as it stood (waiting, or an earlier verdict) and gains it scored.
+            try addToRecord(projectID: projectID, username: username, sign: -1, score: earlier.map(GoldScore.reviewed), isSkip: false, seconds: seconds)
+            try addToRecord(projectID: projectID, username: username, sign: 1, score: verdict, isSkip: false, seconds: seconds)
+        }
         try db.execute(
             sql: "UPDATE gold_answer SET verdict = ?, score = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND project_id = ?",
             arguments: [score, verdict.value, reviewer, now, answerID.uuidString, projectID])
-        return true
+        return GoldVerdictChange(username: username, goldID: old[4], answeredAt: answeredAt, earlier: earlier, countsInRecord: counts)
     }
 }
 

@@ -42,7 +42,8 @@ public final class HubTransaction {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(seq), 0) FROM change")) ?? 0
     }
 
-    private func recordChange(kind: String, subject: String, now: Date) throws -> Int64 {
+    /// Numbers a change stations will pull (a project, a course), after every one before.
+    func recordChange(kind: String, subject: String, now: Date) throws -> Int64 {
         try ChangeRecord(seq: nil, kind: kind, subject: subject, at: now).insert(db)
         return db.lastInsertedRowID
     }

@@ -131,6 +131,8 @@ enum HubMigrations {
         migrator.registerMigration(MediaMigration.hubName, migrate: MediaMigration.migrateHub)
         migrator.registerMigration(GoldMigration.hubName, migrate: GoldMigration.migrateHub)
         migrator.registerMigration(GoldMigration.candidatesHubName, migrate: GoldMigration.migrateCandidates)
+        migrator.registerMigration(CourseMigration.hubName, migrate: CourseMigration.migrateHub)
+        migrator.registerMigration(RemediationMigration.hubName, migrate: RemediationMigration.migrateHub)
         return migrator
     }
 }

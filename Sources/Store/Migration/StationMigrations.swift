@@ -133,7 +133,7 @@ enum StationMigrations {
                 );
                 """)
         }
-        migrator.registerMigration(CourseMigration.stationName, migrate: CourseMigration.migrateStation)
+        migrator.registerMigration(StationCourseMigration.stationName, migrate: StationCourseMigration.migrateStation)
         return migrator
     }
 }

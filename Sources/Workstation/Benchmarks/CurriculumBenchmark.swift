@@ -1,0 +1,104 @@
+import Curriculum
+import Domain
+import Foundation
+import Hub
+import Screens
+import TerminalCore
+
+/// `labeldesk bench curriculum`: checking the courses of a Training folder, reading a
+/// long lesson page by page, and Moodle's item analysis over many attempts.
+public enum CurriculumBenchmark {
+    /// Times in milliseconds, and what they were taken on.
+    public struct Lint: Sendable {
+        public var milliseconds: [Double]
+        public var courses: Int
+        public var problems: Int
+        public var files: Int
+        public var bytes: Int
+    }
+
+    public struct LessonPages: Sendable {
+        public var size: Size
+        /// Laid-out lines at this width.
+        public var lines: Int
+        /// Opening the lesson: the whole document laid out at the width, then its first page drawn.
+        public var openMilliseconds: [Double]
+        /// Turning a page: `PgDn` handled, then the page drawn.
+        public var turnMilliseconds: [Double]
+    }
+
+    /// `CourseFolder.readAll` on the folder with the hub's practice reader, `runs` times:
+    /// every file read, parsed and checked, as `course lint` and the hub do.
+    public static func lint(folder: URL, runs: Int) -> Lint {
+        var times: [Double] = []
+        var last: (courses: [Course], problems: [CourseProblem]) = ([], [])
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            last = CourseFolder.readAll(root: folder, practice: Hub.practiceReader)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        let files = last.courses.reduce(0) { $0 + $1.package.files.count }
+        let bytes = last.courses.reduce(0) { $0 + $1.package.files.values.reduce(0) { $0 + $1.count } }
+        return Lint(milliseconds: times, courses: last.courses.count, problems: last.problems.count, files: files, bytes: bytes)
+    }
+
+    /// A long lesson made of real ones: every lesson (and second version) of the courses,
+    /// one after another, the whole repeated `copies` times.
+    public static func longLesson(from courses: [Course], copies: Int) -> String {
+        let lessons = courses.flatMap { course in course.lessons.flatMap { [$0.markdown] + ($0.variant.map { [$0.markdown] } ?? []) } }
+        return Array(repeating: lessons.joined(separator: "\n\n---\n\n"), count: max(1, copies)).joined(separator: "\n\n---\n\n")
+    }
+
+    /// Opening the lesson screen on `document` at `size` (layout of the whole lesson and
+    /// the first page drawn into a fresh buffer), `renders` times; then `renders` page
+    /// turns (`PgDn`, back to the top at the end), each drawn into a fresh buffer.
+    public static func lessonPages(_ document: MarkdownDocument, size: Size, renders: Int) -> LessonPages {
+        var open: [Double] = []
+        var state = LessonScreen.State(title: "long lesson", document: document, size: size)
+        for _ in 0..<max(1, renders) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            state = LessonScreen.State(title: "long lesson", document: document, size: size)
+            var buffer = Buffer(size: size)
+            LessonScreen.render(state, into: &buffer)
+            open.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        var turn: [Double] = []
+        for _ in 0..<max(1, renders) {
+            let key: Key = state.text.scroll >= state.text.maximumScroll ? .home : .pageDown
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = LessonScreen.update(&state, .keyPressed(key))
+            var buffer = Buffer(size: size)
+            LessonScreen.render(state, into: &buffer)
+            turn.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        return LessonPages(size: size, lines: state.text.lines.count, openMilliseconds: open, turnMilliseconds: turn)
+    }
+
+    /// A marks table of `attempts` x `questions` (one mark each), from people of spread
+    /// ability on questions of spread difficulty (a Rasch model, seeded), so every
+    /// statistic has something to compute.
+    public static func marks(attempts: Int, questions: Int, seed: UInt64) -> MarksTable {
+        var random = SeededRandom(seed: seed)
+        func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
+        let difficulty = (0..<questions).map { _ in uniform() * 4 - 2 }
+        let rows = (0..<attempts).map { index -> MarksTable.Attempt in
+            let ability = (uniform() + uniform() + uniform() - 1.5) * 2
+            let marks = difficulty.map { 1 / (1 + exp($0 - ability)) > uniform() ? 1.0 : 0.0 }
+            return MarksTable.Attempt(id: "attempt-\(index)", marks: marks)
+        }
+        let columns = (0..<questions).map { MarksTable.Question(name: "q\($0)", maxMark: 1, randomGuessScore: 0.25) }
+        return MarksTable(questions: columns, attempts: rows)
+    }
+
+    /// `ItemAnalysis` of the table, once to warm up, then `runs` times, in milliseconds.
+    public static func itemAnalysis(_ table: MarksTable, runs: Int) -> (milliseconds: [Double], analysis: ItemAnalysis) {
+        var times: [Double] = []
+        var analysis = ItemAnalysis(table)
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            analysis = ItemAnalysis(table)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        return (times, analysis)
+    }
+}
