@@ -78,10 +78,12 @@ struct CourseManifestTests {
         let parsed = CourseManifest.parse(text, id: "broken", file: "broken/course.conf")
         #expect(parsed.manifest == nil)
         let lines = parsed.problems.map(\.line)
-        #expect(lines == [2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 1, 10])
+        // Line by line as read, then what only the whole file shows (no lessons at all;
+        // a remediation naming a lesson the course lacks, which fails two checks).
+        #expect(lines == [2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 1, 10, 10])
         #expect(parsed.problems[0].description == "broken/course.conf:2: \"wizard\" is not a role; the audience is one or more of labeler, trainer, lead, admin")
         #expect(parsed.problems[8].problem == "\"title\" is already given on line 1; give it once")
-        #expect(parsed.problems.last?.problem.contains("\"nowhere.md\" is not one of the course's lessons") == true)
+        #expect(parsed.problems.contains { $0.problem.contains("\"nowhere.md\" is not one of the course's lessons") })
     }
 
     @Test func aFolderNameThatCannotBeAnIDIsNamed() {
