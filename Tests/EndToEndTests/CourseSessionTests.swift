@@ -6,7 +6,8 @@ import Testing
 /// demo workspace, with a course published by a trainer that the sentiment queue needs.
 @Suite(.serialized) struct CourseSessionTests {
     /// A small course folder, written as a trainer would: one lesson, one true-or-false
-    /// question, all marks to pass, a retry wait of a few seconds.
+    /// question, all marks to pass, a retry wait of a few seconds. GIFT gives a true-or-false
+    /// question's feedback for a wrong answer first, then for a right one.
     static func writeCourse(in root: URL) throws {
         let folder = root.appendingPathComponent("sentiment-basics")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("lessons"), withIntermediateDirectories: true)
@@ -22,12 +23,12 @@ import Testing
                 feedback: at the end
                 """,
             "lessons/01-opinion.md": "# Whose opinion\n\nLabel the reviewer's opinion of the film, not the plot's mood.\n",
-            "quiz.gift": "::Opinion::A sad film the reviewer loved is labeled negative. {F#Right.#The reviewer loved it: positive.}\n",
+            "quiz.gift": "::Opinion::A sad film the reviewer loved is labeled negative. {F#The reviewer loved it: positive.#Right.}\n",
         ]
         for (path, text) in files { try Data((text + "\n").utf8).write(to: folder.appendingPathComponent(path)) }
     }
 
-    @Test(.disabled("2026-12-02: after the course branches merged, the failed attempt's page shows its mark but not the per-question feedback this test waits for (\"The reviewer loved it: positive.\"); left for the next session to find which side is wrong")) func aNewLabelerIsLockedOutFailsWaitsPassesAndTheProjectOpens() throws {
+    @Test func aNewLabelerIsLockedOutFailsWaitsPassesAndTheProjectOpens() throws {
         // Given the demo, a trainer who publishes a course the sentiment queue needs, and a new labeler
         let binary = try LabelDeskBinary()
         defer { binary.removeWorkspace() }
