@@ -29,38 +29,50 @@ struct BenchCurriculumCommand: ParsableCommand {
     func run() throws {
         let (folder, shown) = try courses.resolved()
         func p(_ share: Double, _ values: [Double]) -> Double { StationBenchmark.Report.percentile(share, of: values) }
-        print("labeldesk bench curriculum: \(shown), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        func verdict(_ figure: Double, _ target: Double) -> String { figure <= target ? "met" : "MISSED" }
+        print("labeldesk bench curriculum: \(shown), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(CurriculumBenchmark.loadAverage())")
+        print("(each figure is wall-clock time; CPU is the time the measuring thread itself ran, which other work on the machine does not inflate)")
 
         let lint = CurriculumBenchmark.lint(folder: folder, runs: lintRuns)
         let lintTarget = 1_000.0
-        print(String(format: "lint %d courses (%d files, %.0f KB, %d problems): median %.1f ms, worst %.1f ms over %d runs   (target <= %.0f ms) %@",
-                     lint.courses, lint.files, Double(lint.bytes) / 1_024, lint.problems, p(0.5, lint.milliseconds), lint.milliseconds.max() ?? 0,
-                     lint.milliseconds.count, lintTarget, (lint.milliseconds.max() ?? .infinity) <= lintTarget ? "met" : "MISSED"))
+        let lintWorst = lint.timings.wall.max() ?? .infinity
+        print(String(format: "lint %d courses (%d files, %.0f KB, %d problems): median %.1f ms (CPU %.1f ms), worst %.1f ms over %d runs   (target <= %.0f ms, ours: the issue sets none) %@",
+                     lint.courses, lint.files, Double(lint.bytes) / 1_024, lint.problems, p(0.5, lint.timings.wall), p(0.5, lint.timings.cpu), lintWorst,
+                     lint.timings.wall.count, lintTarget, verdict(lintWorst, lintTarget)))
 
         let read = CourseFolder.readAll(root: folder, practice: Hub.practiceReader)
+        let lessons = CurriculumBenchmark.lessons(of: read.courses)
         let markdown = CurriculumBenchmark.longLesson(from: read.courses, copies: copies)
-        let parseStart = DispatchTime.now().uptimeNanoseconds
-        let document = MarkdownParser.parse(markdown)
-        let parseMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - parseStart) / 1e6
+        var parse = CurriculumBenchmark.Timings()
+        let document = parse.time { MarkdownParser.parse(markdown) }
         let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).count
-        print(String(format: "long lesson: %d lessons x %d, %d Markdown lines, %d blocks; parsed once by cmark-gfm in %.2f ms",
-                     read.courses.reduce(0) { $0 + $1.lessons.reduce(0) { $0 + ($1.variant == nil ? 1 : 2) } }, copies, sourceLines, document.blocks.count, parseMilliseconds))
+        print(String(format: "long lesson: all %d starter lessons x %d, %d Markdown lines, %d blocks; parsed once by cmark-gfm in %.2f ms (CPU %.2f ms)",
+                     lessons.count, copies, sourceLines, document.blocks.count, parse.wall[0], parse.cpu[0]))
         let pageTarget = 5.0
+        let longest = lessons.max { $0.count < $1.count }.map(MarkdownParser.parse)
         for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+            var figures: [(String, CurriculumBenchmark.LessonPages, CurriculumBenchmark.Timings)] = []
             let pages = CurriculumBenchmark.lessonPages(document, size: size, renders: renders)
-            for (what, times) in [("open (lay out all, draw page 1)", pages.openMilliseconds), ("turn a page (PgDn, draw)", pages.turnMilliseconds)] {
-                let p99 = p(0.99, times)
-                print(String(format: "lesson page %dx%d, %d lines, %@: p50 %.3f ms, p99 %.3f ms over %d renders   (target p99 <= %.0f ms) %@",
-                             size.width, size.height, pages.lines, what, p(0.5, times), p99, times.count, pageTarget, p99 <= pageTarget ? "met" : "MISSED"))
+            figures.append(("long lesson, open (lay out all, draw page 1)", pages, pages.open))
+            figures.append(("long lesson, turn a page (PgDn, draw)", pages, pages.turn))
+            if let longest {
+                let single = CurriculumBenchmark.lessonPages(longest, size: size, renders: renders)
+                figures.append(("longest single lesson, open", single, single.open))
+            }
+            for (what, pages, timings) in figures {
+                let p99 = p(0.99, timings.wall)
+                print(String(format: "lesson %dx%d, %@ (%d lines): p50 %.3f ms, p99 %.3f ms (CPU p50 %.3f, p99 %.3f) over %d renders   (target p99 <= %.0f ms) %@",
+                             size.width, size.height, what, pages.lines, p(0.5, timings.wall), p99, p(0.5, timings.cpu), p(0.99, timings.cpu),
+                             timings.wall.count, pageTarget, verdict(p99, pageTarget)))
             }
         }
 
         let table = CurriculumBenchmark.marks(attempts: attempts, questions: questions, seed: 10)
         let analysis = CurriculumBenchmark.itemAnalysis(table, runs: analysisRuns)
         let analysisTarget = 100.0
-        let median = p(0.5, analysis.milliseconds)
-        print(String(format: "item analysis, %d attempts x %d questions (Cronbach's alpha %.4f): median %.1f ms, worst %.1f ms over %d runs   (target <= %.0f ms) %@",
-                     attempts, questions, (analysis.analysis.quiz.internalConsistency ?? .nan) / 100, median, analysis.milliseconds.max() ?? 0,
-                     analysis.milliseconds.count, analysisTarget, median <= analysisTarget ? "met" : "MISSED"))
+        let median = p(0.5, analysis.timings.wall)
+        print(String(format: "item analysis, %d attempts x %d questions (Cronbach's alpha %.4f): median %.1f ms (CPU %.1f ms), worst %.1f ms over %d runs   (target <= %.0f ms) %@",
+                     attempts, questions, (analysis.analysis.quiz.internalConsistency ?? .nan) / 100, median, p(0.5, analysis.timings.cpu),
+                     analysis.timings.wall.max() ?? 0, analysis.timings.wall.count, analysisTarget, verdict(median, analysisTarget)))
     }
 }

@@ -8,9 +8,34 @@ import TerminalCore
 /// `labeldesk bench curriculum`: checking the courses of a Training folder, reading a
 /// long lesson page by page, and Moodle's item analysis over many attempts.
 public enum CurriculumBenchmark {
-    /// Times in milliseconds, and what they were taken on.
+    /// Each run's wall-clock time and the CPU time of the thread that ran it, in
+    /// milliseconds. On a machine other work shares, the wall time is what a person
+    /// waits and the CPU time what the work itself costs.
+    public struct Timings: Sendable {
+        public var wall: [Double] = []
+        public var cpu: [Double] = []
+
+        public init() {}
+
+        /// Runs `work` once, timed.
+        public mutating func time<T>(_ work: () -> T) -> T {
+            let wallStart = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = Self.threadCPUNanoseconds()
+            let result = work()
+            cpu.append(Double(Self.threadCPUNanoseconds() - cpuStart) / 1e6)
+            wall.append(Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e6)
+            return result
+        }
+
+        static func threadCPUNanoseconds() -> UInt64 {
+            var now = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+            return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+        }
+    }
+
     public struct Lint: Sendable {
-        public var milliseconds: [Double]
+        public var timings: Timings
         public var courses: Int
         public var problems: Int
         public var files: Int
@@ -22,56 +47,59 @@ public enum CurriculumBenchmark {
         /// Laid-out lines at this width.
         public var lines: Int
         /// Opening the lesson: the whole document laid out at the width, then its first page drawn.
-        public var openMilliseconds: [Double]
+        public var open: Timings
         /// Turning a page: `PgDn` handled, then the page drawn.
-        public var turnMilliseconds: [Double]
+        public var turn: Timings
     }
 
     /// `CourseFolder.readAll` on the folder with the hub's practice reader, `runs` times:
     /// every file read, parsed and checked, as `course lint` and the hub do.
     public static func lint(folder: URL, runs: Int) -> Lint {
-        var times: [Double] = []
+        var timings = Timings()
         var last: (courses: [Course], problems: [CourseProblem]) = ([], [])
         for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            last = CourseFolder.readAll(root: folder, practice: Hub.practiceReader)
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            last = timings.time { CourseFolder.readAll(root: folder, practice: Hub.practiceReader) }
         }
         let files = last.courses.reduce(0) { $0 + $1.package.files.count }
         let bytes = last.courses.reduce(0) { $0 + $1.package.files.values.reduce(0) { $0 + $1.count } }
-        return Lint(milliseconds: times, courses: last.courses.count, problems: last.problems.count, files: files, bytes: bytes)
+        return Lint(timings: timings, courses: last.courses.count, problems: last.problems.count, files: files, bytes: bytes)
     }
 
-    /// A long lesson made of real ones: every lesson (and second version) of the courses,
-    /// one after another, the whole repeated `copies` times.
+    /// Every lesson (and second version) of the courses, in course order.
+    public static func lessons(of courses: [Course]) -> [String] {
+        courses.flatMap { course in course.lessons.flatMap { [$0.markdown] + ($0.variant.map { [$0.markdown] } ?? []) } }
+    }
+
+    /// A long lesson made of real ones: every lesson of the courses, one after another,
+    /// the whole repeated `copies` times.
     public static func longLesson(from courses: [Course], copies: Int) -> String {
-        let lessons = courses.flatMap { course in course.lessons.flatMap { [$0.markdown] + ($0.variant.map { [$0.markdown] } ?? []) } }
-        return Array(repeating: lessons.joined(separator: "\n\n---\n\n"), count: max(1, copies)).joined(separator: "\n\n---\n\n")
+        Array(repeating: lessons(of: courses).joined(separator: "\n\n---\n\n"), count: max(1, copies)).joined(separator: "\n\n---\n\n")
     }
 
     /// Opening the lesson screen on `document` at `size` (layout of the whole lesson and
     /// the first page drawn into a fresh buffer), `renders` times; then `renders` page
     /// turns (`PgDn`, back to the top at the end), each drawn into a fresh buffer.
     public static func lessonPages(_ document: MarkdownDocument, size: Size, renders: Int) -> LessonPages {
-        var open: [Double] = []
+        var open = Timings()
         var state = LessonScreen.State(title: "long lesson", document: document, size: size)
         for _ in 0..<max(1, renders) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            state = LessonScreen.State(title: "long lesson", document: document, size: size)
-            var buffer = Buffer(size: size)
-            LessonScreen.render(state, into: &buffer)
-            open.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            state = open.time {
+                let opened = LessonScreen.State(title: "long lesson", document: document, size: size)
+                var buffer = Buffer(size: size)
+                LessonScreen.render(opened, into: &buffer)
+                return opened
+            }
         }
-        var turn: [Double] = []
+        var turn = Timings()
         for _ in 0..<max(1, renders) {
             let key: Key = state.text.scroll >= state.text.maximumScroll ? .home : .pageDown
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = LessonScreen.update(&state, .keyPressed(key))
-            var buffer = Buffer(size: size)
-            LessonScreen.render(state, into: &buffer)
-            turn.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            turn.time {
+                _ = LessonScreen.update(&state, .keyPressed(key))
+                var buffer = Buffer(size: size)
+                LessonScreen.render(state, into: &buffer)
+            }
         }
-        return LessonPages(size: size, lines: state.text.lines.count, openMilliseconds: open, turnMilliseconds: turn)
+        return LessonPages(size: size, lines: state.text.lines.count, open: open, turn: turn)
     }
 
     /// A marks table of `attempts` x `questions` (one mark each), from people of spread
@@ -90,15 +118,19 @@ public enum CurriculumBenchmark {
         return MarksTable(questions: columns, attempts: rows)
     }
 
-    /// `ItemAnalysis` of the table, once to warm up, then `runs` times, in milliseconds.
-    public static func itemAnalysis(_ table: MarksTable, runs: Int) -> (milliseconds: [Double], analysis: ItemAnalysis) {
-        var times: [Double] = []
+    /// `ItemAnalysis` of the table, once to warm up, then `runs` times.
+    public static func itemAnalysis(_ table: MarksTable, runs: Int) -> (timings: Timings, analysis: ItemAnalysis) {
+        var timings = Timings()
         var analysis = ItemAnalysis(table)
         for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            analysis = ItemAnalysis(table)
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            analysis = timings.time { ItemAnalysis(table) }
         }
-        return (times, analysis)
+        return (timings, analysis)
+    }
+
+    /// The one-, five- and fifteen-minute load averages, for the report's first line.
+    public static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 }
