@@ -207,13 +207,19 @@ public enum CourseFolder {
         blocks(document.blocks)
     }
 
-    static func lineNumber(of needle: String, in text: String) -> Int {
+    /// The first line of `text` holding `needle`, or nil: where a problem found after
+    /// parsing is named, for every reader of course files (the practice reader too).
+    public static func firstLine(containing needle: String, in text: String) -> Int? {
         var number = 1
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.contains(needle) { return number }
             number += 1
         }
-        return 1
+        return nil
+    }
+
+    static func lineNumber(of needle: String, in text: String) -> Int {
+        firstLine(containing: needle, in: text) ?? 1
     }
 }
 

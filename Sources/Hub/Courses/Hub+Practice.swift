@@ -27,7 +27,7 @@ extension Hub {
         var items: [PracticeItem] = []
         var problems: [CourseProblem] = []
         for record in records {
-            let line = Hub.line(ofID: record.task.id, in: text)
+            let line = CourseFolder.firstLine(containing: "\"\(record.task.id)\"", in: text)
             if record.imageSource != nil {
                 problems.append(CourseProblem(
                     file: tasksName, line: line,
@@ -60,16 +60,6 @@ extension Hub {
     static func explanation(of task: LabelTask) -> String? {
         guard let meta = task.meta, case .object(let fields)? = try? JSONValue.parse(meta) else { return nil }
         return fields["explanation"]?.stringValue
-    }
-
-    /// The line of a JSONL file that gives a task this id (where the file names it).
-    static func line(ofID id: String, in text: String) -> Int? {
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if line.contains("\"\(id)\"") { return number }
-        }
-        return nil
     }
 
     /// A problem sentence without the `FILE: ` a reader put in front of it.
