@@ -33,7 +33,8 @@ public enum GoldCandidateDecision: Equatable, Sendable {
 extension Hub {
     /// A project's gold candidates, surest first: done tasks whose Dawid-Skene consensus
     /// has at least the policy's `candidateVotes` votes and `candidateConfidence`, not in
-    /// the pool already and not turned down before.
+    /// the pool already, not turned down before, and not a task a published course
+    /// practises (its key is training material on the stations).
     public func goldCandidates(projectID: String) throws -> [GoldCandidate] {
         let report = try consensusReport(projectID: projectID, method: .dawidSkene)
         return try database.read { transaction in
@@ -41,12 +42,14 @@ extension Hub {
             let done = try transaction.taskIDs(projectID: projectID, state: .done)
             let pooled = Set(try transaction.goldItems(projectID: projectID, includingRetired: true).map(\.task.id))
             let rejected = try transaction.rejectedGoldCandidates(projectID: projectID)
+            let practised = try Self.practiceContents(in: transaction)
             let byTask = Self.answersByTask(try transaction.judgements(projectID: projectID))
             var candidates: [GoldCandidate] = []
             for row in report.rows {
                 guard let label = row.label, let confidence = row.confidence, row.votes >= policy.candidateVotes,
                       confidence >= policy.candidateConfidence, done.contains(row.taskID), !pooled.contains(row.taskID),
-                      !rejected.contains(row.taskID), let task = try transaction.hubTask(projectID: projectID, id: row.taskID)
+                      !rejected.contains(row.taskID), let task = try transaction.hubTask(projectID: projectID, id: row.taskID),
+                      practised[Self.answeredContent(of: task.task)] == nil
                 else { continue }
                 var counts: [String: Int] = [:]
                 for answer in (byTask[row.taskID] ?? [:]).values {

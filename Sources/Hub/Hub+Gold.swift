@@ -41,7 +41,8 @@ extension Hub {
     ///
     /// Each key is checked against the project like any answer, on the item's chip when
     /// it has one. An id a task or another gold item of the project already has is
-    /// refused (`HubError.goldIDInUse`), since a station keys both alike.
+    /// refused (`HubError.goldIDInUse`), since a station keys both alike; so is a task a
+    /// published course practises (`goldThatIsPractice`).
     @discardableResult
     public func importGoldItems(_ items: [GoldItem], projectID: String, actor: String, now: Date) throws -> Int {
         guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
@@ -59,6 +60,7 @@ extension Hub {
         }
         return try HubError.translating {
             try database.write { transaction in
+                if let refusal = try Self.goldThatIsPractice(items.map(\.task), in: transaction) { throw refusal }
                 do {
                     try transaction.insertGoldItems(items, projectID: projectID)
                 } catch StoreError.duplicateTask(_, let id) {

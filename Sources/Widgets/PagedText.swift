@@ -21,6 +21,9 @@ public struct PagedText: Equatable, Sendable {
     }
 
     public private(set) var lines: [StyledLine]
+    /// How many lines the whole text will have, when the owner lays it out as the reader
+    /// goes and `lines` is only the start of it; nil when `lines` is the whole text.
+    public private(set) var expectedLineCount: Int?
     /// The first line shown.
     public private(set) var scroll = 0
     /// The whole area, the status row included.
@@ -52,11 +55,13 @@ public struct PagedText: Equatable, Sendable {
     /// Lines shown now, as indexes.
     public var visibleLines: Range<Int> { scroll..<min(lines.count, scroll + pageHeight) }
 
-    /// New lines (the text laid out again to a new width) or a new height: the search is
-    /// run again on them and the scroll kept in range.
-    public mutating func replace(lines: [StyledLine], areaHeight: Int) {
+    /// New lines (the text laid out again to a new width, or further) or a new height: the
+    /// search is run again on them and the scroll kept in range. `expectedLineCount` is
+    /// the whole text's guessed length while `lines` is only its start.
+    public mutating func replace(lines: [StyledLine], areaHeight: Int, expectedLineCount: Int? = nil) {
         self.lines = lines
         self.areaHeight = max(1, areaHeight)
+        self.expectedLineCount = expectedLineCount
         let hadCurrent = currentMatch != nil
         matches = Self.find(query, in: lines)
         scroll = min(scroll, maximumScroll)
@@ -181,7 +186,12 @@ public struct PagedText: Equatable, Sendable {
         if lines.isEmpty {
             parts.append("empty")
         } else {
-            parts.append("line \(visibleLines.lowerBound + 1)-\(visibleLines.upperBound) of \(lines.count)")
+            let shown = "line \(visibleLines.lowerBound + 1)-\(visibleLines.upperBound)"
+            if let expectedLineCount {
+                parts.append(shown + " of about \(Self.rounded(max(expectedLineCount, lines.count)))")
+            } else {
+                parts.append(shown + " of \(lines.count)")
+            }
         }
         if !query.isEmpty {
             if matches.isEmpty {
@@ -198,6 +208,13 @@ public struct PagedText: Equatable, Sendable {
         case nil: break
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// A guessed count to two significant figures (3,717 is "3700"): no more precise than it is.
+    static func rounded(_ count: Int) -> Int {
+        var unit = 1
+        while count / unit >= 100 { unit *= 10 }
+        return (count + unit / 2) / unit * unit
     }
 
     /// Matches are drawn reversed, the current one also bold and underlined.

@@ -6,7 +6,8 @@ import Store
 import Sync
 
 /// The built-in demo: a project of each kind on real data, a labeler and a shift lead
-/// account, and tasks already leased to the station so the first run shows real work.
+/// account who have passed the starter courses, a trainee who has not and a trainer, and
+/// tasks already leased to the station so the first run shows real work.
 public enum DemoWorkspace {
     public static let username = "demo"
     public static let password = "demo-labeler"
@@ -51,7 +52,7 @@ public enum DemoWorkspace {
         leaseSeconds: 3600,
         instructions: "Draw a box around every building (class 1) and every vehicle (class 2) in the bright part of the chip.")
 
-    /// Outlines of land cover on a NAIP aerial tile of Iowa farmland (1 m pixels).
+    /// Outlines of land cover on a NAIP aerial tile of North Dakota farmland (5 m pixels).
     public static let polygons = Project(
         id: "landcover", title: "Outline land cover", kind: .geoPolygon,
         labels: [
@@ -70,8 +71,9 @@ public enum DemoWorkspace {
         (polygons, "naip_m_4709963_se_14_1_20200831.tif", 480),
     ]
 
-    /// Writes the demo into `workspace`, replacing what was there.
-    public static func create(in workspace: Workspace, assets: URL, now: Date) throws {
+    /// Writes the demo into `workspace`, replacing what was there: the projects and their
+    /// tasks, the accounts, and the starter courses of `training` (`DemoCourses`).
+    public static func create(in workspace: Workspace, assets: URL, training: URL, now: Date) throws {
         let fileManager = FileManager.default
         for path in [workspace.stationPath, workspace.hubPath] {
             for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: path + suffix) }
@@ -79,7 +81,8 @@ public enum DemoWorkspace {
         try? fileManager.removeItem(at: workspace.settingsURL)
         let settings = WorkspaceSettings(
             stationID: "demo-station",
-            loginHint: "Demo workspace: log in as \(username) with password \(password) (a shift lead: \(leadUsername), \(leadPassword))",
+            loginHint: "Demo workspace: log in as \(username) with password \(password) (a shift lead: \(leadUsername), \(leadPassword); "
+                + "untrained: \(DemoCourses.traineeUsername), \(DemoCourses.traineePassword); a trainer: \(DemoCourses.trainerUsername), \(DemoCourses.trainerPassword))",
             isDemo: true
         )
         try workspace.prepare(settings: settings)
@@ -103,6 +106,11 @@ public enum DemoWorkspace {
         }
         try opened.addAccount(Account(username: username, displayName: "Demo Labeler", role: .labeler), password: password, now: now)
         try opened.addAccount(Account(username: leadUsername, displayName: "Demo Lead", role: .lead), password: leadPassword, now: now)
+        try opened.addAccount(
+            Account(username: DemoCourses.traineeUsername, displayName: "Demo Trainee", role: .labeler), password: DemoCourses.traineePassword, now: now)
+        try opened.addAccount(
+            Account(username: DemoCourses.trainerUsername, displayName: "Demo Trainer", role: .trainer), password: DemoCourses.trainerPassword, now: now)
+        try DemoCourses.create(training: training, hub: opened.hub, stationID: settings.stationID, people: [username, leadUsername], now: now)
     }
 
     /// Reads SST-2's `LABEL sentence` lines into tasks.

@@ -21,8 +21,10 @@ struct DemoCommand: ParsableCommand {
             }
             guard try target.loadSettings().isDemo else { throw WorkspaceError.notDemo(target.directory.path) }
         }
-        try DemoWorkspace.create(in: target, assets: DemoWorkspace.locateAssets(), now: Date())
+        try DemoWorkspace.create(in: target, assets: DemoWorkspace.locateAssets(), training: TrainingFolder.locate(), now: Date())
         print("Demo workspace ready at \(target.directory.path). Start it with: labeldesk --workspace \(target.directory.path)")
-        print("Log in as \(DemoWorkspace.username) with password \(DemoWorkspace.password).")
+        print("Log in as \(DemoWorkspace.username) with password \(DemoWorkspace.password) (trained for every project), "
+              + "\(DemoCourses.traineeUsername) / \(DemoCourses.traineePassword) (untrained: the queues wait for the courses), "
+              + "\(DemoCourses.trainerUsername) / \(DemoCourses.trainerPassword) (a trainer).")
     }
 }

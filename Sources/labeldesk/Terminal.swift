@@ -10,7 +10,7 @@ enum Terminal {
     static func run(workspace: Workspace) async throws {
         try CursesBackend.refuseUnsuitableTerminal()
         if !workspace.exists {
-            try DemoWorkspace.create(in: workspace, assets: DemoWorkspace.locateAssets(), now: Date())
+            try DemoWorkspace.create(in: workspace, assets: DemoWorkspace.locateAssets(), training: TrainingFolder.locate(), now: Date())
         }
         let opened = try workspace.open()
         LoggingSystem.bootstrap(FileLogHandler.factory(path: workspace.logPath))

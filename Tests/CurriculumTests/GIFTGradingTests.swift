@@ -1,4 +1,5 @@
 import Curriculum
+import Foundation
 import Testing
 
 /// One response graded per question type, as Moodle's question types grade it.
@@ -101,5 +102,55 @@ struct GIFTGradingTests {
     @Test func essaysWaitForATrainerAndDescriptionsAreNotGraded() throws {
         #expect(try onlyQuestion("::Q8:: How are you? {}").grade(.text("Fine, thanks")) == .needsTrainer)
         #expect(try onlyQuestion("Read the next three questions carefully.").grade(.text("ok")) == .notGraded)
+    }
+}
+
+/// The response `fullMarkResponse` makes is graded full marks, on every question of the
+/// starter courses and Moodle's own examples that can earn them.
+@Suite("GIFT full-mark responses")
+struct GIFTFullMarkTests {
+    static let training = Fixtures.testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Training")
+
+    @Test func everyStarterQuestionIsAnsweredRightByItsFullMarkResponse() throws {
+        // Given every quiz of the starter courses (lint holds that each can earn full marks)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.training.path).sorted()
+        var graded = 0
+        for name in names {
+            let url = Self.training.appendingPathComponent(name).appendingPathComponent("quiz.gift")
+            guard let source = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            for question in try GIFTParser.parse(source, fileName: "\(name)/quiz.gift") {
+                switch question.kind {
+                case .description, .essay:
+                    // Then nothing is made for what a person cannot answer or a trainer marks
+                    #expect(question.fullMarkResponse == nil)
+                default:
+                    // Then each other question is graded 1 for its full-mark response
+                    let response = try #require(question.fullMarkResponse, "\(name) line \(question.line)")
+                    // (within Moodle's own "graded right" bar of 0.999999: three answers of 33.33333% add to 0.9999999)
+                    guard case .fraction(let fraction) = question.grade(response) else {
+                        Issue.record("\(name) line \(question.line) is not graded by fraction")
+                        continue
+                    }
+                    #expect(fraction > 0.999999 && fraction <= 1, "\(name) line \(question.line): \(response) earns \(fraction)")
+                    graded += 1
+                }
+            }
+        }
+        #expect(graded >= 40, "the starter quizzes hold \(graded) answerable questions")
+    }
+
+    @Test func eachKindOfQuestionGetsTheResponseAPersonWouldGive() throws {
+        #expect(try onlyQuestion("Q {~a =b ~%50%c}").fullMarkResponse == .choice(1))
+        #expect(try onlyQuestion("Q {~%50%a ~%-100%b ~%50%c}").fullMarkResponse == .choices([0, 2]))
+        #expect(try onlyQuestion("Q {F}").fullMarkResponse == .truth(false))
+        #expect(try onlyQuestion("Q {=%50%near =*frog\\* pond*}").fullMarkResponse == .text("frog* pond"))
+        #expect(try onlyQuestion("Q {#3.5:0.1}").fullMarkResponse == .text("3.5"))
+        #expect(try onlyQuestion("Q {#=%50%1 =42}").fullMarkResponse == .text("42"))
+        #expect(try onlyQuestion("Q {=cat -> mammal =frog -> amphibian = -> bird}").fullMarkResponse == .pairs([0: "mammal", 1: "amphibian"]))
+        #expect(try onlyQuestion("Q {}").fullMarkResponse == nil)
+        // And Moodle's short answer with a catch-all: the best answer, not the wildcard
+        let frog = try onlyQuestion("Which is the best animal?{=Frog#Good! =%50%Cat#Cats? =%0%*#Completely wrong}")
+        #expect(frog.fullMarkResponse == .text("Frog"))
+        #expect(frog.grade(try #require(frog.fullMarkResponse)) == .fraction(1))
     }
 }

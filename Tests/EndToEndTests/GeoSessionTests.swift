@@ -109,7 +109,7 @@ import Testing
         #expect(box.count == 5, "a box is a closed ring of four corners")
         #expect(box.contains { near($0, firstCorner) }, "\(box) should hold \(firstCorner)")
         #expect(box.contains { near($0, secondCorner) }, "\(box) should hold \(secondCorner)")
-        // And the polygon keeps its second vertex and the moved one (the first, which `]` selects), in Iowa
+        // And the polygon keeps its second vertex and the moved one (the first, which `]` selects), in North Dakota
         let fields = try features(binary, project: "landcover")
         #expect(fields.count == 1)
         #expect((fields.first?["properties"] as? [String: Any])?["class"] as? String == "field")

@@ -68,6 +68,21 @@ struct GoldCandidateTests {
         #expect(candidates.map(\.confidence) == candidates.map(\.confidence).sorted(by: >))
     }
 
+    @Test func aTaskACoursePractisesIsNeverACandidate() throws {
+        // Given the labelled work, and a published course practising on t0's text
+        try labelTheWork()
+        let course = [
+            "feel/course.conf": "title: Feelings\npass mark: 100%\npractice: practice/project.json practice/tasks.jsonl\n",
+            "feel/practice/project.json": #"{"id": "sentiment", "title": "Sentiment", "labels": [{"name": "positive"}, {"name": "negative"}]}"#,
+            "feel/practice/tasks.jsonl": #"{"id": "p-t0", "text": "text of t0", "annotations": [{"answer": {"labels": ["positive"]}, "annotator": "tom"}], "meta": {"explanation": "As it reads."}}"# + "\n",
+        ]
+        try hub.publishCourses(from: try CourseFixtures.folder(course, in: directory), actor: "tom", now: monday)
+        // When the candidates are asked for; then t0 is not among them, its unanimous peers are
+        let ids = Set(try hub.goldCandidates(projectID: "sentiment").map(\.task.id))
+        #expect(!ids.contains("t0"))
+        #expect(ids.isSuperset(of: ["t1", "t2", "t3"]), "\(ids)")
+    }
+
     @Test func acceptedAndCorrectedCandidatesJoinThePoolRejectedOnesAreNotOfferedAgain() throws {
         // Given the labelled work
         try labelTheWork()

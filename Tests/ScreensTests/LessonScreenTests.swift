@@ -150,6 +150,73 @@ final class LessonScreenTests: XCTestCase {
         XCTAssertFalse(state.text.matches.isEmpty)
         XCTAssertNotNil(state.text.currentMatch)
     }
+
+    /// Forty copies of the keys lesson, a rule between each: several thousand lines.
+    private func longLesson() throws -> MarkdownDocument {
+        let one = try String(contentsOf: Self.lessonURL, encoding: .utf8)
+        return MarkdownParser.parse(Array(repeating: one, count: 40).joined(separator: "\n\n---\n\n"))
+    }
+
+    func testALongLessonOpensWithItsFirstPagesAndTheRestComesAsTheReaderPages() throws {
+        for size in Fixture.sizes {
+            // Given a lesson thousands of lines long, and the whole of it laid out at once
+            let document = try longLesson()
+            let whole = LessonLayout.layout(document, width: LessonScreen.textWidth(for: size)).lines
+            // When opened
+            var state = LessonScreen.State(title: "long", document: document, size: size)
+            // Then only its first pages are laid out, exactly as the whole layout begins,
+            // and the status guesses the length
+            let opened = state.text.lines.count
+            XCTAssertGreaterThanOrEqual(opened, 3 * state.text.pageHeight)
+            XCTAssertLessThan(opened, whole.count / 10)
+            XCTAssertEqual(state.text.lines, Array(whole.prefix(opened)))
+            let guess = try XCTUnwrap(state.text.expectedLineCount)
+            XCTAssertLessThan(abs(guess - whole.count), whole.count / 4, "guessed \(guess) of \(whole.count)")
+            XCTAssertTrue(state.text.status.contains("of about"), state.text.status)
+            // When paged down twenty times; then each page drawn is the whole layout's
+            for _ in 0..<20 {
+                _ = LessonScreen.update(&state, .keyPressed(.pageDown))
+                let shown = state.text.visibleLines
+                XCTAssertEqual(shown.count, state.text.pageHeight)
+                XCTAssertEqual(Array(state.text.lines[shown]), Array(whole[shown]))
+            }
+            XCTAssertEqual(state.text.scroll, 20 * state.text.pageHeight)
+            // When End is pressed; then it is all laid out and the status counts it
+            _ = LessonScreen.update(&state, .keyPressed(.end))
+            XCTAssertEqual(state.text.lines, whole)
+            XCTAssertNil(state.text.expectedLineCount)
+            XCTAssertTrue(state.text.status.hasSuffix("of \(whole.count)"), state.text.status)
+        }
+    }
+
+    func testASearchOnALongLessonFindsMatchesPastWhatWasLaidOut() throws {
+        // Given the long lesson just opened
+        let size = Size(width: 80, height: 24)
+        let document = try longLesson()
+        let whole = LessonLayout.layout(document, width: LessonScreen.textWidth(for: size)).lines
+        var state = LessonScreen.State(title: "long", document: document, size: size)
+        // When searched for "flag" and stepped back past the first match
+        for key in [Key.character("/")] + "flag".map(Key.character) + [.enter, .character("N")] { _ = LessonScreen.update(&state, .keyPressed(key)) }
+        // Then every match in the whole lesson is found, and N went round to the last one, near the end
+        XCTAssertEqual(state.text.matches, PagedText.find("flag", in: whole))
+        XCTAssertEqual(state.text.currentMatch, state.text.matches.count - 1)
+        XCTAssertGreaterThan(state.text.scroll, whole.count - 100)
+        // And a resize keeps it all laid out, the search found again at the new width
+        _ = LessonScreen.update(&state, .resized(Size(width: 120, height: 40)))
+        XCTAssertNil(state.text.expectedLineCount)
+        XCTAssertEqual(state.text.matches.count, PagedText.find("flag", in: LessonLayout.layout(document, width: 118).lines).count)
+    }
+
+    func testALessonOpenedAsksForEveryPictureEvenBeyondWhatIsLaidOut() {
+        // Given a long lesson whose second picture comes after hundreds of paragraphs
+        let filler = (1...400).map { "Paragraph \($0) says something about labeling." }.joined(separator: "\n\n")
+        let markdown = "# Pictures\n\n![first](images/a.png)\n\n\(filler)\n\n- ![nested](images/b.png)\n\n![again](images/a.png)"
+        var state = LessonScreen.State(title: "Pictures", document: MarkdownParser.parse(markdown), size: Size(width: 80, height: 24))
+        XCTAssertFalse(state.layout.isComplete)
+        // When the screen starts; then both files are asked for, each once
+        let cells = Size(width: 78, height: 17)
+        XCTAssertEqual(LessonScreen.start(&state), [.loadPicture(source: "images/a.png", cells: cells), .loadPicture(source: "images/b.png", cells: cells)])
+    }
 }
 
 /// The Markdown-to-lines mapping, one construct at a time, on documents cmark-gfm parsed.

@@ -43,11 +43,14 @@ extension Hub {
         return try publishCourses(read.courses, actor: actor, now: now)
     }
 
-    /// Publishes courses already read and checked, all or nothing, audited.
+    /// Publishes courses already read and checked, all or nothing, audited; refused when
+    /// a practice task is a gold item (`practiceThatIsGold`).
     @discardableResult
     public func publishCourses(_ courses: [Course], actor: String, now: Date) throws -> CoursePublication {
         try database.write { transaction in
             _ = try Self.person(actor, allowedBy: \.mayTeach, roles: Role.teachingRoles, to: "publish courses", in: transaction)
+            let gold = try Self.practiceThatIsGold(courses, in: transaction)
+            guard gold.isEmpty else { throw HubError.coursesRefused(problems: gold) }
             var publication = CoursePublication(published: [], unchanged: [])
             for course in courses.sorted(by: { $0.id < $1.id }) {
                 let manifest = String(decoding: course.package.files[CourseFolder.manifestName] ?? Data(), as: UTF8.self)

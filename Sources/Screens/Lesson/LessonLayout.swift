@@ -37,10 +37,98 @@ public enum LessonLayout {
     public static let linkTargetStyle = Style.dim
     public static let imageStyle = Style(foreground: .magenta)
 
+    /// The whole lesson laid out at `width`.
     public static func layout(_ document: MarkdownDocument, width: Int) -> Result {
-        var images: [Result.Image] = []
-        let lines = blocks(document.blocks, width: max(1, width), tight: false, images: &images, firstLine: 0)
-        return Result(lines: lines, images: images)
+        var progress = Progress(document, width: width)
+        progress.complete()
+        return Result(lines: progress.lines, images: progress.images)
+    }
+
+    /// A lesson laid out one top-level block at a time, as far as the reader has gone.
+    ///
+    /// Wrapping costs microseconds a line, so a lesson of thousands of lines laid out whole
+    /// would take tens of milliseconds to open, while a reader sees one page. The screen
+    /// lays out what the page and the next need, and the rest when something needs all of
+    /// it (a search, End). Blocks come out exactly as `layout` makes them: the same lines,
+    /// the same image places.
+    public struct Progress: Equatable, Sendable {
+        public let width: Int
+        public private(set) var lines: [StyledLine] = []
+        public private(set) var images: [Result.Image] = []
+        /// The top-level blocks laid out so far.
+        public private(set) var blocksDone = 0
+        private let blocks: [MarkdownBlock]
+        /// How much text each block holds, for guessing the lines still to come.
+        private let weights: [Int]
+        private let totalWeight: Int
+        private var weightDone = 0
+
+        public init(_ document: MarkdownDocument, width: Int) {
+            self.width = max(1, width)
+            blocks = document.blocks
+            weights = document.blocks.map(LessonLayout.weight(of:))
+            totalWeight = weights.reduce(0, +)
+        }
+
+        public var isComplete: Bool { blocksDone == blocks.count }
+
+        /// Lays out blocks until there are at least `count` lines or none are left.
+        public mutating func extend(toAtLeast count: Int) {
+            while !isComplete, lines.count < count {
+                if blocksDone > 0 { lines.append(.blank) }
+                lines += LessonLayout.block(blocks[blocksDone], width: width, tight: false, images: &images, firstLine: lines.count)
+                weightDone += weights[blocksDone]
+                blocksDone += 1
+            }
+        }
+
+        public mutating func complete() { extend(toAtLeast: .max) }
+
+        /// The text not yet laid out, in `weight` units (about characters).
+        public var remainingWeight: Int { totalWeight - weightDone }
+
+        /// Lines the whole lesson will have: exact once complete, until then the lines so
+        /// far scaled by the text still to lay out.
+        public var expectedLineCount: Int {
+            guard !isComplete else { return lines.count }
+            guard weightDone > 0 else { return lines.count + (blocks.count - blocksDone) }
+            return max(lines.count + 1, Int((Double(lines.count) * Double(totalWeight) / Double(weightDone)).rounded()))
+        }
+    }
+
+    /// About how many characters a block shows, with one for its own line: cheap to count
+    /// (no wrapping), and close enough to share out the lines still to come.
+    static func weight(of block: MarkdownBlock) -> Int {
+        switch block {
+        case .heading(_, let inlines), .paragraph(let inlines):
+            return 1 + MarkdownInline.plainText(of: inlines).utf8.count
+        case .list(let list):
+            return list.items.reduce(1) { sum, item in sum + item.reduce(0) { $0 + weight(of: $1) } }
+        case .blockQuote(let children):
+            return children.reduce(1) { $0 + weight(of: $1) }
+        case .codeBlock(_, let text):
+            return 1 + text.utf8.count
+        case .thematicBreak:
+            return 1
+        case .table(let table):
+            let cells = ([table.header] + table.rows).joined()
+            return cells.reduce(1) { $0 + MarkdownInline.plainText(of: $1).utf8.count }
+        case .image(let source, let alt):
+            return 1 + source.utf8.count + alt.utf8.count
+        }
+    }
+
+    /// Every image block's file, in the order the lesson shows them, nested ones too: what
+    /// a screen asks pixels for before the lines holding them are laid out.
+    public static func imageSources(of blocks: [MarkdownBlock]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .image(let source, _): return [source]
+            case .list(let list): return list.items.flatMap { imageSources(of: $0) }
+            case .blockQuote(let children): return imageSources(of: children)
+            default: return []
+            }
+        }
     }
 
     /// Blocks one under another, a blank line between them unless `tight`.

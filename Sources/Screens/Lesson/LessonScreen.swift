@@ -6,13 +6,15 @@ import Widgets
 /// Reading a lesson: its Markdown laid out to the terminal, paged and searched, its
 /// pictures drawn with the imagery renderer.
 ///
-/// The lesson is laid out when the screen opens and again when the terminal changes
-/// size or a picture arrives, never while drawing, so the lines a search found are the
-/// lines drawn. An image shows first as its placeholder line (its alt text and file);
-/// the screen asks for its pixels (`.loadPicture`), which the app reads from the course
-/// package through Imagery as it reads a task's chip, and once they come, rows are made
-/// above the placeholder (then its caption) and the picture is drawn there as the image
-/// canvas draws chips.
+/// The lesson is laid out a block at a time as far as the reader has gone (the page shown
+/// and the next two: `LessonLayout.Progress`), and whole when a search or End needs every
+/// line; again when the terminal changes size or a picture arrives; never while drawing,
+/// so the lines a search found are the lines drawn. Opening a lesson of thousands of lines
+/// costs what its first pages cost. An image shows first as its placeholder line (its alt
+/// text and file); the screen asks for its pixels (`.loadPicture`), which the app reads
+/// from the course package through Imagery as it reads a task's chip, and once they come,
+/// rows are made above the placeholder (then its caption) and the picture is drawn there
+/// as the image canvas draws chips.
 public enum LessonScreen {
     /// A picture's place in the laid-out lines: the rows above its placeholder.
     public struct PicturePlace: Equatable, Sendable {
@@ -30,8 +32,10 @@ public enum LessonScreen {
         public var marking: Marking
         public var size: Size
         public var text: PagedText
-        /// Each image's placeholder line and file, as laid out at this size.
-        public private(set) var images: [LessonLayout.Result.Image]
+        /// The lesson laid out at this size as far as it is needed, before picture rows.
+        public private(set) var layout: LessonLayout.Progress
+        /// Each laid-out image's placeholder line and file, with the picture rows counted.
+        public private(set) var images: [LessonLayout.Result.Image] = []
         /// The pixels of each picture that has arrived, by the source the lesson names.
         public private(set) var pictures: [String: PixelImage] = [:]
         /// Where the arrived pictures are drawn.
@@ -44,26 +48,55 @@ public enum LessonScreen {
             self.marking = marking
             self.size = size
             self.text = PagedText(lines: [], areaHeight: LessonScreen.pagedHeight(for: size))
-            self.images = []
-            layOut()
+            self.layout = LessonLayout.Progress(document, width: LessonScreen.textWidth(for: size))
+            layOutAhead()
         }
 
         mutating func resize(to size: Size) {
+            // A reader who had it all (a search's matches, End) keeps it all at the new width.
+            let whole = layout.isComplete
             self.size = size
-            layOut()
+            layout = LessonLayout.Progress(document, width: LessonScreen.textWidth(for: size))
+            if whole { layout.complete() }
+            extendAhead()
+            placeLines()
         }
 
         mutating func receive(_ picture: PixelImage, source: String) {
             guard !picture.isEmpty else { return }
             pictures[source] = picture
-            layOut()
+            placeLines()
         }
 
-        /// Lays the lesson out at this size, with rows under each placeholder for its picture.
-        private mutating func layOut() {
+        /// The lines through the end of the page after next.
+        private var linesAhead: Int { text.scroll + 3 * max(1, LessonScreen.pagedHeight(for: size)) }
+
+        /// Lays out the page shown and the two after it, when they are not yet, and the
+        /// rest too when little is left (so a lesson of ordinary length knows its length).
+        mutating func layOutAhead() {
+            let before = layout.lines.count
+            extendAhead()
+            if layout.lines.count != before { placeLines() }
+        }
+
+        private mutating func extendAhead() {
+            layout.extend(toAtLeast: linesAhead)
+            if layout.remainingWeight <= LessonScreen.smallRemainder { layout.complete() }
+        }
+
+        /// Lays the rest of the lesson out: a search or End needs every line.
+        mutating func layOutWhole() {
+            guard !layout.isComplete else { return }
+            layout.complete()
+            placeLines()
+        }
+
+        /// The laid-out lines with rows under each placeholder for its picture, handed to
+        /// the paged text.
+        private mutating func placeLines() {
             let width = LessonScreen.textWidth(for: size)
-            let layout = LessonLayout.layout(document, width: width)
             var lines: [StyledLine] = []
+            lines.reserveCapacity(layout.lines.count)
             var shownImages: [LessonLayout.Result.Image] = []
             var shownPlaces: [PicturePlace] = []
             var images = layout.images[...]
@@ -84,9 +117,25 @@ public enum LessonScreen {
                 }
                 lines.append(line)
             }
-            text.replace(lines: lines, areaHeight: LessonScreen.pagedHeight(for: size))
+            let pictureRows = lines.count - layout.lines.count
+            let expected = layout.isComplete ? nil : layout.expectedLineCount + pictureRows
+            text.replace(lines: lines, areaHeight: LessonScreen.pagedHeight(for: size), expectedLineCount: expected)
             self.images = shownImages
             places = shownPlaces
+        }
+
+        /// Lays out what a key will need before the paged text takes it: every line for a
+        /// search or a step between matches or End, else the pages ahead of where it goes.
+        mutating func prepare(for key: Key) {
+            if text.draft != nil {
+                if key == .enter { layOutWhole() }
+                return
+            }
+            switch key {
+            case .end, .character("G"): layOutWhole()
+            case .character("n"), .character("N"): if !text.query.isEmpty { layOutWhole() }
+            default: layOutAhead()
+            }
         }
     }
 
@@ -105,6 +154,11 @@ public enum LessonScreen {
         case loadPicture(source: String, cells: Size)
     }
 
+    /// Text left to lay out (about characters) that is laid out at once rather than as
+    /// the reader goes: a couple of milliseconds' work, more than the longest starter
+    /// lesson holds.
+    public static let smallRemainder = 8_000
+
     public static let hints = ["/ search", "n N next/previous", "PgUp PgDn page", "Home End", "q back"]
 
     /// Columns the lesson is laid out to: the screen less a column each side.
@@ -117,8 +171,8 @@ public enum LessonScreen {
     public static func start(_ state: inout State) -> [Effect] {
         var seen: Set<String> = []
         let cells = Size(width: textWidth(for: state.size), height: max(1, pagedHeight(for: state.size) - 3))
-        return state.images.compactMap { image in
-            seen.insert(image.source).inserted ? .loadPicture(source: image.source, cells: cells) : nil
+        return LessonLayout.imageSources(of: state.document.blocks).compactMap { source in
+            seen.insert(source).inserted ? .loadPicture(source: source, cells: cells) : nil
         }
     }
 
@@ -145,7 +199,11 @@ public enum LessonScreen {
             state.receive(picture, source: source)
             return []
         case .keyPressed(let key):
-            if state.text.handle(key) { return [] }
+            state.prepare(for: key)
+            if state.text.handle(key) {
+                state.layOutAhead()
+                return []
+            }
             switch key {
             case .character("q"), .escape: return [.back]
             default: return []

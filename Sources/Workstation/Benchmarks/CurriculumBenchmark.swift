@@ -44,12 +44,16 @@ public enum CurriculumBenchmark {
 
     public struct LessonPages: Sendable {
         public var size: Size
-        /// Laid-out lines at this width.
+        /// Laid-out lines of the whole lesson at this width.
         public var lines: Int
-        /// Opening the lesson: the whole document laid out at the width, then its first page drawn.
+        /// Opening the lesson: laid out as far as the screen lays out at open (the first
+        /// pages), then its first page drawn.
         public var open: Timings
-        /// Turning a page: `PgDn` handled, then the page drawn.
+        /// Turning a page: `PgDn` handled (laying out the pages ahead), then the page drawn.
         public var turn: Timings
+        /// A search typed and entered on a freshly opened lesson: the rest of the lesson
+        /// laid out, every line searched, the page with the first match drawn.
+        public var search: Timings
     }
 
     /// `CourseFolder.readAll` on the folder with the hub's practice reader, `runs` times:
@@ -76,10 +80,11 @@ public enum CurriculumBenchmark {
         Array(repeating: lessons(of: courses).joined(separator: "\n\n---\n\n"), count: max(1, copies)).joined(separator: "\n\n---\n\n")
     }
 
-    /// Opening the lesson screen on `document` at `size` (layout of the whole lesson and
-    /// the first page drawn into a fresh buffer), `renders` times; then `renders` page
-    /// turns (`PgDn`, back to the top at the end), each drawn into a fresh buffer.
-    public static func lessonPages(_ document: MarkdownDocument, size: Size, renders: Int) -> LessonPages {
+    /// Opening the lesson screen on `document` at `size` (what the screen lays out at
+    /// open, and the first page drawn into a fresh buffer), `renders` times; then `renders`
+    /// page turns (`PgDn`, back to the top at the end), each drawn into a fresh buffer;
+    /// then `searches` searches for `query`, each on a freshly opened screen.
+    public static func lessonPages(_ document: MarkdownDocument, size: Size, renders: Int, searches: Int = 20, query: String = "the") -> LessonPages {
         var open = Timings()
         var state = LessonScreen.State(title: "long lesson", document: document, size: size)
         for _ in 0..<max(1, renders) {
@@ -92,14 +97,26 @@ public enum CurriculumBenchmark {
         }
         var turn = Timings()
         for _ in 0..<max(1, renders) {
-            let key: Key = state.text.scroll >= state.text.maximumScroll ? .home : .pageDown
+            let key: Key = state.text.scroll >= state.text.maximumScroll && state.layout.isComplete ? .home : .pageDown
             turn.time {
                 _ = LessonScreen.update(&state, .keyPressed(key))
                 var buffer = Buffer(size: size)
                 LessonScreen.render(state, into: &buffer)
             }
         }
-        return LessonPages(size: size, lines: state.text.lines.count, open: open, turn: turn)
+        var search = Timings()
+        for _ in 0..<max(1, searches) {
+            var fresh = LessonScreen.State(title: "long lesson", document: document, size: size)
+            _ = LessonScreen.update(&fresh, .keyPressed(.character("/")))
+            for character in query { _ = LessonScreen.update(&fresh, .keyPressed(.character(character))) }
+            search.time {
+                _ = LessonScreen.update(&fresh, .keyPressed(.enter))
+                var buffer = Buffer(size: size)
+                LessonScreen.render(fresh, into: &buffer)
+            }
+        }
+        let lines = LessonLayout.layout(document, width: LessonScreen.textWidth(for: size)).lines.count
+        return LessonPages(size: size, lines: lines, open: open, turn: turn, search: search)
     }
 
     /// A marks table of `attempts` x `questions` (one mark each), from people of spread
