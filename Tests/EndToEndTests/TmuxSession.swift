@@ -51,6 +51,20 @@ final class TmuxSession {
         return children.split(separator: "\n").first.flatMap { Int32($0) }
     }
 
+    /// Waits until the screen no longer contains `text`; records a failure with the screen if it still does.
+    @discardableResult
+    func waitUntilGone(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen()
+            if !last.contains(text) { return true }
+            usleep(20_000)
+        }
+        Issue.record("waited \(Int(timeout)) s for \"\(text)\" to go; the screen shows:\n\(last)", sourceLocation: sourceLocation)
+        return false
+    }
+
     /// Waits until the screen contains `text`; records a failure with the screen if it never does.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {

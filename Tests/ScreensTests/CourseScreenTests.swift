@@ -57,6 +57,41 @@ final class CourseScreenTests: XCTestCase {
         }
     }
 
+    func testARetestQualityAssignedSaysWhyAndMarksTheLessonToReadAgain() throws {
+        // Given Ana passed sentiment, then her gold on "positive" fell and the hub assigned
+        // the course again with its lesson 2 (after her pass)
+        let sentiment = try CourseFixture.course()
+        let retest = CourseAssignment(
+            reason: .remediation(projectID: "reviews", trigger: "label positive", lesson: "lessons/02.md"), assignedAt: Fixture.start.addingTimeInterval(-600))
+        let work = Coursework(
+            username: "ana", role: .labeler, courses: [sentiment],
+            standings: [CourseStanding(username: "ana", courseID: "sentiment", assignment: retest, attempts: [CourseFixture.record(-60, share: 0.9, passed: true)])],
+            local: [], hubLocks: [], lessonsRead: ["sentiment": ["lessons/01.md", "lessons/02.md"]], reviews: [])
+        let state = try page(work)
+        for size in Fixture.sizes {
+            // When the page is drawn
+            let buffer = Fixture.render(size) { CourseScreen.render(state, into: &$0) }
+            // Then the status and a yellow line say why, and lesson 2 is marked to read again
+            XCTAssertTrue(buffer.text.contains("Status: retest: your gold on label positive fell"), buffer.text)
+            XCTAssertTrue(buffer.text.contains("Read \"Negation\" again, then take the quiz: a retest for reviews."), buffer.text)
+            XCTAssertTrue(buffer.text.contains("2. Negation  ✓ read  ← read again"), buffer.text)
+            XCTAssertFalse(buffer.text.contains("1. What sentiment is  ✓ read  ←"), buffer.text)
+            let row = try XCTUnwrap((0..<size.height).first { buffer.line($0).contains("a retest for reviews") })
+            XCTAssertEqual(buffer[2, row].style, CourseScreen.remediationStyle)
+            let mismatch = TextSnapshot.mismatch(buffer.text, named: "course-retest-\(size)", testFile: #filePath)
+            XCTAssertNil(mismatch, mismatch ?? "")
+        }
+        // And once the retest is passed the note goes
+        let passed = Coursework(
+            username: "ana", role: .labeler, courses: [sentiment],
+            standings: [CourseStanding(username: "ana", courseID: "sentiment", assignment: retest, attempts: [CourseFixture.record(-60, share: 0.9, passed: true), CourseFixture.record(-1, share: 1, passed: true)])],
+            local: [], hubLocks: [], lessonsRead: [:], reviews: [])
+        let passedPage = try page(passed)
+        let after = Fixture.render(Size(width: 80, height: 24)) { CourseScreen.render(passedPage, into: &$0) }
+        XCTAssertFalse(after.text.contains("a retest for"), after.text)
+        XCTAssertTrue(after.text.contains("Status: passed"), after.text)
+    }
+
     func testTheStartIsRefusedWithWhenUntilTheWaitEndsThenOpens() throws {
         var state = try page()
         // s starts: refused, with the time

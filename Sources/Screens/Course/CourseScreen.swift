@@ -139,6 +139,9 @@ public enum CourseScreen {
         return (questions > 0 ? "Start the quiz" : "Start the practice") + " (" + parts.joined(separator: ", ") + ")"
     }
 
+    /// A retest quality assigned is said in yellow: to be acted on, not an error.
+    public static let remediationStyle = Style(foreground: .yellow, attributes: .bold)
+
     public static func render(_ state: State, into buffer: inout Buffer) {
         let area = Chrome.draw(marking: .unclassified, into: &buffer)
         guard area.height > 6 else { return }
@@ -155,12 +158,19 @@ public enum CourseScreen {
         Label.draw("Status: " + CourseText.status(entry, in: work, now: state.now, zone: state.timeZone), in: Rect(x: 2, y: y, width: width, height: 1), into: &buffer)
         y += 1
         Label.draw(rulesLine(entry), in: Rect(x: 2, y: y, width: width, height: 1), style: .dim, into: &buffer)
-        y += 2
+        y += 1
+        let remediation = CourseText.remediationNote(entry, in: work, now: state.now)
+        if let remediation {
+            Label.draw(remediation, in: Rect(x: 2, y: y, width: width, height: 1), style: Self.remediationStyle, into: &buffer)
+        }
+        y += 1
 
         let course = entry.course
+        let remedialLesson: String? = if case .remediation(_, _, let lesson)? = entry.assignment?.reason, remediation != nil { lesson } else { nil }
         var rows = course.lessons.enumerated().map { index, lesson in
             let read = entry.lessonsRead.contains(lesson.file) ? "  ✓ read" : ""
-            return "\(index + 1). \(lesson.title)\(read)"
+            let again = remedialLesson.map { $0 == lesson.file || $0 == lesson.variant?.file } == true ? "  ← read again" : ""
+            return "\(index + 1). \(lesson.title)\(read)\(again)"
         }
         if !course.assessment.isEmpty { rows.append("▶ " + startLabel(course)) }
         let attemptLines = attemptLines(entry, zone: state.timeZone)

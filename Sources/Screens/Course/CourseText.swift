@@ -20,12 +20,28 @@ public enum CourseText {
         case .locked(let behind):
             return "locked: pass " + names(behind, in: work) + " first"
         case .open:
+            if let trigger = remediationTrigger(entry) { return "retest: your gold on " + trigger + " fell" }
             if let due = entry.assignment?.dueAt {
                 return work.isOverdue(entry, now: now) ? "overdue (was due " + day(due, zone) + ")" : "due " + day(due, zone)
             }
             if entry.assignment != nil { return "assigned" }
             return entry.attempts.isEmpty ? "not started" : "not passed yet"
         }
+    }
+
+    /// The trigger (`label positive`, `error missed`) whose gold accuracy assigned the
+    /// course again, while that retest is still to pass; nil otherwise.
+    public static func remediationTrigger(_ entry: Coursework.Entry) -> String? {
+        guard case .remediation(_, let trigger, _) = entry.assignment?.reason else { return nil }
+        return trigger
+    }
+
+    /// What the course page says of a retest quality assigned, under the status that says
+    /// why: what to read, and for which project.
+    public static func remediationNote(_ entry: Coursework.Entry, in work: Coursework, now: Date) -> String? {
+        guard case .remediation(let project, _, let lesson)? = entry.assignment?.reason, case .open = work.state(of: entry, now: now) else { return nil }
+        let title = entry.course.lessons.first { $0.file == lesson || $0.variant?.file == lesson }?.title ?? lesson
+        return "Read \"\(title)\" again, then take the quiz: a retest for \(project)."
     }
 
     /// Why an attempt may not start now, as a sentence with when it can; nil when it may.
