@@ -22,8 +22,9 @@ public enum App {
                     return taskAction(.bodyResized(TaskScreen.bodySize(for: size)), &state)
                 case let .lesson(lesson, course, shownFile):
                     var lesson = lesson
-                    _ = LessonScreen.update(&lesson, .resized(size))
+                    let effects = LessonScreen.update(&lesson, .resized(size))
                     state.screen = .lesson(lesson, course: course, shownFile: shownFile)
+                    return effects.flatMap { lessonEffect($0, &state) }
                 case let .quiz(quiz, course):
                     var quiz = quiz
                     let effects = QuizScreen.resized(&quiz, to: size)
@@ -108,11 +109,9 @@ public enum App {
             // The attempt goes to the hub at the next sync: no undo window holds it.
             return effects.flatMap { quizEffect($0, &state) } + startSync(&state, flushAll: false)
         case let .lessonPictureLoaded(source, picture):
-            guard case let .lesson(lesson, course, shownFile) = state.screen else { return [] }
-            var updated = lesson
-            _ = LessonScreen.update(&updated, .pictureLoaded(source: source, picture))
-            state.screen = .lesson(updated, course: course, shownFile: shownFile)
-            return []
+            return lessonAction(.pictureLoaded(source: source, picture), &state)
+        case let .lessonPictureRefined(source, cells):
+            return lessonAction(.pictureRefined(source: source, cells), &state)
         case let .goldCandidatesLoaded(projectID, labels, candidates):
             guard case .goldReview(var review) = state.screen, review.projectID == projectID else { return [] }
             let effects = GoldReviewScreen.loaded(&review, labels: labels, candidates: candidates)
@@ -387,6 +386,15 @@ public enum App {
         return []
     }
 
+    /// An action for the lesson on screen, if one is; its effects run as the app's.
+    private static func lessonAction(_ action: LessonScreen.Action, _ state: inout AppState) -> [AppEffect] {
+        guard case let .lesson(lesson, course, shownFile) = state.screen else { return [] }
+        var updated = lesson
+        let effects = LessonScreen.update(&updated, action)
+        state.screen = .lesson(updated, course: course, shownFile: shownFile)
+        return effects.flatMap { lessonEffect($0, &state) }
+    }
+
     private static func lessonEffect(_ effect: LessonScreen.Effect, _ state: inout AppState) -> [AppEffect] {
         guard case let .lesson(_, course, shownFile) = state.screen, let username = state.session?.account.username else { return [] }
         switch effect {
@@ -395,6 +403,8 @@ public enum App {
             return [.loadQueues(username: username)]
         case let .loadPicture(source, cells):
             return [.loadLessonPicture(courseID: course.courseID, path: CourseLesson.imagePath(source, inLesson: shownFile), source: source, cells: cells)]
+        case let .refinePicture(source, picture, cells, depth):
+            return [.refineLessonPicture(source: source, picture, cells: cells, depth: depth)]
         }
     }
 

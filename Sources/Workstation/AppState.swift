@@ -97,6 +97,8 @@ public enum AppAction: Equatable, Sendable {
     case attemptRecorded(QuizScreen.AttemptResult)
     /// The pixels of a lesson's picture.
     case lessonPictureLoaded(source: String, PixelImage)
+    /// A lesson's picture drawn by chafa.
+    case lessonPictureRefined(source: String, Buffer)
     /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
     case stopRequested
     /// Everything the quit asked for is done.
@@ -141,6 +143,8 @@ public enum AppEffect: Equatable, Sendable {
     case recordReview(username: String, courseID: String, item: String, right: Bool)
     /// Read a lesson's picture from its course's files; answered with `.lessonPictureLoaded`.
     case loadLessonPicture(courseID: String, path: String, source: String, cells: Size)
+    /// Draw a lesson's picture with chafa into `cells`; answered with `.lessonPictureRefined`.
+    case refineLessonPicture(source: String, PixelImage, cells: Size, depth: ColorDepth)
     /// Finish outstanding work, send what can be sent, then answer `.finished`.
     case finish
 }

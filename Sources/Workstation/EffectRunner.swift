@@ -8,6 +8,8 @@ import Screens
 import Store
 import Sync
 import Synchronization
+import TerminalCore
+import Widgets
 
 /// Runs the app's effects off the UI thread and posts their answers to the inbox.
 ///
@@ -80,6 +82,10 @@ public final class EffectRunner: Sendable {
             imageryQueue.async { self.readImagery(effect) }
         case .refineView(let request):
             refineQueue.async { self.inbox.post(.viewRefined(request.render())) }
+        case let .refineLessonPicture(source, picture, cells, depth):
+            refineQueue.async {
+                self.inbox.post(.lessonPictureRefined(source: source, ImageCanvas.render(picture, overlay: [], cells: cells, depth: depth, quality: .refined)))
+            }
         case .notifyWhenRested(let serial):
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(TaskScreen.restMilliseconds)) {
                 self.inbox.post(.viewRested(serial: serial))
@@ -183,7 +189,7 @@ public final class EffectRunner: Sendable {
                 let card = try station.reviewItems(username: username).first { $0.courseID == courseID && $0.item == item }?.card
                 let next = scheduler.afterAnswer(card, right: right, at: clock())
                 if next != card { try station.saveReviews([ReviewChange(courseID: courseID, item: item, card: next)], username: username) }
-            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView, .loadLessonPicture:
+            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView, .loadLessonPicture, .refineLessonPicture:
                 break
             }
         } catch {
@@ -317,6 +323,7 @@ extension AppEffect {
         case let .recordLessonReading(_, courseID, lesson, _): "recordLessonReading(\(courseID)/\(lesson))"
         case let .recordReview(_, courseID, item, _): "recordReview(\(courseID)/\(item))"
         case let .loadLessonPicture(courseID, path, _, _): "loadLessonPicture(\(courseID)/\(path))"
+        case let .refineLessonPicture(source, _, cells, _): "refineLessonPicture(\(source), \(cells.width)x\(cells.height))"
         }
     }
 }

@@ -29,8 +29,11 @@ final class LessonPictureTests: XCTestCase {
             let placeholderOnly = Fixture.render(size) { LessonScreen.render(state, into: &$0) }
             XCTAssertTrue(placeholderOnly.text.contains("[image: The keys n and p — keys.png]"), placeholderOnly.text)
             // When the pixels come, rows open above the caption and the canvas fills them
-            XCTAssertEqual(LessonScreen.update(&state, .pictureLoaded(source: "keys.png", Self.picture)), [])
+            let refine = LessonScreen.update(&state, .pictureLoaded(source: "keys.png", Self.picture))
             let place = try XCTUnwrap(state.places.first)
+            // And chafa's drawing of it at its cells is asked for, once
+            XCTAssertTrue(refine == [.refinePicture(source: "keys.png", Self.picture, cells: place.cells, depth: .indexed256)], "asked for \(refine.count) drawings")
+            XCTAssertEqual(LessonScreen.update(&state, .keyPressed(.down)), [])
             XCTAssertEqual(place.cells.width * 2 * 100, place.cells.height * 4 * 200, accuracy: 400 * 4)
             XCTAssertEqual(state.images.first?.line, place.line + place.cells.height)
             let buffer = Fixture.render(size) { LessonScreen.render(state, into: &$0) }
@@ -59,6 +62,37 @@ final class LessonPictureTests: XCTestCase {
         _ = LessonScreen.update(&state, .resized(Size(width: 120, height: 40)))
         XCTAssertEqual(state.places.count, 1)
         XCTAssertLessThanOrEqual(try XCTUnwrap(state.places.first).cells.width, 118)
+    }
+
+    func testChafasDrawingReplacesTheHalfBlocksOnceItIsBackAndIsAskedForAgainAtANewSize() throws {
+        // Given the lesson with its picture drawn in half blocks (a real photo-like picture:
+        // a gradient with a diagonal edge, where chafa's mosaics differ from half blocks)
+        var picture = PixelImage(width: 400, height: 160, filledWith: RGBA(red: 0, green: 0, blue: 0))
+        for y in 0..<160 { for x in 0..<400 { picture[x, y] = x > y * 2 ? RGBA(red: UInt8(x / 2), green: 200, blue: 40) : RGBA(red: 20, green: 20, blue: UInt8(y)) } }
+        let size = Size(width: 80, height: 24)
+        var state = lesson(size)
+        let effects = LessonScreen.update(&state, .pictureLoaded(source: "keys.png", picture))
+        let place = try XCTUnwrap(state.places.first)
+        let halfBlocks = Fixture.render(size) { LessonScreen.render(state, into: &$0) }
+        // When chafa's cells come back (drawn as the app draws them, off the loop)
+        guard case let .refinePicture(_, pixels, cells, depth)? = effects.first else { return XCTFail("\(effects)") }
+        let chafa = ImageCanvas.render(pixels, overlay: [], cells: cells, depth: depth, quality: .refined)
+        XCTAssertEqual(LessonScreen.update(&state, .pictureRefined(source: "keys.png", chafa)), [])
+        // Then the page shows chafa's cells where the half blocks were, and nothing else moved
+        let refined = Fixture.render(size) { LessonScreen.render(state, into: &$0) }
+        let top = 2 + place.line - state.text.scroll
+        for row in 0..<place.cells.height where top + row < size.height - 3 {
+            for column in 0..<place.cells.width {
+                XCTAssertEqual(refined[1 + column, top + row], chafa[column, row])
+            }
+        }
+        XCTAssertNotEqual(refined, halfBlocks)
+        XCTAssertEqual(refined.line(top + place.cells.height), halfBlocks.line(top + place.cells.height))
+        // And a resize asks for it again at the new cells, drawing half blocks meanwhile
+        let again = LessonScreen.update(&state, .resized(Size(width: 120, height: 40)))
+        let newPlace = try XCTUnwrap(state.places.first)
+        XCTAssertNotEqual(newPlace.cells, place.cells)
+        XCTAssertTrue(again == [.refinePicture(source: "keys.png", picture, cells: newPlace.cells, depth: .indexed256)], "asked for \(again.count) drawings")
     }
 
     func testAPictureTallerThanThePageIsFittedToIt() {

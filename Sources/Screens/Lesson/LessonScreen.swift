@@ -14,7 +14,8 @@ import Widgets
 /// text and file); the screen asks for its pixels (`.loadPicture`), which the app reads
 /// from the course package through Imagery as it reads a task's chip, and once they come,
 /// rows are made above the placeholder (then its caption) and the picture is drawn there
-/// as the image canvas draws chips.
+/// in half blocks at once, then in chafa's mosaics when the app has drawn it off the loop
+/// (`.refinePicture`), as the geo screen draws a resting view.
 public enum LessonScreen {
     /// A picture's place in the laid-out lines: the rows above its placeholder.
     public struct PicturePlace: Equatable, Sendable {
@@ -40,6 +41,11 @@ public enum LessonScreen {
         public private(set) var pictures: [String: PixelImage] = [:]
         /// Where the arrived pictures are drawn.
         public private(set) var places: [PicturePlace] = []
+        /// Each picture drawn by chafa at the cells its place has, once it is back: what
+        /// the page shows instead of the half blocks it draws meanwhile.
+        public private(set) var refined: [String: Buffer] = [:]
+        /// Pictures asked to be drawn by chafa and not back yet, by source and cells.
+        private var refining: Set<String> = []
         public var colorDepth: ColorDepth = .indexed256
 
         public init(title: String, document: MarkdownDocument, marking: Marking = .unclassified, size: Size) {
@@ -124,6 +130,21 @@ public enum LessonScreen {
             places = shownPlaces
         }
 
+        /// The chafa drawings to ask for: each placed picture not yet drawn at its cells.
+        mutating func refinements() -> [Effect] {
+            places.compactMap { place in
+                guard refined[place.source]?.size != place.cells, let picture = pictures[place.source] else { return nil }
+                let key = "\(place.source)\u{0}\(place.cells.width)x\(place.cells.height)"
+                guard refining.insert(key).inserted else { return nil }
+                return .refinePicture(source: place.source, picture, cells: place.cells, depth: colorDepth)
+            }
+        }
+
+        mutating func receiveRefined(_ cells: Buffer, source: String) {
+            refining = refining.filter { !$0.hasPrefix(source + "\u{0}") }
+            refined[source] = cells
+        }
+
         /// Lays out what a key will need before the paged text takes it: every line for a
         /// search or a step between matches or End, else the pages ahead of where it goes.
         mutating func prepare(for key: Key) {
@@ -144,6 +165,8 @@ public enum LessonScreen {
         case resized(Size)
         /// The pixels a `.loadPicture` asked for.
         case pictureLoaded(source: String, PixelImage)
+        /// A picture drawn by chafa, as `.refinePicture` asked.
+        case pictureRefined(source: String, Buffer)
     }
 
     public enum Effect: Equatable, Sendable {
@@ -152,6 +175,9 @@ public enum LessonScreen {
         /// Read the picture the lesson names `source` as pixels fitting `cells` (the
         /// canvas's pixels per cell, aspect kept); answer with `.pictureLoaded`.
         case loadPicture(source: String, cells: Size)
+        /// Draw the picture with chafa's mosaics (`ImageCanvas` `.refined`) into `cells`, away
+        /// from the loop (tens of milliseconds for a large picture); answer with `.pictureRefined`.
+        case refinePicture(source: String, PixelImage, cells: Size, depth: ColorDepth)
     }
 
     /// Text left to lay out (about characters) that is laid out at once rather than as
@@ -194,15 +220,18 @@ public enum LessonScreen {
         switch action {
         case .resized(let size):
             state.resize(to: size)
-            return []
+            return state.refinements()
         case let .pictureLoaded(source, picture):
             state.receive(picture, source: source)
-            return []
+            return state.refinements()
+        case let .pictureRefined(source, cells):
+            state.receiveRefined(cells, source: source)
+            return state.refinements()
         case .keyPressed(let key):
             state.prepare(for: key)
             if state.text.handle(key) {
                 state.layOutAhead()
-                return []
+                return state.refinements()
             }
             switch key {
             case .character("q"), .escape: return [.back]
@@ -228,7 +257,9 @@ public enum LessonScreen {
             let rows = place.line..<(place.line + place.cells.height)
             let shown = rows.clamped(to: visible)
             guard !shown.isEmpty, let picture = state.pictures[place.source] else { continue }
-            let canvas = ImageCanvas.render(picture, overlay: [], cells: place.cells, depth: state.colorDepth, quality: .fast)
+            // Chafa's drawing once it is back at these cells; half blocks until then.
+            let canvas = state.refined[place.source].flatMap { $0.size == place.cells ? $0 : nil }
+                ?? ImageCanvas.render(picture, overlay: [], cells: place.cells, depth: state.colorDepth, quality: .fast)
             for line in shown {
                 let y = paged.y + (line - state.text.scroll)
                 let row = line - place.line
