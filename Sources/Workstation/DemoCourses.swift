@@ -26,7 +26,7 @@ public enum DemoCourses {
         let ordered = inPrerequisiteOrder(courses)
         for person in people {
             // Passed in order over the last hours: a prerequisite finished before the next starts.
-            var started = now.addingTimeInterval(-Double(ordered.count + 1) * 3_600)
+            var started = now.addingTimeInterval(-Double(ordered.count + 1) * 1_800)
             for course in ordered {
                 let attempt = CourseAttempt(
                     id: UUID(), courseID: course.id, courseVersion: course.version, username: person, stationID: stationID,
@@ -41,7 +41,7 @@ public enum DemoCourses {
                 for (item, mark) in grade.items.sorted(by: { $0.key < $1.key }) where mark == .awaitingTrainer {
                     _ = try hub.markAttempt(attempt.id, item: item, mark: 1, actor: trainerUsername, now: attempt.finishedAt.addingTimeInterval(60))
                 }
-                started = started.addingTimeInterval(3_600)
+                started = started.addingTimeInterval(1_800)
             }
         }
     }

@@ -54,28 +54,25 @@ final class TmuxSession {
     /// Waits until the screen no longer contains `text`; records a failure with the screen if it still does.
     @discardableResult
     func waitUntilGone(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = screen()
-            if !last.contains(text) { return true }
-            usleep(20_000)
-        }
-        Issue.record("waited \(Int(timeout)) s for \"\(text)\" to go; the screen shows:\n\(last)", sourceLocation: sourceLocation)
-        return false
+        wait(timeout: timeout, for: "\"\(text)\" to go", sourceLocation: sourceLocation) { !$0.contains(text) }
     }
 
     /// Waits until the screen contains `text`; records a failure with the screen if it never does.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        wait(timeout: timeout, for: "\"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// Polls the screen until `done` holds of it; records a failure naming `what` with the screen if it never does.
+    private func wait(timeout: TimeInterval, for what: String, sourceLocation: SourceLocation, until done: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = screen()
-            if last.contains(text) { return true }
+            if done(last) { return true }
             usleep(20_000)
         }
-        Issue.record("waited \(Int(timeout)) s for \"\(text)\"; the screen shows:\n\(last)", sourceLocation: sourceLocation)
+        Issue.record("waited \(Int(timeout)) s for \(what); the screen shows:\n\(last)", sourceLocation: sourceLocation)
         return false
     }
 }

@@ -128,7 +128,8 @@ public struct Coursework: Equatable, Sendable {
         for (course, records) in counted {
             counted[course] = records.sorted { ($0.finishedAt, $0.id.uuidString) < ($1.finishedAt, $1.id.uuidString) }
         }
-        passed = CourseProgress.passedCourses(counted)
+        let passed = CourseProgress.passedCourses(counted)
+        self.passed = passed
         titles = Dictionary(courses.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
 
         entries = courses
@@ -139,7 +140,7 @@ public struct Coursework: Equatable, Sendable {
                     unsent: unsent[course.id] ?? [], refused: (refused[course.id] ?? []).sorted { $0.record.finishedAt < $1.record.finishedAt },
                     lessonsRead: lessonsRead[course.id] ?? [])
             }
-            .sorted { Self.order($0) < Self.order($1) }
+            .sorted { Self.order($0, passed: passed) < Self.order($1, passed: passed) }
         let practiceKeys = Dictionary(courses.map { ($0.id, Set(($0.practice?.items ?? []).map { "p:\($0.task.id)" })) }, uniquingKeysWith: { first, _ in first })
         self.reviews = reviews
             .filter { practiceKeys[$0.courseID]?.contains($0.item) ?? false }
@@ -159,12 +160,15 @@ public struct Coursework: Equatable, Sendable {
         return (entry.course, item)
     }
 
-    /// Assigned with a due date (soonest first), assigned, then the rest; by title within.
-    private static func order(_ entry: Entry) -> (Int, Date, String, String) {
+    /// Assigned with a due date (soonest first), assigned, then the rest, those still behind
+    /// a prerequisite last (a new person sees first what they can take); by title within.
+    private static func order(_ entry: Entry, passed: Set<String>) -> (Int, Date, String, String) {
         switch entry.assignment {
         case .some(let assignment) where assignment.dueAt != nil: return (0, assignment.dueAt ?? .distantFuture, entry.title, entry.id)
         case .some: return (1, .distantFuture, entry.title, entry.id)
-        case .none: return (2, .distantFuture, entry.title, entry.id)
+        case .none:
+            let behind = entry.course.manifest.prerequisites.contains { !passed.contains($0) }
+            return (behind ? 3 : 2, .distantFuture, entry.title, entry.id)
         }
     }
 

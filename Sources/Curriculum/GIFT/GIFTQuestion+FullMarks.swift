@@ -40,19 +40,6 @@ extension GIFTQuestion {
 
     /// A short answer's pattern as text that matches it: `*` (any run) left out, `\*` a star.
     static func literal(_ pattern: String) -> String {
-        var text = ""
-        var index = pattern.startIndex
-        while index < pattern.endIndex {
-            let character = pattern[index]
-            let next = pattern.index(after: index)
-            if character == "\\", next < pattern.endIndex, pattern[next] == "*" {
-                text.append("*")
-                index = pattern.index(after: next)
-                continue
-            }
-            if character != "*" { text.append(character) }
-            index = next
-        }
-        return text
+        wildcardPieces(pattern).joined()
     }
 }

@@ -100,6 +100,23 @@ extension GIFTQuestion {
     /// `qtype_shortanswer::compare_string_with_wildcard` without case: runs of `*` match
     /// anything, `\*` is a star, the rest must match exactly.
     static func matches(_ typed: String, pattern: String) -> Bool {
+        let pieces = wildcardPieces(pattern)
+        let text = Array(typed.lowercased())
+        let parts = pieces.map { Array($0.lowercased()) }
+        guard parts.count > 1 else { return text == parts[0] }
+        guard text.starts(with: parts[0]) else { return false }
+        var position = parts[0].count
+        for part in parts.dropFirst().dropLast() {
+            guard let found = firstIndex(of: part, in: text, from: position) else { return false }
+            position = found + part.count
+        }
+        let last = parts[parts.count - 1]
+        return text.count - position >= last.count && text.suffix(last.count).elementsEqual(last)
+    }
+
+    /// A short answer's pattern cut at its wildcards: the literal text between runs of `*`
+    /// (`\*` a star in it); one piece when there is no wildcard.
+    static func wildcardPieces(_ pattern: String) -> [String] {
         var pieces: [String] = [""]
         var index = pattern.startIndex
         var previousWasStar = false
@@ -121,17 +138,7 @@ extension GIFTQuestion {
             }
             index = next
         }
-        let text = Array(typed.lowercased())
-        let parts = pieces.map { Array($0.lowercased()) }
-        guard parts.count > 1 else { return text == parts[0] }
-        guard text.starts(with: parts[0]) else { return false }
-        var position = parts[0].count
-        for part in parts.dropFirst().dropLast() {
-            guard let found = firstIndex(of: part, in: text, from: position) else { return false }
-            position = found + part.count
-        }
-        let last = parts[parts.count - 1]
-        return text.count - position >= last.count && text.suffix(last.count).elementsEqual(last)
+        return pieces
     }
 
     private static func firstIndex(of part: [Character], in text: [Character], from start: Int) -> Int? {
