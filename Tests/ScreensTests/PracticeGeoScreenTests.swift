@@ -63,9 +63,11 @@ final class PracticeGeoScreenTests: XCTestCase {
         while abs(geo(state).cursorRow - row) * 2 > step { press([geo(state).cursorRow < row ? .down : .up], &state) }
     }
 
-    /// One roof of two boxed, handed in.
+    /// One roof of two boxed, handed in: zoomed in twice, so the crosshair moves a quarter
+    /// as far a key as at the fit, and the box lands on the roof.
     private func answeredOneRoof(_ size: Size) -> (PracticeScreen.State, [PracticeScreen.Effect]) {
         var state = state(size)
+        press([.character("+"), .character("+")], &state)
         moveCursor(nearColumn: 40, row: 30, &state)
         press([.character("b")], &state)
         moveCursor(nearColumn: 80, row: 70, &state)
@@ -85,8 +87,8 @@ final class PracticeGeoScreenTests: XCTestCase {
                 return XCTFail("not answered: \(effects)")
             }
             XCTAssertEqual(item, "p:practice-roofs")
-            XCTAssertEqual(shapes.map(\.label), ["building"])
-            XCTAssertEqual(mark ?? 0, 2.0 / 3.0, accuracy: 1e-9, "\(size)")
+            XCTAssertEqual(shapes.map(\.label), ["building"], "\(shapes)")
+            XCTAssertEqual(mark ?? 0, 2.0 / 3.0, accuracy: 1e-9, "\(size): \(shapes)")
             XCTAssertEqual(CourseGrading.mark(.practice(Self.item), .practice(answer), project: Self.project), .marked(mark ?? -1))
             // And the key is drawn as the prediction, with the explanation and the mark below
             XCTAssertEqual(state.phase, .explained(mark: mark, showingKey: true))
@@ -113,6 +115,7 @@ final class PracticeGeoScreenTests: XCTestCase {
     func testWhileAnsweringTheChipAndTheBoxBeingDrawnAreShown() {
         for size in Fixture.sizes {
             var state = state(size)
+            press([.character("+")], &state)
             moveCursor(nearColumn: 160, row: 120, &state)
             press([.character("b")], &state)
             moveCursor(nearColumn: 200, row: 150, &state)
@@ -120,6 +123,10 @@ final class PracticeGeoScreenTests: XCTestCase {
             XCTAssertTrue(buffer.text.contains("Practice 1 of 1"), buffer.text)
             let mismatch = TextSnapshot.mismatch(TextSnapshot.styledText(of: buffer), named: "practice-geo-drawing-\(size)", testFile: #filePath)
             XCTAssertNil(mismatch, mismatch ?? "")
+            // Esc drops the box being drawn, as on the task screen; the next Esc stops
+            XCTAssertEqual(press([.escape], &state), [])
+            XCTAssertNil(geo(state).drawing)
+            XCTAssertEqual(PracticeScreen.update(&state, .escape), [.leave])
         }
     }
 }
