@@ -18,9 +18,9 @@ struct GeoPracticeReaderTests {
     static let project = #"{"id": "buildings-practice", "title": "Boxes", "kind": "geo-box", "labels": [{"name": "building", "color": "yellow"}, {"name": "vehicle", "color": "cyan"}]}"#
 
     /// One task line on the chip, naming `file` in meta (nil: none) and giving `sha` and `bytes` in its image.
-    static func line(_ id: String, file: String? = "chips/a.tif", sha: String = GeoPracticeReaderTests.sha, bytes: Int = GeoPracticeReaderTests.chip.count) -> String {
+    static func line(_ id: String, file: String? = "chips/a.tif", sha: String = GeoPracticeReaderTests.sha, bytes: Int = GeoPracticeReaderTests.chip.count, chipWidth: Int = 128) -> String {
         let chipMember = file.map { #", "chip": "\#($0)""# } ?? ""
-        return #"{"id": "\#(id)", "image": {"media": "\#(sha)", "bytes": \#(bytes), "scene": "spacenet-atlanta.tif", "chip": [368, 68, 128, 184], "focus": [32, 32, 64, 120]}, "annotations": [{"answer": {"shapes": [{"label": "building", "box": [42.19, 97.4, 64.52, 148.69]}]}, "annotator": "key"}], "meta": {"explanation": "One roof."\#(chipMember)}}"#
+        return #"{"id": "\#(id)", "image": {"media": "\#(sha)", "bytes": \#(bytes), "scene": "spacenet-atlanta.tif", "chip": [368, 68, \#(chipWidth), 184], "focus": [32, 32, 64, 120]}, "annotations": [{"answer": {"shapes": [{"label": "building", "box": [42.19, 97.4, 64.52, 148.69]}]}, "annotator": "key"}], "meta": {"explanation": "One roof."\#(chipMember)}}"#
     }
 
     static func read(_ lines: [String], files: [String: Data]) -> (practice: CoursePractice?, problems: [CourseProblem]) {
@@ -42,24 +42,27 @@ struct GeoPracticeReaderTests {
     }
 
     @Test func aMissingDamagedOrUnnamedChipIsNamedByLineWithWhatToDo() {
-        // Given four tasks: a chip that is not there, a text file under a chip's name, a
-        // chip whose bytes are not the task's, one naming no chip
+        // Given five tasks: a chip that is not there, a text file under a chip's name, a
+        // chip whose bytes are not the task's, one naming no chip, one giving the chip
+        // another size than the file's
         let read = Self.read(
             [
                 Self.line("g1", file: "chips/gone.tif"),
                 Self.line("g2", file: "chips/notes.tif"),
                 Self.line("g3", sha: String(repeating: "ab", count: 32)),
                 Self.line("g4", file: nil),
+                Self.line("g5", chipWidth: 130),
             ],
             files: ["practice/chips/a.tif": Self.chip, "practice/chips/notes.tif": Data("not a picture\n".utf8)])
         // Then nothing is read and each is named at its line, with a sentence saying what to do
         #expect(read.practice == nil)
-        #expect(read.problems.map(\.line) == [1, 2, 3, 4])
+        #expect(read.problems.map(\.line) == [1, 2, 3, 4, 5])
         let sentences = read.problems.map(\.description)
         #expect(sentences[0] == #"s/practice/tasks.jsonl:1: the chip "chips/gone.tif" of practice task "g1" is not in the course folder or cannot be read; cut it with Training/tools/make-practice.py, or correct "meta"."chip""#)
         #expect(sentences[1] == #"s/practice/tasks.jsonl:2: the chip "chips/notes.tif" of practice task "g2" is not a GeoTIFF (it does not start as a TIFF file does); cut it again with Training/tools/make-practice.py"#)
         #expect(sentences[2].hasPrefix(#"s/practice/tasks.jsonl:3: the chip "chips/a.tif" is not the one practice task "g3" names: the file is \#(Self.chip.count) bytes with SHA-256 \#(Self.sha), the task's "image" says"#))
         #expect(sentences[2].hasSuffix("cut the chip again with Training/tools/make-practice.py (it writes both), or give the file's hash and size in \"media\" and \"bytes\""))
+        #expect(sentences[4] == #"s/practice/tasks.jsonl:5: the chip "chips/a.tif" is 128 x 184 pixels, and practice task "g5"'s "image" "chip" says 130 x 184; give the chip's own size there (its shapes are checked against it), or cut both again with Training/tools/make-practice.py"#)
         #expect(sentences[3].hasPrefix(#"s/practice/tasks.jsonl:4: practice task "g4" names no chip file; add "chip": "chips/NAME.tif" to its "meta""#))
     }
 

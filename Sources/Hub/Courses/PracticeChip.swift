@@ -20,7 +20,36 @@ enum PracticeChip {
         guard isTIFF(bytes) else { return .failure(.notTIFF(taskID: task.id, path: named)) }
         let held = MediaReference(sha256: MediaHash.sha256(bytes), byteCount: bytes.count)
         guard held == image.media else { return .failure(.differs(taskID: task.id, path: named, named: image.media, held: held)) }
+        if let size = pixelSize(ofTIFF: bytes), size.width != image.chip.width || size.height != image.chip.height {
+            return .failure(.otherSize(taskID: task.id, path: named, width: size.width, height: size.height, chip: image.chip))
+        }
         return .success(found.path)
+    }
+
+    /// The width and height of a classic TIFF's first image (a COG's full resolution),
+    /// from its first directory's `ImageWidth` and `ImageLength` tags; nil for a BigTIFF
+    /// or a directory this cannot read (GDAL has the last word on the station). The
+    /// chip's size is what the task's `chip` window and its shapes are checked against.
+    static func pixelSize(ofTIFF bytes: Data) -> (width: Int, height: Int)? {
+        let data = [UInt8](bytes)
+        guard data.count >= 8, data[2] == 0x2a || data[3] == 0x2a else { return nil }
+        let little = data[0] == 0x49
+        func number(_ offset: Int, _ width: Int) -> Int? {
+            guard offset >= 0, offset + width <= data.count else { return nil }
+            let slice = data[offset..<offset + width]
+            return (little ? slice.reversed() : Array(slice)).reduce(0) { $0 << 8 | Int($1) }
+        }
+        guard let directory = number(4, 4), let count = number(directory, 2) else { return nil }
+        var width: Int?, height: Int?
+        for index in 0..<count {
+            let entry = directory + 2 + index * 12
+            guard let tag = number(entry, 2), let type = number(entry + 2, 2) else { return nil }
+            guard tag == 256 || tag == 257 else { continue }
+            let value = type == 3 ? number(entry + 8, 2) : type == 4 ? number(entry + 8, 4) : nil
+            if tag == 256 { width = value } else { height = value }
+        }
+        guard let width, let height else { return nil }
+        return (width, height)
     }
 
     /// `meta.chip`, when the task's meta is an object holding a string there.
@@ -45,6 +74,7 @@ enum PracticeChip {
         case missing(taskID: String, path: String)
         case notTIFF(taskID: String, path: String)
         case differs(taskID: String, path: String, named: MediaReference, held: MediaReference)
+        case otherSize(taskID: String, path: String, width: Int, height: Int, chip: PixelWindow)
 
         var description: String {
             switch self {
@@ -58,6 +88,8 @@ enum PracticeChip {
                 "the chip \"\(path)\" of practice task \"\(taskID)\" is not a GeoTIFF (it does not start as a TIFF file does); cut it again with Training/tools/make-practice.py"
             case let .differs(taskID, path, named, held):
                 "the chip \"\(path)\" is not the one practice task \"\(taskID)\" names: the file is \(held.byteCount) bytes with SHA-256 \(held.sha256), the task's \"image\" says \(named.byteCount) bytes with \(named.sha256); cut the chip again with Training/tools/make-practice.py (it writes both), or give the file's hash and size in \"media\" and \"bytes\""
+            case let .otherSize(taskID, path, width, height, chip):
+                "the chip \"\(path)\" is \(width) x \(height) pixels, and practice task \"\(taskID)\"'s \"image\" \"chip\" says \(chip.width) x \(chip.height); give the chip's own size there (its shapes are checked against it), or cut both again with Training/tools/make-practice.py"
             }
         }
     }
