@@ -88,7 +88,13 @@ enum CourseText {
             lines.append("practice: \(entry.tasks), \(count(practice.items.count, "task")) of project \(project.id): \(project.kind.title)\(labels)")
             for item in practice.items {
                 lines.append("    p:\(item.task.id)  key: \(keyText(item))")
-                lines.append("      \(shortened(item.task.text.replacingOccurrences(of: "\n", with: " "), to: 96))")
+                if let image = item.task.image {
+                    let chip = image.chip, focus = image.focus
+                    lines.append("      chip \(item.chip ?? image.media.sha256): \(chip.width) x \(chip.height) pixels of \(image.scene) at \(chip.x),\(chip.y); focus \(focus.width) x \(focus.height) at \(focus.x),\(focus.y)")
+                }
+                if !item.task.text.isEmpty {
+                    lines.append("      \(shortened(item.task.text.replacingOccurrences(of: "\n", with: " "), to: 96))")
+                }
             }
         }
 

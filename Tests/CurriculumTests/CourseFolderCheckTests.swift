@@ -36,7 +36,7 @@ struct CourseFolderCheckTests {
         id: "sentiment-practice", title: "Practice", labels: [LabelChoice(name: "negative", mnemonic: "n"), LabelChoice(name: "positive", mnemonic: "p")])
 
     /// What the hub's reader gives for a two-task practice file of the sentiment project.
-    static let sentimentPractice: CourseFolder.PracticeReader = { _, _, _, _ in
+    static let sentimentPractice: CourseFolder.PracticeReader = { _, _, _, _, _ in
         let items = [("p1", "one long string of cliches .", "negative"), ("p2", "a very well-made , funny and entertaining picture .", "positive")].map {
             PracticeItem(task: LabelTask(id: $0.0, projectID: sentimentProject.id, text: $0.1, marking: .unclassified), key: .labels([$0.2]), explanation: "because")
         }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Course folders")
 struct CourseFolderTests {
     /// No practice in these courses; practice sets are read by `Hub.practiceReader`, tested in HubTests.
-    static let noPractice: CourseFolder.PracticeReader = { _, name, _, _ in (nil, [CourseProblem(file: name, problem: "no practice here")]) }
+    static let noPractice: CourseFolder.PracticeReader = { _, name, _, _, _ in (nil, [CourseProblem(file: name, problem: "no practice here")]) }
 
     static func folder(_ files: [String: String], images: [String: Data] = [:]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("courses-\(UUID().uuidString)")

@@ -15,7 +15,7 @@ final class CourseworkTests: XCTestCase {
             "course.conf": Data(manifest.utf8),
             "quiz.gift": Data("Two and two make four. {T}\n\nThe sky is green. {F}\n".utf8),
         ]
-        let read = CourseFolder.read(id: id, files: { files[$0] }, practice: { _, _, _, _ in (nil, []) })
+        let read = CourseFolder.read(id: id, files: { files[$0] }, practice: { _, _, _, _, _ in (nil, []) })
         return try XCTUnwrap(read.course, "\(read.problems)")
     }
 

@@ -56,7 +56,7 @@ import Testing
         #expect(row("sentiment") == ["sentiment", "Sentiment labeling", "labeler", "3", "10", "12", "80%", "3", "10m", "sentiment"])
         #expect(row("entity-tagging").last == "entities")
         #expect(row("comparing-answers").last == "compare")
-        #expect(row("boxes-and-polygons") == ["boxes-and-polygons", "Boxes and polygons on imagery", "labeler", "3", "12", "0", "80%", "3", "10m", "buildings, landcover"])
+        #expect(row("boxes-and-polygons") == ["boxes-and-polygons", "Boxes and polygons on imagery", "labeler", "3", "12", "6", "80%", "3", "10m", "buildings, landcover"])
     }
 
     @Test func showPrintsACourseInFull() throws {

@@ -9,8 +9,12 @@ import Testing
 struct PracticeReaderTests {
     static let project = #"{"id": "sentiment-practice", "title": "Sentiment practice", "kind": "classification", "labels": ["positive", "negative"]}"#
 
-    static func read(_ tasks: String, project: String = Self.project) -> (practice: CoursePractice?, problems: [CourseProblem]) {
-        Hub.practiceReader(Data(project.utf8), "s/practice/project.json", Data(tasks.utf8), "s/practice/tasks.jsonl")
+    /// `files` are the course folder's other files, by their path inside it.
+    static func read(_ tasks: String, project: String = Self.project, files: [String: Data] = [:]) -> (practice: CoursePractice?, problems: [CourseProblem]) {
+        Hub.practiceReader(Data(project.utf8), "s/practice/project.json", Data(tasks.utf8), "s/practice/tasks.jsonl") { path in
+            let inCourse = "practice/" + path
+            return (inCourse, files[inCourse])
+        }
     }
 
     @Test func eachTaskBringsItsKeyAndExplanation() throws {

@@ -4,20 +4,33 @@
 Every practice task is a real item of a real data set, copied exactly: the SST-2
 sentence of a given line, the WNUT-17 sentence that starts on a given line (its tokens
 joined by single spaces, as `labeldesk import --format conll` and the demo join them),
-the PandaLM item at a given index of the JSON array. The key is the data set's own
-answer (SST-2's label, WNUT-17's tags, the PandaLM annotators' unanimous preference);
-the explanation is written here, by hand, for a labeler. Each task's `meta` says where
-it came from, so Training/README.md's provenance table can be checked against the files.
+the PandaLM item at a given index of the JSON array, a chip of the SpaceNet Atlanta
+image cut around a given focus. The key is the data set's own answer (SST-2's label,
+WNUT-17's tags, the PandaLM annotators' unanimous preference, solaris' human-made
+building footprints in `coco_sample_2.json`); the explanation is written here, by hand,
+for a labeler. Each task's `meta` says where it came from, so Training/README.md's
+provenance table can be checked against the files.
+
+A chip is cut as LabelDesk's chipper cuts one (`SceneChipper`, as `imagery add` and a
+chip list's import do): the focus grown by a margin of context on every side and cut at
+the scene's edge, written by `gdal_translate -of COG -srcwin ... -co COMPRESS=DEFLATE`,
+which keeps the georeferencing. The task's `image` is the chip as a leased task names
+it (SHA-256, size, scene, chip and focus windows) and `meta.chip` its file; the key is
+in the chip's pixels. Needs GDAL's command-line tools for the imagery course.
 
 Run from the repository root:
 
     python3 Training/tools/make-practice.py /work/shared/fixtures
 
-It rewrites the `practice/tasks.jsonl` of each course; run `labeldesk course lint`
-afterwards.
+It rewrites the `practice/tasks.jsonl` of each course (and the imagery course's
+`practice/chips/`); run `labeldesk course lint` afterwards.
 """
+import hashlib
 import json
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 FIXTURES = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/fixtures")
@@ -119,6 +132,101 @@ def pandalm_task(items, index, preference, strength, rationale, explanation):
     }
 
 
+# The chipper's margin for the demo's scenes (DemoWorkspace cuts with 32 pixels of context).
+CHIP_MARGIN = 32
+ATLANTA_SIZE = (900, 900)
+
+
+def atlanta_footprints():
+    """The bounding boxes of solaris' building footprints of sample_geotiff.tif, in its pixels, by id."""
+    coco = json.loads((FIXTURES / "geo-labels/coco_sample_2.json").read_text(encoding="utf-8"))
+    return {a["id"]: (a["bbox"][0], a["bbox"][1], a["bbox"][0] + a["bbox"][2], a["bbox"][1] + a["bbox"][3]) for a in coco["annotations"]}
+
+
+def chip_window(focus):
+    """The chip around a focus, as ChipLayout.placement makes it: grown by the margin, cut at the scene's edge."""
+    x, y, w, h = focus
+    left, top = max(0, x - CHIP_MARGIN), max(0, y - CHIP_MARGIN)
+    right, bottom = min(ATLANTA_SIZE[0], x + w + CHIP_MARGIN), min(ATLANTA_SIZE[1], y + h + CHIP_MARGIN)
+    return (left, top, right - left, bottom - top)
+
+
+def atlanta_task(scene, footprints, task_id, focus, expected, explanation):
+    """A task on a chip of the Atlanta image: the box of every footprint whose middle is in the focus
+    is the key (what the gold scorer counts); `expected` are their ids, so a
+    focus that catches another footprint, or cuts one off at the chip's edge, stops the script."""
+    chip = chip_window(focus)
+    cx, cy, cw, ch = chip
+    fx, fy, fw, fh = focus
+    keyed = []
+    for fid, (x0, y0, x1, y1) in sorted(footprints.items()):
+        middle = ((x0 + x1) / 2, (y0 + y1) / 2)
+        overlaps_focus = x1 > fx and x0 < fx + fw and y1 > fy and y0 < fy + fh
+        if fx <= middle[0] < fx + fw and fy <= middle[1] < fy + fh:
+            if x0 < cx or y0 < cy or x1 > cx + cw or y1 > cy + ch:
+                raise SystemExit(f"{task_id}: footprint {fid} runs off the chip; move the focus")
+            keyed.append(fid)
+        elif overlaps_focus:
+            raise SystemExit(f"{task_id}: footprint {fid} reaches into the focus but its middle is outside; move the focus")
+    if keyed != sorted(expected):
+        raise SystemExit(f"{task_id}: the focus holds footprints {keyed}, the explanation was written for {sorted(expected)}")
+    shapes = []
+    for fid in keyed:
+        x0, y0, x1, y1 = footprints[fid]
+        shapes.append({"label": "building", "box": [round(x0 - cx, 2), round(y0 - cy, 2), round(x1 - cx, 2), round(y1 - cy, 2)]})
+    chip_path = TRAINING / "boxes-and-polygons/practice/chips" / f"{task_id}.tif"
+    chip_path.parent.mkdir(parents=True, exist_ok=True)
+    # SceneChipper.translateArguments: the scene has no NITF security fields to carry.
+    command = ["gdal_translate", "-q", "-of", "COG", "-srcwin", *map(str, chip), "-co", "COMPRESS=DEFLATE", str(scene), str(chip_path)]
+    print(" ".join(command))
+    subprocess.run(command, check=True)
+    Path(str(chip_path) + ".aux.xml").unlink(missing_ok=True)
+    data = chip_path.read_bytes()
+    return {
+        "id": task_id,
+        "image": {
+            "media": hashlib.sha256(data).hexdigest(), "bytes": len(data), "scene": "spacenet-atlanta.tif",
+            "chip": list(chip), "focus": [fx - cx, fy - cy, fw, fh],
+        },
+        "meta": {
+            "source": "SpaceNet Atlanta sample (solaris)", "file": "geo-labels/sample_geotiff.tif",
+            "labels": "geo-labels/coco_sample_2.json", "footprints": keyed, "chip": f"chips/{task_id}.tif",
+            "explanation": explanation,
+        },
+        "annotations": [{"answer": {"shapes": shapes}, "annotator": ANNOTATOR, "ground_truth": True}],
+    }
+
+
+def imagery_tasks():
+    footprints = atlanta_footprints()
+    with tempfile.TemporaryDirectory() as scratch:
+        scene = Path(scratch) / "spacenet-atlanta.tif"
+        shutil.copy(FIXTURES / "geo-labels/sample_geotiff.tif", scene)  # GDAL never writes beside the fixtures
+        return [
+            atlanta_task(scene, footprints, "practice-atlanta-box-1", (400, 100, 64, 120), [21, 22],
+                         "Two houses in the bright part: the lower one is the clear grey roof; the upper one is darker, "
+                         "half under tree shadow, and still a building. The roof at the top edge has its middle outside the "
+                         "bright part, so it is context, not yours to box. Box each roof edge to edge."),
+            atlanta_task(scene, footprints, "practice-atlanta-box-2", (470, 140, 96, 112), [27, 28],
+                         "Two buildings one above the other along the drive: the small one at the top and the longer one "
+                         "below it. Keep them as two boxes; one box over both would be a localisation error for each. "
+                         "The roof below the bright part is the next task's."),
+            atlanta_task(scene, footprints, "practice-atlanta-box-3", (190, 110, 96, 112), [15, 16],
+                         "The big dark roof is one house, and the small square above its left end is a shed: small "
+                         "buildings count too. A missed shed is a \"missed\" error, the one gold catches most."),
+            atlanta_task(scene, footprints, "practice-atlanta-box-4", (740, 110, 96, 128), [36, 38],
+                         "The dark rectangle is a house; the round roof below it is a building too, whatever its shape: "
+                         "a box is the rectangle around it. The roof cut off at the top edge lies outside the bright part."),
+            atlanta_task(scene, footprints, "practice-atlanta-box-5", (600, 580, 140, 80), [33, 35],
+                         "Two buildings under trees: the dark block on the left and the flat light roof on the right, "
+                         "whose bright edge is its sunlit side. A roof half hidden by leaves is still boxed whole, to where "
+                         "its edges run, not only the part you can see."),
+            atlanta_task(scene, footprints, "practice-atlanta-box-6", (380, 650, 64, 64), [17],
+                         "One small building, a dark strip across the middle of the bright part, mostly in tree shadow. "
+                         "Zoom in (+) when the picture is this dark: a wrong box costs as much as a missed one."),
+        ]
+
+
 def write(course, tasks):
     path = TRAINING / course / "practice/tasks.jsonl"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -195,6 +303,8 @@ def main():
         wnut_task(wnut, 4997, "\"Tiny desk\" is a concert series: creative-work. Birdtalker is a band: group. \"NEEDS\" is "
                   "shouting, not a name.", [("Tiny desk", "creative-work"), ("Birdtalker", "group")]),
     ])
+
+    write("boxes-and-polygons", imagery_tasks())
 
     pandalm = pandalm_items()
     write("comparing-answers", [

@@ -129,11 +129,15 @@ public struct PracticeItem: Codable, Equatable, Sendable {
     public var task: LabelTask
     public var key: Answer
     public var explanation: String
+    /// A geo task's chip file, by its path inside the course folder: it travels in the
+    /// package, and its bytes hash to the task's `image.media`.
+    public var chip: String?
 
-    public init(task: LabelTask, key: Answer, explanation: String) {
+    public init(task: LabelTask, key: Answer, explanation: String, chip: String? = nil) {
         self.task = task
         self.key = key
         self.explanation = explanation
+        self.chip = chip
     }
 }
 

@@ -10,10 +10,17 @@ public enum CourseFolder {
     public static let manifestName = "course.conf"
 
     /// Reads a practice set from the project file's bytes and the task file's; problems
-    /// name the files by the names given (`sentiment/practice/tasks.jsonl`).
+    /// name the files by the names given (`sentiment/practice/tasks.jsonl`). `file` finds
+    /// a file a task names (a geo task's chip) by the path the task gives it.
     public typealias PracticeReader = @Sendable (
-        _ project: Data, _ projectName: String, _ tasks: Data, _ tasksName: String
+        _ project: Data, _ projectName: String, _ tasks: Data, _ tasksName: String, _ file: PracticeFile
     ) -> (practice: CoursePractice?, problems: [CourseProblem])
+
+    /// A file a practice task names, by the path the task gives (relative to the task
+    /// file's folder, as a chip list names its images): its path inside the course folder
+    /// and its bytes, nil when it is missing or cannot be read. Nil as a whole when the
+    /// path leads outside the course folder, which a station would not carry.
+    public typealias PracticeFile = (_ path: String) -> (path: String, bytes: Data?)?
 
     /// Every course folder under `root` (a folder holding `course.conf`), read and
     /// checked, in name order, with the problems of all of them; a course with any
@@ -85,6 +92,7 @@ public enum CourseFolder {
     public static func read(id: String, files: (String) -> Data?, practice readPractice: PracticeReader) -> (course: Course?, problems: [CourseProblem]) {
         let manifestFile = "\(id)/\(manifestName)"
         var used: [String: Data] = [:]
+        var media: [String: MediaReference] = [:]
         func text(_ path: String) -> String? {
             guard let data = files(path), let text = String(data: data, encoding: .utf8) else { return nil }
             used[path] = data
@@ -154,10 +162,22 @@ public enum CourseFolder {
             let found = [entry.project, entry.tasks].map { file($0, line: entry.line) != nil }
             // Read even when other files have problems, so one pass of lint names them all.
             if !found.contains(false) {
-                let read = readPractice(used[entry.project] ?? Data(), "\(id)/\(entry.project)", used[entry.tasks] ?? Data(), "\(id)/\(entry.tasks)")
+                let chipFile: PracticeFile = { path in
+                    let inCourse = CourseLesson.imagePath(path, inLesson: entry.tasks)
+                    guard !path.hasPrefix("/"), !inCourse.split(separator: "/").contains("..") else { return nil }
+                    return (inCourse, files(inCourse))
+                }
+                let read = readPractice(used[entry.project] ?? Data(), "\(id)/\(entry.project)", used[entry.tasks] ?? Data(), "\(id)/\(entry.tasks)", chipFile)
                 problems += read.problems
                 practice = read.practice
                 if let read = read.practice {
+                    // A geo task's chip travels with the course, under the SHA-256 its
+                    // task names, so a station installs it checked as leased media is.
+                    for item in read.items {
+                        guard let chip = item.chip, let image = item.task.image, let bytes = files(chip) else { continue }
+                        used[chip] = bytes
+                        media[chip] = image.media
+                    }
                     if read.items.isEmpty {
                         problems.append(CourseProblem(file: "\(id)/\(entry.tasks)", problem: "holds no practice tasks; add at least one line"))
                     }
@@ -166,7 +186,7 @@ public enum CourseFolder {
             }
         }
         guard problems.isEmpty else { return (nil, problems) }
-        let package = CoursePackage(id: id, files: used)
+        let package = CoursePackage(id: id, files: used, media: media)
         return (Course(manifest: manifest, lessons: lessons, quiz: quiz, practice: practice, package: package), [])
     }
 

@@ -10,10 +10,35 @@ public struct CoursePackage: Codable, Equatable, Sendable, Identifiable {
     public var id: String
     /// Every file the course uses, by its path inside the course folder.
     public var files: [String: Data]
+    /// The practice chips among `files`, by path, with the SHA-256 and size their tasks
+    /// name: a station installs each into its media folder only if its bytes are these,
+    /// as it does leased media. Derived from the files (the task file holds the hashes),
+    /// so it is not part of `version`; left out of the JSON when empty, so a package
+    /// without imagery reads and writes as before.
+    public var media: [String: MediaReference]
 
-    public init(id: String, files: [String: Data]) {
+    public init(id: String, files: [String: Data], media: [String: MediaReference] = [:]) {
         self.id = id
         self.files = files
+        self.media = media
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, files, media
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        files = try container.decode([String: Data].self, forKey: .files)
+        media = try container.decodeIfPresent([String: MediaReference].self, forKey: .media) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(files, forKey: .files)
+        if !media.isEmpty { try container.encode(media, forKey: .media) }
     }
 
     /// A digest of every file (FNV-1a, 64 bits, over the paths in order and their bytes):

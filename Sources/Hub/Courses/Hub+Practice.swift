@@ -9,7 +9,10 @@ extension Hub {
     /// `labeldesk project create --file`'s format, and the tasks in LabelDesk JSONL, each
     /// with its key as its one annotation (or the one marked `ground_truth`, as gold
     /// files give theirs) and, in `meta`, an `explanation` shown once it is answered.
-    public static let practiceReader: CourseFolder.PracticeReader = { projectData, projectName, tasksData, tasksName in
+    /// A geo task gives its chip as a leased task does (`image`: media SHA-256, bytes,
+    /// scene, chip and focus windows; its key in chip pixels) and names the chip's file
+    /// in `meta.chip`, which must hash to it (`PracticeChip`).
+    public static let practiceReader: CourseFolder.PracticeReader = { projectData, projectName, tasksData, tasksName, file in
         let project: Project
         do throws(ProjectFile.Problem) {
             project = try ProjectFile.read(projectData, fileName: projectName)
@@ -31,8 +34,17 @@ extension Hub {
             if record.imageSource != nil {
                 problems.append(CourseProblem(
                     file: tasksName, line: line,
-                    problem: "practice task \"\(record.task.id)\" names an image file; practice imagery is given as a chip (\"image\": {\"media\": ...}), not cut from a file"))
+                    problem: "practice task \"\(record.task.id)\" names a scene to cut; practice imagery is a chip already cut, in the course folder: give \"image\" as {\"media\", \"bytes\", \"scene\", \"chip\", \"focus\"} and the file in \"meta\".\"chip\" (Training/tools/make-practice.py writes both)"))
                 continue
+            }
+            var chip: String?
+            if let image = record.task.image {
+                switch PracticeChip.check(record.task, image: image, file: file) {
+                case .success(let path): chip = path
+                case .failure(let problem):
+                    problems.append(CourseProblem(file: tasksName, line: line, problem: problem.description))
+                    continue
+                }
             }
             let key: ImportedAnnotation
             do {
@@ -51,7 +63,7 @@ extension Hub {
                     problem: "practice task \"\(record.task.id)\" has no explanation; add \"meta\": {\"explanation\": \"why the key is right\"}"))
                 continue
             }
-            items.append(PracticeItem(task: record.task, key: key.answer, explanation: explanation))
+            items.append(PracticeItem(task: record.task, key: key.answer, explanation: explanation, chip: chip))
         }
         return problems.isEmpty ? (CoursePractice(project: project, items: items), []) : (nil, problems)
     }

@@ -30,7 +30,10 @@ extension PracticeScreen {
             case .answering:
                 if let work = state.work, let context = state.context(key: false) {
                     work.render(context, in: parts.body, into: &buffer)
-                    hints = work.hints(context) + (work.isCapturingText ? [] : ["Esc stop", "? help"])
+                    // While the kind uses Esc (dropping a drawing), it does not stop.
+                    let kindHints = work.hints(context)
+                    let escStops = !kindHints.contains { $0.hasPrefix("Esc ") }
+                    hints = kindHints + (work.isCapturingText ? [] : (escStops ? ["Esc stop"] : []) + ["? help"])
                 }
             case .explained(let mark, let showingKey):
                 let explains = state.feedback != .none

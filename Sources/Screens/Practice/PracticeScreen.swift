@@ -130,6 +130,8 @@ public enum PracticeScreen {
         case .answering:
             state.message = nil
             let capturing = work.isCapturingText
+            // Esc stops the practice unless the kind takes it first (a geo task drops
+            // the box being drawn, the move, the selection, as on the task screen).
             let screenKey = key == .escape || key == .character("?")
             var reply = KindReply.ignored
             if capturing || !screenKey || work.takesFirst(key) {

@@ -98,7 +98,8 @@ protocol TaskKindScreen {
 
     /// Whether the kind sees `key` before the screen's own keys do (and the screen gets
     /// it only if the kind ignores it): the geo screen's `u`, which undoes an edit
-    /// before it undoes a submission.
+    /// before it undoes a submission, and its Esc while something is drawn, moved or
+    /// selected (the practice screen stops on Esc otherwise).
     static func takesFirst(_ key: Key, _ work: Work) -> Bool
 }
 

@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A task names imagery the hub's media store does not hold.
     case unknownMedia(taskID: String, media: MediaReference)
     case mediaSizeDiffers(taskID: String, named: MediaReference, held: Int)
+    /// A course package's practice chip whose bytes are not what its task names.
+    case courseChipDamaged(courseID: String, path: String, named: MediaReference, received: MediaReference)
 
     public var description: String {
         switch self {
@@ -62,6 +64,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "task \"\(taskID)\" names image media \(media.sha256) (\(media.byteCount) bytes), which the hub's media store does not hold; add the chip to the store first (`labeldesk imagery add`), then import the task"
         case let .mediaSizeDiffers(taskID, named, held):
             "task \"\(taskID)\" says image media \(named.sha256) is \(named.byteCount) bytes, and the hub's file with that SHA-256 is \(held) bytes; give the chip's real size in \"bytes\""
+        case let .courseChipDamaged(courseID, path, named, received):
+            "the practice chip \(courseID)/\(path) arrived damaged: its task names \(named.byteCount) bytes with SHA-256 \(named.sha256.prefix(12))…, and the bytes received are \(received.byteCount) bytes hashing to \(received.sha256.prefix(12))…; nothing of this reply was kept, and the next sync asks for the course again (if it keeps happening, the hub's copy of the course is damaged: publish it again)"
         }
     }
 }

@@ -53,6 +53,11 @@ extension StationDatabase {
 
     /// Saves the courses of a reply: each package replaces the one cached, and its
     /// pictures and chips are put in the media folder (bytes hashed on the way in).
+    ///
+    /// A practice chip is installed only if its bytes are the SHA-256 and size the
+    /// package names for it (`CoursePackage.media`, from its task), as leased media is;
+    /// a chip that is not refuses the whole reply with a sentence, so nothing of it is
+    /// kept, the cursor stays, and the next sync brings the course again.
     static func saveCourses(_ packages: [CoursePackage], mediaFolder: MediaFolder, now: Date, in db: Database) throws {
         guard !packages.isEmpty else { return }
         let encoder = JSONEncoder()
@@ -65,11 +70,20 @@ extension StationDatabase {
                     """,
                 arguments: [package.id, package.version, String(decoding: try encoder.encode(package), as: UTF8.self), now])
             try db.execute(sql: "DELETE FROM course_media WHERE course_id = ?", arguments: [package.id])
-            for (path, bytes) in package.files where courseMediaExtensions.contains((path as NSString).pathExtension.lowercased()) {
+            for (path, bytes) in package.files.sorted(by: { $0.key < $1.key })
+            where package.media[path] != nil || courseMediaExtensions.contains((path as NSString).pathExtension.lowercased()) {
                 let reference: MediaReference
-                do {
-                    reference = try mediaFolder.store(bytes: bytes)
+                do throws(MediaError) {
+                    if let expected = package.media[path] {
+                        try mediaFolder.install(bytes: bytes, as: expected)
+                        reference = expected
+                    } else {
+                        reference = try mediaFolder.store(bytes: bytes)
+                    }
                 } catch {
+                    if case let .mismatch(expected, found) = error {
+                        throw StoreError.courseChipDamaged(courseID: package.id, path: path, named: expected, received: found)
+                    }
                     throw StoreError.unreadableRow(table: "course_media", problem: "\(package.id)/\(path) could not be stored: \(error)")
                 }
                 try db.execute(sql: """

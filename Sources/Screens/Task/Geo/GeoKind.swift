@@ -92,7 +92,12 @@ public enum GeoKind: TaskKindScreen {
     static func isCapturingText(_ work: Work) -> Bool { false }
 
     static func takesFirst(_ key: Key, _ work: Work) -> Bool {
-        key == .character("u") && !work.undoStack.isEmpty
+        switch key {
+        case .character("u"): !work.undoStack.isEmpty
+        // Esc drops what is under way before a screen that leaves on Esc (practice) sees it.
+        case .escape: work.drawing != nil || work.moving != nil || work.selectedVertex != nil || work.selected != nil
+        default: false
+        }
     }
 
     static func handle(_ key: Key, _ work: inout Work, _ context: KindContext) -> KindReply {
