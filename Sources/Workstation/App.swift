@@ -603,6 +603,10 @@ public enum App {
         case .courses(var courses):
             courses.now = now
             state.screen = .courses(courses)
+        case .trainer(var trainer):
+            // A due date typed as a time from now counts from the key that sent it.
+            trainer.now = now
+            state.screen = .trainer(trainer)
         case .course(var course):
             CourseScreen.ticked(&course, now)
             state.screen = .course(course)

@@ -325,6 +325,10 @@ final class TrainerScreenTests: XCTestCase {
         XCTAssertEqual(HomeScreen.update(&home, .character("t")), [.openTrainer])
         buffer = Fixture.render(Fixture.sizes[1]) { HomeScreen.render(home, into: &$0) }
         XCTAssertTrue(buffer.text.contains("t trainer"), buffer.text)
+        // And at 80 columns the help's own hints make room, so help and quit are never cut
+        home.reviewsGold = true
+        buffer = Fixture.render(Fixture.sizes[0]) { HomeScreen.render(home, into: &$0) }
+        XCTAssertTrue(buffer.text.contains("g gold review·t trainer·r refresh·? help·q quit"), buffer.text)
         // And its help lists t
         _ = HomeScreen.update(&home, .character("?"))
         buffer = Fixture.render(Fixture.sizes[1]) { HomeScreen.render(home, into: &$0) }

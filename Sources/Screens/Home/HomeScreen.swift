@@ -289,8 +289,13 @@ public enum HomeScreen {
         if let message = state.message {
             Label.draw(message, in: Rect(x: 2, y: content.maxY - 2, width: content.width - 4, height: 1), style: .bold, into: &buffer)
         }
-        let hints = ["↑↓ choose", "Enter start", "c courses"] + (state.reviewsGold ? ["g gold review"] : []) + (state.trains ? ["t trainer"] : [])
+        var hints = ["↑↓ choose", "Enter start", "c courses"] + (state.reviewsGold ? ["g gold review"] : []) + (state.trains ? ["t trainer"] : [])
             + ["r refresh", "? help", "l log out", "q quit"]
+        // Too narrow for a trainer's keys: drop hints the help lists anyway before the
+        // last ones (help, quit) are cut.
+        for spare in ["↑↓ choose", "l log out"] where CharacterWidth.of(hints.joined(separator: "·")) > content.width - 2 {
+            hints.removeAll { $0 == spare }
+        }
         Chrome.drawHints(hints, in: content, into: &buffer)
         StatusBar(leading: ["Home"], trailing: [state.sync.text(in: state.timeZone)]).draw(row: statusRow.y, in: &buffer)
         if state.showsHelp {

@@ -36,7 +36,7 @@ extension TrainerScreen {
         let width = body.width - 4
         Label.draw("Courses at the hub", in: Rect(x: 2, y: body.y, width: width, height: 1), style: .bold, into: &buffer)
         Label.draw(
-            "Who has each course and where they stand; Enter opens one, kept up to date while open.",
+            "Who has each course and where they stand. Enter opens one, kept up to date.",
             in: Rect(x: 2, y: body.y + 1, width: width, height: 1), style: .dim, into: &buffer)
         let y = body.y + 3
         let height = body.maxY - y
@@ -172,7 +172,7 @@ extension TrainerScreen {
         var y = pane.y + tableHeight + 1
         let width = pane.width - 2
         let analysed = view.analysed == 1 ? "1 counted attempt" : "\(view.analysed) counted attempts"
-        let leftOut = view.leftOut > 0 ? "; \(view.leftOut) left out (not counted, or another version)" : ""
+        let leftOut = view.leftOut > 0 ? "; \(view.leftOut) left out (uncounted or older version)" : ""
         if y < pane.maxY {
             Label.draw("\(analysed) at this version\(leftOut).", in: Rect(x: pane.x + 1, y: y, width: width, height: 1), style: .dim, into: &buffer)
             y += 1
