@@ -9,7 +9,7 @@ extension App {
         let role = session.account.role
         // The home screen offers `t` only to these roles; the hub checks again on every mark.
         guard role.mayTeach || role.mayAssignCourses else { return [] }
-        var trainer = TrainerScreen.State(username: session.account.username, marks: role.mayTeach, now: state.now, timeZone: state.timeZone)
+        var trainer = TrainerScreen.State(username: session.account.username, now: state.now, timeZone: state.timeZone)
         let effects = TrainerScreen.start(&trainer)
         state.screen = .trainer(trainer)
         return effects.flatMap { trainerEffect($0, &state) }

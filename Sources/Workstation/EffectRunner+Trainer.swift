@@ -37,7 +37,7 @@ extension EffectRunner {
             }
         } catch let refusal as HubError {
             // The hub's rules said no (a role, a course unpublished): its sentence, for a person.
-            inbox.post(.failed(refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."))
+            inbox.post(.failed(Self.sentence(refusal)))
         }
     }
 

@@ -176,7 +176,7 @@ public final class EffectRunner: Sendable {
                 do {
                     try hub.decideGoldCandidate(projectID: projectID, taskID: taskID, decision: asHub, reviewer: reviewer, now: clock())
                 } catch let refusal as HubError {
-                    return inbox.post(.failed(refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."))
+                    return inbox.post(.failed(Self.sentence(refusal)))
                 }
                 inbox.post(.goldCandidateDecided(taskID: taskID, sentence: GoldReviewScreen.sentence(for: decision, taskID: taskID)))
             case .recordAttempt(let submission):
@@ -199,6 +199,11 @@ public final class EffectRunner: Sendable {
             // The details are in the log; the person gets what happened and what to do.
             inbox.post(.failed("This station's database did not answer. Your earlier work is safe; try again, and tell an admin if it keeps happening (the station's log has the details)."))
         }
+    }
+
+    /// The hub's refusal (a role, a rule) as the sentence a person reads on screen.
+    static func sentence(_ refusal: HubError) -> String {
+        refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."
     }
 
     /// Why a station that syncs with a hub elsewhere cannot show its gold candidates:

@@ -40,7 +40,7 @@ final class TrainerScreenTests: XCTestCase {
     }
 
     private func list() -> TrainerScreen.State {
-        var state = TrainerScreen.State(username: "tess", marks: true, now: Fixture.start, timeZone: Fixture.utc)
+        var state = TrainerScreen.State(username: "tess", now: Fixture.start, timeZone: Fixture.utc)
         XCTAssertEqual(TrainerScreen.start(&state), [.loadCourses])
         XCTAssertEqual(TrainerScreen.coursesLoaded(&state, Self.courses), [])
         return state
@@ -92,7 +92,7 @@ final class TrainerScreenTests: XCTestCase {
     }
 
     func testWhileLoadingAndWithNoCoursesTheListSaysSo() {
-        var state = TrainerScreen.State(username: "tess", marks: true, now: Fixture.start, timeZone: Fixture.utc)
+        var state = TrainerScreen.State(username: "tess", now: Fixture.start, timeZone: Fixture.utc)
         _ = TrainerScreen.start(&state)
         var buffer = Fixture.render(Fixture.sizes[0]) { TrainerScreen.render(state, into: &$0) }
         XCTAssertTrue(buffer.text.contains("Asking the hub for its courses…"), buffer.text)
@@ -253,7 +253,7 @@ final class TrainerScreenTests: XCTestCase {
     }
 
     func testKeysTypedBeforeTheCoursesArriveReplayOnTheList() {
-        var state = TrainerScreen.State(username: "tess", marks: true, now: Fixture.start, timeZone: Fixture.utc)
+        var state = TrainerScreen.State(username: "tess", now: Fixture.start, timeZone: Fixture.utc)
         _ = TrainerScreen.start(&state)
         XCTAssertEqual(press(&state, [.down, .enter]), [])
         XCTAssertEqual(TrainerScreen.coursesLoaded(&state, Self.courses), [.loadCourse(courseID: "writing")])
@@ -298,7 +298,7 @@ final class TrainerScreenTests: XCTestCase {
     }
 
     func testAStationWithoutAHubSaysWhereToLookAndNeverAsksAgain() {
-        var state = TrainerScreen.State(username: "tess", marks: true, now: Fixture.start, timeZone: Fixture.utc)
+        var state = TrainerScreen.State(username: "tess", now: Fixture.start, timeZone: Fixture.utc)
         _ = TrainerScreen.start(&state)
         TrainerScreen.failed(&state, message: "Courses are followed where the hub is.")
         XCTAssertEqual(TrainerScreen.ticked(&state, Fixture.start.addingTimeInterval(10)), [])

@@ -186,9 +186,8 @@ public enum TrainerScreen {
     }
 
     public struct State: Equatable, Sendable {
-        /// The trainer, and whether their role marks (the hub checks again).
+        /// The person working the screen, for the status line; the hub checks their role.
         public var username: String
-        public var marks: Bool
         public var now: Date
         public var timeZone: TimeZone
         public var courses: [CourseSummary] = []
@@ -218,9 +217,8 @@ public enum TrainerScreen {
 
         public var isWaiting: Bool { isLoading || isSending }
 
-        public init(username: String, marks: Bool, now: Date, timeZone: TimeZone) {
+        public init(username: String, now: Date, timeZone: TimeZone) {
             self.username = username
-            self.marks = marks
             self.now = now
             self.timeZone = timeZone
         }
