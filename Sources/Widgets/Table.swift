@@ -18,11 +18,16 @@ public struct Table: Sendable {
     public var columns: [Column]
     public var rows: [[String]]
     public var selected: Int?
+    /// A style per cell (row, then column) where colour carries meaning, such as an
+    /// overdue date; missing or nil cells are plain. A selected row keeps the colour,
+    /// reversed.
+    public var cellStyles: [[Style?]]
 
-    public init(columns: [Column], rows: [[String]], selected: Int? = nil) {
+    public init(columns: [Column], rows: [[String]], selected: Int? = nil, cellStyles: [[Style?]] = []) {
         self.columns = columns
         self.rows = rows
         self.selected = selected
+        self.cellStyles = cellStyles
     }
 
     /// Widths each column gets in `total` columns, one space between columns.
@@ -37,11 +42,13 @@ public struct Table: Sendable {
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         guard rect.height > 0 else { return }
         let widths = widths(total: rect.width - 3)
-        func drawRow(_ cells: [String], y: Int, style: Style) {
+        func drawRow(_ cells: [String], y: Int, style: Style, styles: [Style?] = []) {
             var x = rect.x + 2
             for (index, column) in columns.enumerated() {
                 let cell = Rect(x: x, y: y, width: widths[index], height: 1)
-                Label.draw(index < cells.count ? cells[index] : "", in: cell, alignment: column.alignment, style: style, into: &buffer)
+                var cellStyle = style
+                if index < styles.count, let own = styles[index] { cellStyle = own.with(style.attributes) }
+                Label.draw(index < cells.count ? cells[index] : "", in: cell, alignment: column.alignment, style: cellStyle, into: &buffer)
                 x += widths[index] + 1
             }
         }
@@ -56,7 +63,7 @@ public struct Table: Sendable {
                 buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .reverse)
                 buffer.write("▸", x: rect.x, y: y, style: .reverse)
             }
-            drawRow(rows[index], y: y, style: isSelected ? .reverse : .plain)
+            drawRow(rows[index], y: y, style: isSelected ? .reverse : .plain, styles: index < cellStyles.count ? cellStyles[index] : [])
         }
     }
 }

@@ -112,6 +112,12 @@ public enum App {
             return lessonAction(.pictureLoaded(source: source, picture), &state)
         case let .lessonPictureRefined(source, cells):
             return lessonAction(.pictureRefined(source: source, cells), &state)
+        case .trainerCoursesLoaded(let courses):
+            return trainerRoute(&state) { TrainerScreen.coursesLoaded(&$0, courses) }
+        case .trainerCourseLoaded(let view):
+            return trainerRoute(&state) { TrainerScreen.courseLoaded(&$0, view) }
+        case .trainerDone(let sentence):
+            return trainerRoute(&state) { TrainerScreen.done(&$0, sentence: sentence) }
         case let .goldCandidatesLoaded(projectID, labels, candidates):
             guard case .goldReview(var review) = state.screen, review.projectID == projectID else { return [] }
             let effects = GoldReviewScreen.loaded(&review, labels: labels, candidates: candidates)
@@ -143,6 +149,9 @@ public enum App {
             case .goldReview(var review):
                 GoldReviewScreen.failed(&review, message: message)
                 state.screen = .goldReview(review)
+            case .trainer(var trainer):
+                TrainerScreen.failed(&trainer, message: message)
+                state.screen = .trainer(trainer)
             case .courses(var courses):
                 courses.message = message
                 state.screen = .courses(courses)
@@ -215,6 +224,8 @@ public enum App {
         case .task:
             // The key's time reaches the screen first, so time on task counts up to it.
             return taskAction(.tick(state.now), &state) + taskAction(.key(key), &state)
+        case .trainer:
+            return trainerRoute(&state) { TrainerScreen.update(&$0, key) }
         case .goldReview(var review):
             let effects = GoldReviewScreen.update(&review, key)
             state.screen = .goldReview(review)
@@ -279,6 +290,8 @@ public enum App {
             let effects = PracticeScreen.start(&review)
             state.screen = .review(review, courseID: course.id)
             return effects.flatMap { reviewEffect($0, &state) }
+        case .openTrainer:
+            return openTrainer(&state)
         case let .reviewGold(projectID, title, marking):
             state.screen = .goldReview(GoldReviewScreen.State(projectID: projectID, projectTitle: title, projectMarking: marking))
             return [.loadGoldCandidates(projectID: projectID)]
@@ -475,10 +488,11 @@ public enum App {
         }
     }
 
-    private static func homeState(for session: AppState.Session, state: AppState) -> HomeScreen.State {
+    static func homeState(for session: AppState.Session, state: AppState) -> HomeScreen.State {
         var home = HomeScreen.State(displayName: session.account.displayName, previousLogonAt: session.previousLogonAt, timeZone: state.timeZone, now: state.now)
         home.sync = state.sync
         home.reviewsGold = session.account.role.mayReviewGold
+        home.trains = session.account.role.mayTeach || session.account.role.mayAssignCourses
         return home
     }
 
@@ -565,6 +579,8 @@ public enum App {
         var effects: [AppEffect] = []
         // No ticks reach the task behind the lock: locked time is not time on task.
         if case .task = state.screen, state.lock == nil { effects += taskAction(.tick(now), &state) }
+        // The trainer's live view asks the hub again on the app's ticks; not behind the lock.
+        if case .trainer = state.screen, state.lock == nil { effects += trainerRoute(&state) { TrainerScreen.ticked(&$0, now) } }
         advanceClock(now, &state)
         if let session = state.session, state.lock == nil, !state.isQuitting,
            now.timeIntervalSince(state.lastInputAt) >= TimeInterval(state.settings.idleLockSeconds) {
@@ -587,6 +603,10 @@ public enum App {
         case .courses(var courses):
             courses.now = now
             state.screen = .courses(courses)
+        case .trainer(var trainer):
+            // A due date typed as a time from now counts from the key that sent it.
+            trainer.now = now
+            state.screen = .trainer(trainer)
         case .course(var course):
             CourseScreen.ticked(&course, now)
             state.screen = .course(course)
@@ -664,6 +684,7 @@ public enum App {
         case .home(let home): HomeScreen.render(home, into: &buffer)
         case .task(let task): TaskScreen.render(task, into: &buffer)
         case .goldReview(let review): GoldReviewScreen.render(review, into: &buffer)
+        case .trainer(let trainer): TrainerScreen.render(trainer, into: &buffer)
         case .courses(let courses): CoursesScreen.render(courses, into: &buffer)
         case .course(let course): CourseScreen.render(course, into: &buffer)
         case .lesson(let lesson, _, _): LessonScreen.render(lesson, into: &buffer)

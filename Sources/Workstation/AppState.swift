@@ -22,6 +22,8 @@ public struct AppState: Equatable, Sendable {
         case quiz(QuizScreen.State, course: CourseScreen.State)
         /// The spaced review of practice items, from home.
         case review(PracticeScreen.State, courseID: String)
+        /// The trainer's screen: the hub's courses, their live view, essays to mark.
+        case trainer(TrainerScreen.State)
     }
 
     /// The person logged in, and when their session began.
@@ -99,6 +101,12 @@ public enum AppAction: Equatable, Sendable {
     case lessonPictureLoaded(source: String, PixelImage)
     /// A lesson's picture drawn by chafa.
     case lessonPictureRefined(source: String, Buffer)
+    /// The hub's published courses, counted for the trainer's screen.
+    case trainerCoursesLoaded([TrainerScreen.CourseSummary])
+    /// One course's live view, from the hub's training report.
+    case trainerCourseLoaded(TrainerScreen.CourseView)
+    /// The hub took a trainer's mark or assignment; the sentence says what was done.
+    case trainerDone(sentence: String)
     /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
     case stopRequested
     /// Everything the quit asked for is done.
@@ -145,6 +153,15 @@ public enum AppEffect: Equatable, Sendable {
     case loadLessonPicture(courseID: String, path: String, source: String, cells: Size)
     /// Draw a lesson's picture with chafa into `cells`; answered with `.lessonPictureRefined`.
     case refineLessonPicture(source: String, PixelImage, cells: Size, depth: ColorDepth)
+    /// Ask the hub for its published courses and their counts; answered with `.trainerCoursesLoaded`.
+    case loadTrainerCourses
+    /// Ask the hub for a course's live view; answered with `.trainerCourseLoaded`.
+    case loadTrainerCourse(courseID: String)
+    /// Send a trainer's mark (0...1) for an item of an attempt to the hub, which checks
+    /// their role; answered with `.trainerDone` and the course's view, or `.failed`.
+    case markEssay(attemptID: UUID, item: String, mark: Double, trainer: String)
+    /// Assign a course at the hub, which checks the person's role; answered like a mark.
+    case assignCourse(courseID: String, to: TrainerScreen.Assignee, dueAt: Date?, actor: String)
     /// Finish outstanding work, send what can be sent, then answer `.finished`.
     case finish
 }

@@ -23,8 +23,8 @@ public final class EffectRunner: Sendable {
     private let link: SyncIndicator.Link
     /// How the last sync went, so the status after a save shows it too.
     private let lastLink: Mutex<SyncIndicator.Link>
-    private let inbox: ActionInbox
-    private let clock: @Sendable () -> Date
+    let inbox: ActionInbox
+    let clock: @Sendable () -> Date
     private let makeID: @Sendable () -> UUID
     private let calendar: Calendar
     private let logger: Logger
@@ -38,7 +38,7 @@ public final class EffectRunner: Sendable {
     private let chips: ChipLibrary
     private let policy = LogonPolicy()
     /// The hub in this process, in standalone mode: where gold candidates are reviewed.
-    private let hub: Hub?
+    let hub: Hub?
     /// The cached courses, read once per version.
     private let shelf: CourseShelf
     private let scheduler = SpacedReview()
@@ -176,11 +176,13 @@ public final class EffectRunner: Sendable {
                 do {
                     try hub.decideGoldCandidate(projectID: projectID, taskID: taskID, decision: asHub, reviewer: reviewer, now: clock())
                 } catch let refusal as HubError {
-                    return inbox.post(.failed(refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."))
+                    return inbox.post(.failed(Self.sentence(refusal)))
                 }
                 inbox.post(.goldCandidateDecided(taskID: taskID, sentence: GoldReviewScreen.sentence(for: decision, taskID: taskID)))
             case .recordAttempt(let submission):
                 try recordAttempt(submission)
+            case .loadTrainerCourses, .loadTrainerCourse, .markEssay, .assignCourse:
+                try performForTrainer(effect)
             case let .recordLessonReading(username, courseID, lesson, variant):
                 try station.recordLessonReading(LessonReading(
                     id: makeID(), username: username, stationID: settings.stationID, courseID: courseID, lesson: lesson, variant: variant, at: clock()))
@@ -197,6 +199,11 @@ public final class EffectRunner: Sendable {
             // The details are in the log; the person gets what happened and what to do.
             inbox.post(.failed("This station's database did not answer. Your earlier work is safe; try again, and tell an admin if it keeps happening (the station's log has the details)."))
         }
+    }
+
+    /// The hub's refusal (a role, a rule) as the sentence a person reads on screen.
+    static func sentence(_ refusal: HubError) -> String {
+        refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."
     }
 
     /// Why a station that syncs with a hub elsewhere cannot show its gold candidates:
@@ -324,6 +331,10 @@ extension AppEffect {
         case let .recordReview(_, courseID, item, _): "recordReview(\(courseID)/\(item))"
         case let .loadLessonPicture(courseID, path, _, _): "loadLessonPicture(\(courseID)/\(path))"
         case let .refineLessonPicture(source, _, cells, _): "refineLessonPicture(\(source), \(cells.width)x\(cells.height))"
+        case .loadTrainerCourses: "loadTrainerCourses"
+        case .loadTrainerCourse(let courseID): "loadTrainerCourse(\(courseID))"
+        case let .markEssay(attemptID, item, _, _): "markEssay(\(attemptID.uuidString)/\(item))"
+        case .assignCourse(let courseID, _, _, _): "assignCourse(\(courseID))"
         }
     }
 }

@@ -30,4 +30,17 @@ struct TableTests {
         #expect(buffer[22, 2].style == .reverse)
         #expect(buffer[2, 1].style == .plain)
     }
+
+    @Test func aCellsOwnStyleShowsOnItsRowAndStaysReversedWhenSelected() {
+        // Given a red count on each row, the second selected
+        let red = Style(foreground: .red, attributes: .bold)
+        let table = Table(columns: columns, rows: [["1", "alpha", "12"], ["2", "beta", "3"]], selected: 1, cellStyles: [[nil, nil, red], [nil, nil, red]])
+        var buffer = Buffer(size: Size(width: 23, height: 3))
+        table.draw(in: buffer.area, into: &buffer)
+        // Then the unselected count is red, the selected one red and reversed, the other cells as before
+        #expect(buffer[21, 1].style == red)
+        #expect(buffer[21, 2].style == red.with(.reverse))
+        #expect(buffer[6, 1].style == .plain)
+        #expect(buffer[6, 2].style == .reverse)
+    }
 }

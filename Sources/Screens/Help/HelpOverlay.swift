@@ -19,6 +19,7 @@ public enum HelpOverlay {
         .init("c", "your courses: lessons, quizzes, practice"),
         .init("v", "practice items due for review"),
         .init("g", "review the chosen project's gold candidates"),
+        .init("t", "trainer: courses, who has passed, item analysis, essays to mark"),
         .init("r", "refresh the queues"),
         .init("?", "this help"),
         .init("l", "log out"),

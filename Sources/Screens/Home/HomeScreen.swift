@@ -61,6 +61,9 @@ public enum HomeScreen {
         public var deferredKeys: [Key] = []
         /// A lead, trainer or admin: `g` opens the selected project's gold candidates.
         public var reviewsGold = false
+        /// A trainer, lead or admin (`Role.mayTeach` or `mayAssignCourses`): `t` opens the
+        /// trainer's screen, the hub's courses and where their people stand.
+        public var trains = false
 
         public var isWaiting: Bool { isLoading || isOpening }
 
@@ -82,6 +85,8 @@ public enum HomeScreen {
         /// Open the practice items due for review now.
         case openReview
         case reviewGold(projectID: String, title: String, marking: Marking)
+        /// Open the trainer's screen.
+        case openTrainer
         case refresh
         case logOut
         case quit
@@ -179,6 +184,8 @@ public enum HomeScreen {
             }
             let queue = state.queues[state.selected]
             return [.reviewGold(projectID: queue.projectID, title: queue.title, marking: queue.marking)]
+        case .character("t") where state.trains:
+            return [.openTrainer]
         case .character("c"):
             guard let work = state.coursework, !work.entries.isEmpty else {
                 state.message = "No courses are on this station for you yet. They come with the next sync."
@@ -282,11 +289,17 @@ public enum HomeScreen {
         if let message = state.message {
             Label.draw(message, in: Rect(x: 2, y: content.maxY - 2, width: content.width - 4, height: 1), style: .bold, into: &buffer)
         }
-        let hints = ["↑↓ choose", "Enter start", "c courses"] + (state.reviewsGold ? ["g gold review"] : []) + ["r refresh", "? help", "l log out", "q quit"]
+        var hints = ["↑↓ choose", "Enter start", "c courses"] + (state.reviewsGold ? ["g gold review"] : []) + (state.trains ? ["t trainer"] : [])
+            + ["r refresh", "? help", "l log out", "q quit"]
+        // Too narrow for a trainer's keys: drop hints the help lists anyway before the
+        // last ones (help, quit) are cut.
+        for spare in ["↑↓ choose", "l log out"] where CharacterWidth.of(hints.joined(separator: "·")) > content.width - 2 {
+            hints.removeAll { $0 == spare }
+        }
         Chrome.drawHints(hints, in: content, into: &buffer)
         StatusBar(leading: ["Home"], trailing: [state.sync.text(in: state.timeZone)]).draw(row: statusRow.y, in: &buffer)
         if state.showsHelp {
-            let entries = state.reviewsGold ? HelpOverlay.homeKeys : HelpOverlay.homeKeys.filter { $0.keys != "g" }
+            let entries = HelpOverlay.homeKeys.filter { ($0.keys != "g" || state.reviewsGold) && ($0.keys != "t" || state.trains) }
             HelpOverlay.draw(title: "Keys on the home screen", entries: entries, in: area, into: &buffer)
         }
     }
