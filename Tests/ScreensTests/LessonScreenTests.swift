@@ -167,7 +167,7 @@ final class LessonScreenTests: XCTestCase {
             // Then only its first pages are laid out, exactly as the whole layout begins,
             // and the status guesses the length
             let opened = state.text.lines.count
-            XCTAssertGreaterThanOrEqual(opened, 3 * state.text.pageHeight)
+            XCTAssertGreaterThanOrEqual(opened, 2 * state.text.pageHeight)
             XCTAssertLessThan(opened, whole.count / 10)
             XCTAssertEqual(state.text.lines, Array(whole.prefix(opened)))
             let guess = try XCTUnwrap(state.text.expectedLineCount)

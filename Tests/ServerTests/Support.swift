@@ -155,8 +155,10 @@ func send(_ method: String = "POST", to hub: RunningHub, path: String, body: Dat
     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = 5
-    configuration.timeoutIntervalForResource = 10
+    // Generous: the whole suite runs its tests side by side on two cores, where a first
+    // request to a fresh server has been seen to wait past ten seconds; a hang still ends.
+    configuration.timeoutIntervalForRequest = 30
+    configuration.timeoutIntervalForResource = 60
     let session = URLSession(configuration: configuration)
     defer { session.finishTasksAndInvalidate() }
     let (data, response) = try await session.data(for: request)

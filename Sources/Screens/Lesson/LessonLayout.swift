@@ -97,11 +97,11 @@ public enum LessonLayout {
     }
 
     /// About how many characters a block shows, with one for its own line: cheap to count
-    /// (no wrapping), and close enough to share out the lines still to come.
+    /// (no wrapping, no text joined), and close enough to share out the lines still to come.
     static func weight(of block: MarkdownBlock) -> Int {
         switch block {
         case .heading(_, let inlines), .paragraph(let inlines):
-            return 1 + MarkdownInline.plainText(of: inlines).utf8.count
+            return 1 + weight(of: inlines)
         case .list(let list):
             return list.items.reduce(1) { sum, item in sum + item.reduce(0) { $0 + weight(of: $1) } }
         case .blockQuote(let children):
@@ -111,10 +111,20 @@ public enum LessonLayout {
         case .thematicBreak:
             return 1
         case .table(let table):
-            let cells = ([table.header] + table.rows).joined()
-            return cells.reduce(1) { $0 + MarkdownInline.plainText(of: $1).utf8.count }
+            return ([table.header] + table.rows).joined().reduce(1) { $0 + weight(of: $1) }
         case .image(let source, let alt):
             return 1 + source.utf8.count + alt.utf8.count
+        }
+    }
+
+    static func weight(of inlines: [MarkdownInline]) -> Int {
+        inlines.reduce(0) { sum, inline in
+            switch inline {
+            case .text(let text), .code(let text): sum + text.utf8.count
+            case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(let children, _): sum + weight(of: children)
+            case .image(let alt, _): sum + alt.utf8.count
+            case .softBreak, .lineBreak: sum + 1
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import Widgets
 /// pictures drawn with the imagery renderer.
 ///
 /// The lesson is laid out a block at a time as far as the reader has gone (the page shown
-/// and the next two: `LessonLayout.Progress`), and whole when a search or End needs every
+/// and the next: `LessonLayout.Progress`), and whole when a search or End needs every
 /// line; again when the terminal changes size or a picture arrives; never while drawing,
 /// so the lines a search found are the lines drawn. Opening a lesson of thousands of lines
 /// costs what its first pages cost. An image shows first as its placeholder line (its alt
@@ -74,11 +74,12 @@ public enum LessonScreen {
             placeLines()
         }
 
-        /// The lines through the end of the page after next.
-        private var linesAhead: Int { text.scroll + 3 * max(1, LessonScreen.pagedHeight(for: size)) }
+        /// The lines through the end of the next page.
+        private var linesAhead: Int { text.scroll + 2 * max(1, LessonScreen.pagedHeight(for: size)) }
 
-        /// Lays out the page shown and the two after it, when they are not yet, and the
-        /// rest too when little is left (so a lesson of ordinary length knows its length).
+        /// Lays out the page shown and the next, when they are not yet (a page turn then
+        /// finds its page ready and lays out the one after), and the rest too when little
+        /// is left (so a lesson of ordinary length knows its length).
         mutating func layOutAhead() {
             let before = layout.lines.count
             extendAhead()
