@@ -99,9 +99,7 @@ extension TokenLayout {
         var tokens: [TextToken] = []
         var start: Int?
         var index = 0
-        for scalar in text.unicodeScalars {
-            // ASCII white space is told by value: the property lookup is most of the cost.
-            let isSpace = scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        func take(_ isSpace: Bool) {
             if isSpace {
                 if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
                 start = nil
@@ -110,8 +108,38 @@ extension TokenLayout {
             }
             index += 1
         }
+        // Read from the string's UTF-8 bytes, a scalar decoded only where it is not ASCII:
+        // walking `unicodeScalars` was most of coding a CoNLL task's layout.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var position = 0
+            while position < bytes.count {
+                let lead = bytes[position]
+                if lead < 0x80 {
+                    take(lead == 0x20 || (0x09...0x0D).contains(lead))
+                    position += 1
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+                take(isWhiteSpace(value))
+                position += length
+            }
+        }
+        if done == nil {
+            for scalar in text.unicodeScalars { take(scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : isWhiteSpace(scalar.value)) }
+        }
         if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
         return tokens
+    }
+
+    /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`) of a
+    /// scalar above ASCII: a fixed list, looked up here without the property tables.
+    static func isWhiteSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
 
