@@ -96,40 +96,50 @@ extension TokenLayout {
     /// The text's words between white space, in scalar offsets: the tokens of a record
     /// that came without any, and of every CoNLL sentence (its tokens joined by spaces).
     public static func words(of text: String) -> [TextToken] {
+        // Read from the string's UTF-8 bytes, a scalar decoded only where it is not ASCII:
+        // walking `unicodeScalars` was most of coding a CoNLL task's layout. One loop with
+        // no closure over its state, which Swift would check for exclusive access per scalar.
+        let read: [TextToken]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var tokens: [TextToken] = []
+            var start = -1
+            var index = 0
+            var position = 0
+            while position < bytes.count {
+                let lead = bytes[position]
+                let isSpace: Bool
+                if lead < 0x80 {
+                    isSpace = lead == 0x20 || (0x09...0x0D).contains(lead)
+                    position += 1
+                } else {
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+                    isSpace = isWhiteSpace(value)
+                    position += length
+                }
+                if isSpace {
+                    if start >= 0 { tokens.append(TextToken(start: start, end: index)) }
+                    start = -1
+                } else if start < 0 {
+                    start = index
+                }
+                index += 1
+            }
+            if start >= 0 { tokens.append(TextToken(start: start, end: index)) }
+            return tokens
+        }
+        if let read { return read }
         var tokens: [TextToken] = []
         var start: Int?
-        var index = 0
-        func take(_ isSpace: Bool) {
-            if isSpace {
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : isWhiteSpace(scalar.value) {
                 if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
                 start = nil
             } else if start == nil {
                 start = index
             }
-            index += 1
         }
-        // Read from the string's UTF-8 bytes, a scalar decoded only where it is not ASCII:
-        // walking `unicodeScalars` was most of coding a CoNLL task's layout.
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var position = 0
-            while position < bytes.count {
-                let lead = bytes[position]
-                if lead < 0x80 {
-                    take(lead == 0x20 || (0x09...0x0D).contains(lead))
-                    position += 1
-                    continue
-                }
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
-                take(isWhiteSpace(value))
-                position += length
-            }
-        }
-        if done == nil {
-            for scalar in text.unicodeScalars { take(scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : isWhiteSpace(scalar.value)) }
-        }
-        if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
+        if let begun = start { tokens.append(TextToken(start: begun, end: text.unicodeScalars.count)) }
         return tokens
     }
 

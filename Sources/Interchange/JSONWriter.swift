@@ -73,6 +73,20 @@ enum JSONWriter {
     }
 }
 
+extension JSONWriter {
+    /// `writeQuoted` of a piece of a text (a token), without making it a string first
+    /// when it needs no escape, as almost every token does.
+    static func writeQuoted(_ text: Substring, into output: inout String) {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            output += "\""
+            output.append(contentsOf: text)
+            output += "\""
+            return
+        }
+        writeQuoted(String(text), into: &output)
+    }
+}
+
 extension String {
     /// The index of every scalar, and the end: scalar offsets made indices, for cutting
     /// tokens out of a task's text.
