@@ -20,8 +20,22 @@ extension Hub {
         _ records: [InterchangeRecord], projectID: String, actor: String, now: Date
     ) throws -> (tasks: Int, annotations: Int) {
         guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+        // Each answer checked against the project on every core; refused below in
+        // record order, among the other checks, as a pass from the top would find it.
+        let refusals = try PieceWork.map(count: records.count) { index -> String? in
+            let record = records[index]
+            guard !record.annotations.isEmpty else { return nil }
+            let length = record.task.text.scalarCount
+            for annotation in record.annotations {
+                if let problem = project.answerProblem(
+                    annotation.answer, isSkip: annotation.skipReason != nil, textLength: length, chip: record.task.image.map(ChipSize.init)) {
+                    return "task \"\(record.task.id)\", annotation by \(annotation.annotator): \(problem)"
+                }
+            }
+            return nil
+        }
         var seen = Set<String>(minimumCapacity: records.count)
-        for record in records {
+        for (index, record) in records.enumerated() {
             guard record.task.projectID == projectID else {
                 throw HubError.taskInOtherProject(taskID: record.task.id, taskProjectID: record.task.projectID, importProjectID: projectID)
             }
@@ -34,20 +48,16 @@ extension Hub {
                 throw HubError.importRefused(
                     "task \"\(record.task.id)\" carries a ground_truth annotation, an answer key; answer keys go into the gold pool, not among tasks: import this file with labeldesk gold import, or remove the key")
             }
-            let length = record.task.text.unicodeScalars.count
-            for annotation in record.annotations {
-                if let problem = project.answerProblem(
-                    annotation.answer, isSkip: annotation.skipReason != nil, textLength: length, chip: record.task.image.map(ChipSize.init)) {
-                    throw HubError.importRefused("task \"\(record.task.id)\", annotation by \(annotation.annotator): \(problem)")
-                }
-            }
+            if let refusal = refusals[index] { throw HubError.importRefused(refusal) }
         }
         // Made on the other core while this one builds and inserts the tasks: the
         // judgements' content, ids and row texts are most of what an import of work builds.
         let judgements = BackgroundValue {
             PreparedJudgements(Hub.judgements(importedWith: records, projectID: projectID, now: now))
         }
-        let tasks = records.map { record -> LabelTask in
+        // Token layouts coded on every core (most of a CoNLL record's own work here).
+        let tasks = try PieceWork.map(count: records.count) { index -> LabelTask in
+            let record = records[index]
             var task = record.task
             task.layout = record.layout.map { TokenLayoutCoding.json($0, of: record.task.text) }
             return task
@@ -75,22 +85,26 @@ extension Hub {
     /// Each record's imported annotations as judgements at the station `import`, in file
     /// order: the first of a task canonical (`accepted`), the rest `superseded`.
     static func judgements(importedWith records: [InterchangeRecord], projectID: String, now: Date) -> [Judgement] {
+        // Ids in file order, one after another; the rest (the canonical content above all)
+        // on every core.
         var ids = TimeOrderedIDs(at: now)
-        var judgements: [Judgement] = []
-        judgements.reserveCapacity(records.reduce(0) { $0 + $1.annotations.count })
+        var annotations: [(annotation: Annotation, isFirst: Bool)] = []
+        annotations.reserveCapacity(records.reduce(0) { $0 + $1.annotations.count })
         for record in records {
             for (index, imported) in record.annotations.enumerated() {
-                let annotation = Annotation(
+                annotations.append((Annotation(
                     id: ids.next(), taskID: record.task.id, projectID: projectID, answer: imported.answer,
                     skipReason: imported.skipReason, username: imported.annotator, stationID: importedWorkStation,
                     leaseEpoch: 0, createdAt: imported.createdAt ?? now, secondsOnTask: imported.secondsOnTask ?? 0,
-                    flag: imported.flag, predictionAccepted: imported.predictionAccepted)
-                judgements.append(Judgement(
-                    annotation: annotation, content: annotation.canonicalContent, isCanonical: index == 0,
-                    firstOutcome: index == 0 ? .accepted : .superseded, receivedAt: now))
+                    flag: imported.flag, predictionAccepted: imported.predictionAccepted), index == 0))
             }
         }
-        return judgements
+        // `Judgement.init` throws nothing; `try!` only satisfies `map`'s signature.
+        return try! PieceWork.map(count: annotations.count) { index in
+            let (annotation, isFirst) = annotations[index]
+            return Judgement(annotation: annotation, content: annotation.canonicalContent, isCanonical: isFirst,
+                             firstOutcome: isFirst ? .accepted : .superseded, receivedAt: now)
+        }
     }
 
     /// A project's tasks as records, each with its work (the answer first): every task

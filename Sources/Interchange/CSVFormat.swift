@@ -133,23 +133,29 @@ public enum CSVFormat: TaskFormat {
     }
 
     /// One row: the task, and one annotation of it (or none).
+    ///
+    /// Cells written one after another, without an array of them per row: an export
+    /// writes a hundred thousand rows, and each array was one more allocation a row.
     static func writeRow(_ task: LabelTask, _ annotation: ImportedAnnotation?, options: InterchangeOptions, into output: inout String) {
-        let cells: [String] = [
-            task.id, task.text,
-            annotation.map { $0.skipReason == nil ? $0.answer.labels.joined(separator: options.csvLabelSeparator) : "" } ?? "",
-            annotation?.annotator ?? "",
-            annotation?.createdAt.map(ISODate.write) ?? "",
-            annotation?.secondsOnTask.map { JSONValue.double($0).canonicalText } ?? "",
-            annotation?.skipReason ?? "",
-            annotation?.flag ?? "",
-            task.marking.rawValue,
-            String(task.priority),
-            task.meta ?? "",
-        ]
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { output += "," }
-            CSVTable.write(cell, delimiter: ",", into: &output)
+        func cell(_ text: String, first: Bool = false) {
+            if !first { output += "," }
+            CSVTable.write(text, delimiter: ",", into: &output)
         }
+        cell(task.id, first: true)
+        cell(task.text)
+        if let annotation {
+            cell(annotation.skipReason == nil ? annotation.answer.labels.joined(separator: options.csvLabelSeparator) : "")
+            cell(annotation.annotator)
+            cell(annotation.createdAt.map(ISODate.write) ?? "")
+            cell(annotation.secondsOnTask.map { JSONValue.double($0).canonicalText } ?? "")
+            cell(annotation.skipReason ?? "")
+            cell(annotation.flag ?? "")
+        } else {
+            output += ",,,,,,"
+        }
+        cell(task.marking.rawValue)
+        cell(String(task.priority))
+        cell(task.meta ?? "")
         output += "\r\n"
     }
 }

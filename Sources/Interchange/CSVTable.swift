@@ -79,10 +79,11 @@ enum CSVTable {
     /// Appends one field, quoted only where it must be.
     static func write(_ field: String, delimiter: Character, into output: inout String) {
         // The delimiter's byte is worked out once: `Character.asciiValue` per byte of every
-        // field was most of writing a CSV export.
+        // field was most of writing a CSV export. Leading and trailing spaces are looked
+        // for in bytes too: `first` and `last` of a String find a grapheme cluster each.
         guard let delimiterByte = delimiter.asciiValue else { fatalError("a CSV delimiter is one ASCII character") }
         let needsQuotes = field.utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == delimiterByte }
-            || field.first == " " || field.last == " "
+            || field.utf8.first == 0x20 || field.utf8.last == 0x20
         guard needsQuotes else {
             output += field
             return

@@ -96,22 +96,60 @@ extension TokenLayout {
     /// The text's words between white space, in scalar offsets: the tokens of a record
     /// that came without any, and of every CoNLL sentence (its tokens joined by spaces).
     public static func words(of text: String) -> [TextToken] {
+        // Read from the string's UTF-8 bytes, a scalar decoded only where it is not ASCII:
+        // walking `unicodeScalars` was most of coding a CoNLL task's layout. One loop with
+        // no closure over its state, which Swift would check for exclusive access per scalar.
+        let read: [TextToken]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var tokens: [TextToken] = []
+            var start = -1
+            var index = 0
+            var position = 0
+            while position < bytes.count {
+                let lead = bytes[position]
+                let isSpace: Bool
+                if lead < 0x80 {
+                    isSpace = lead == 0x20 || (0x09...0x0D).contains(lead)
+                    position += 1
+                } else {
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+                    isSpace = isWhiteSpace(value)
+                    position += length
+                }
+                if isSpace {
+                    if start >= 0 { tokens.append(TextToken(start: start, end: index)) }
+                    start = -1
+                } else if start < 0 {
+                    start = index
+                }
+                index += 1
+            }
+            if start >= 0 { tokens.append(TextToken(start: start, end: index)) }
+            return tokens
+        }
+        if let read { return read }
         var tokens: [TextToken] = []
         var start: Int?
-        var index = 0
-        for scalar in text.unicodeScalars {
-            // ASCII white space is told by value: the property lookup is most of the cost.
-            let isSpace = scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-            if isSpace {
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : isWhiteSpace(scalar.value) {
                 if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
                 start = nil
             } else if start == nil {
                 start = index
             }
-            index += 1
         }
-        if let begun = start { tokens.append(TextToken(start: begun, end: index)) }
+        if let begun = start { tokens.append(TextToken(start: begun, end: text.unicodeScalars.count)) }
         return tokens
+    }
+
+    /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`) of a
+    /// scalar above ASCII: a fixed list, looked up here without the property tables.
+    static func isWhiteSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
 

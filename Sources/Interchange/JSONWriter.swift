@@ -73,11 +73,42 @@ enum JSONWriter {
     }
 }
 
+extension JSONWriter {
+    /// `writeQuoted` of a piece of a text (a token), without making it a string first
+    /// when it needs no escape, as almost every token does.
+    static func writeQuoted(_ text: Substring, into output: inout String) {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            output += "\""
+            output.append(contentsOf: text)
+            output += "\""
+            return
+        }
+        writeQuoted(String(text), into: &output)
+    }
+}
+
 extension String {
-    /// The text between two scalar offsets, for cutting tokens out of a task's text.
+    /// The index of every scalar, and the end: scalar offsets made indices, for cutting
+    /// tokens out of a task's text.
+    ///
+    /// Made from the UTF-8 bytes that start a scalar, each an O(1) UTF-8 offset of a
+    /// native string: building them through `unicodeScalars.indices` decoded every scalar
+    /// and was the largest part of writing CoNLL and Prodigy.
     func scalarIndices() -> [String.Index] {
-        var indices = Array(unicodeScalars.indices)
-        indices.append(endIndex)
+        let view = utf8
+        guard let indices = view.withContiguousStorageIfAvailable({ bytes -> [String.Index] in
+            var indices: [String.Index] = []
+            indices.reserveCapacity(bytes.count + 1)
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                indices.append(view.index(view.startIndex, offsetBy: offset))
+            }
+            indices.append(endIndex)
+            return indices
+        }) else {
+            var indices = Array(unicodeScalars.indices)
+            indices.append(endIndex)
+            return indices
+        }
         return indices
     }
 }

@@ -170,7 +170,7 @@ public enum ProdigyFormat: TaskFormat {
                 textAndTokens += ",\"start\":"
                 textAndTokens += String(token.start)
                 textAndTokens += ",\"text\":"
-                JSONWriter.writeQuoted(String(task.text[indices[token.start]..<indices[token.end]]), into: &textAndTokens)
+                JSONWriter.writeQuoted(task.text[indices[token.start]..<indices[token.end]], into: &textAndTokens)
                 textAndTokens += "}"
             }
             textAndTokens += "]"

@@ -68,9 +68,23 @@ enum RecordChecks {
     }
 
     /// The length of a text in Unicode scalars, the unit of span offsets.
-    static func scalarLength(_ text: String) -> Int {
+    static func scalarLength(_ text: String) -> Int { text.scalarCount }
+}
+
+extension String {
+    /// The number of Unicode scalars: the UTF-8 bytes that start one, counted over the
+    /// string's own bytes. Walking `unicodeScalars` decoded every scalar, and an import
+    /// counts every task's text (and every CoNLL token) this way.
+    public var scalarCount: Int {
+        if let count = utf8.withContiguousStorageIfAvailable({ bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }) {
+            return count
+        }
         var count = 0
-        for _ in text.unicodeScalars { count += 1 }
+        for _ in unicodeScalars { count += 1 }
         return count
     }
 }

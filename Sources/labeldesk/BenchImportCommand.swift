@@ -30,7 +30,7 @@ struct BenchImportCommand: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labeldesk-bench-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        print("labeldesk bench import: \(tasks) tasks per file, best of \(runs), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("labeldesk bench import: \(tasks) tasks per file, best of \(runs), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(CurriculumBenchmark.loadAverage())")
         print("format       kind            tasks: import/s   with work: import/s   export \(tasks) (with work)   file")
         var ourPlainJSONL = 0.0
         let wanted = formats.map { Set($0.split(separator: ",").map(String.init)) }
@@ -55,7 +55,7 @@ struct BenchImportCommand: ParsableCommand {
             if format.name == JSONLFormat.name { ourPlainJSONL = plain.importSeconds }
             let plainRate = Double(tasks) / plain.importSeconds
             let richRate = Double(tasks) / rich.importSeconds
-            func mark(_ met: Bool) -> String { met ? "" : " MISSED" }
+            func mark(_ met: Bool) -> String { met ? " MET" : " MISSED" }
             let importMark = Self.importTargets[format.name].map { mark(plainRate >= $0) } ?? ""
             func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
             print(padded(format.name, 12) + " " + padded(plain.kind.rawValue, 15)
@@ -65,7 +65,7 @@ struct BenchImportCommand: ParsableCommand {
             print(String(format: "             of which: reading the file %.2f s (tasks) / %.2f s (with work), the hub's insert the rest; the hub's read %.2f s, writing the rest",
                          plain.readSeconds, rich.readSeconds, rich.fetchSeconds))
         }
-        print("targets: import >= 100000 tasks/s for JSONL and CoNLL, >= 50000 for Label Studio (none for CSV and Prodigy), export of \(tasks) <= 1 s")
+        print("targets: import >= 100000 tasks/s for JSONL and CoNLL, >= 50000 for Label Studio (none for CSV and Prodigy), export of \(tasks) <= 1 s; load average now \(CurriculumBenchmark.loadAverage())")
 
         let jsonl = folder.appendingPathComponent("peer.jsonl")
         try InterchangeBenchmark.plainJSONL(count: tasks).write(to: jsonl)
@@ -99,7 +99,8 @@ struct BenchImportCommand: ParsableCommand {
             return
         }
         print(String(format: "ours (JSONL, tasks): %.0f tasks/s: %.2fx the peer   (target >= 2x)%@", Double(tasks) / ourPlainJSONL, peer / ourPlainJSONL,
-                     (peer / ourPlainJSONL >= 2 ? "" : " MISSED") as NSString))
+                     (peer / ourPlainJSONL >= 2 ? " MET" : " MISSED") as NSString))
+        print("load average at the end \(CurriculumBenchmark.loadAverage()) (1, 5, 15 min; the machine has \(ProcessInfo.processInfo.activeProcessorCount) cores)")
     }
 }
 

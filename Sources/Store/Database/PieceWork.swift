@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 
 /// Pure work on many rows spread over every core, results in order: decoding what an
-/// export read, after the reading (which must stay on the connection's thread) is done.
-enum PieceWork {
+/// export read, after the reading (which must stay on the connection's thread) is done,
+/// and checking and preparing what an import will insert (the hub's part of it).
+public enum PieceWork {
     /// Below this many items one core does the work: starting threads costs more.
     static let parallelThreshold = 2_000
 
@@ -14,7 +15,7 @@ enum PieceWork {
     }
 
     /// `transform` of every index in `0..<count`, in order; the first failure by index is thrown.
-    static func map<Value>(count: Int, _ transform: (Int) throws -> Value) throws -> [Value] {
+    public static func map<Value>(count: Int, _ transform: (Int) throws -> Value) throws -> [Value] {
         let pieceCount = count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount
         guard pieceCount > 1 else { return try (0..<count).map(transform) }
         let results = UnsafeMutableBufferPointer<Result<[Value], Error>>.allocate(capacity: pieceCount)

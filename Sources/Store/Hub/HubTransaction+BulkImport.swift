@@ -122,9 +122,12 @@ public struct PreparedJudgements: Sendable {
     let judgements: [Judgement]
     let texts: [[String?]]
 
+    /// The texts are made on every core: the caller makes these beside the tasks' insert,
+    /// and this was the longer of the two.
     public init(_ judgements: [Judgement]) {
         self.judgements = judgements
-        texts = judgements.map(Self.texts)
+        // `texts` throws nothing; `try!` only satisfies `map`'s signature.
+        texts = try! PieceWork.map(count: judgements.count) { Self.texts(judgements[$0]) }
     }
 
     public var count: Int { judgements.count }
