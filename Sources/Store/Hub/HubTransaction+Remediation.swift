@@ -43,6 +43,13 @@ public struct ScoredGoldRow: Equatable, Sendable {
     public var username: String
     public var answeredAt: Date
     public var score: Double
+
+    public init(projectID: String, username: String, answeredAt: Date, score: Double) {
+        self.projectID = projectID
+        self.username = username
+        self.answeredAt = answeredAt
+        self.score = score
+    }
 }
 
 extension HubTransaction {
