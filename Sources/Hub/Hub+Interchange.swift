@@ -99,8 +99,7 @@ extension Hub {
                     flag: imported.flag, predictionAccepted: imported.predictionAccepted), index == 0))
             }
         }
-        // `Judgement.init` throws nothing; `try!` only satisfies `map`'s signature.
-        return try! PieceWork.map(count: annotations.count) { index in
+        return PieceWork.map(count: annotations.count) { index in
             let (annotation, isFirst) = annotations[index]
             return Judgement(annotation: annotation, content: annotation.canonicalContent, isCanonical: isFirst,
                              firstOutcome: isFirst ? .accepted : .superseded, receivedAt: now)

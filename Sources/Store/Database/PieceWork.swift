@@ -14,25 +14,32 @@ public enum PieceWork {
         init(_ value: T) { self.value = value }
     }
 
-    /// `transform` of every index in `0..<count`, in order; the first failure by index is thrown.
-    public static func map<Value>(count: Int, _ transform: (Int) throws -> Value) throws -> [Value] {
+    /// `transform` of every index in `0..<count`, in order; the first failure by index is
+    /// thrown. Typed, so a transform that cannot fail makes a map that cannot either.
+    public static func map<Value, Failure: Error>(count: Int, _ transform: (Int) throws(Failure) -> Value) throws(Failure) -> [Value] {
         let pieceCount = count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount
         guard pieceCount > 1 else { return try (0..<count).map(transform) }
-        let results = UnsafeMutableBufferPointer<Result<[Value], Error>>.allocate(capacity: pieceCount)
+        let results = UnsafeMutableBufferPointer<Result<[Value], Failure>>.allocate(capacity: pieceCount)
         defer { results.deallocate() }
-        return try withoutActuallyEscaping(transform) { transform in
+        let outcome: Result<[Value], Failure> = withoutActuallyEscaping(transform) { transform in
             let shared = Unchecked((results, transform))
             DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
                 let (results, transform) = shared.value
                 let range = (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount)
-                (results.baseAddress! + piece).initialize(to: Result { try range.map(transform) })
+                (results.baseAddress! + piece).initialize(to: Result { () throws(Failure) -> [Value] in try range.map(transform) })
             }
             defer { results.baseAddress!.deinitialize(count: pieceCount) }
             var values: [Value] = []
             values.reserveCapacity(count)
-            for result in results { values += try result.get() }
-            return values
+            for result in results {
+                switch result {
+                case .success(let piece): values += piece
+                case .failure(let failure): return .failure(failure)
+                }
+            }
+            return .success(values)
         }
+        return try outcome.get()
     }
 
     /// Starts `make` on another thread and gives back a function that waits for its

@@ -126,8 +126,7 @@ public struct PreparedJudgements: Sendable {
     /// and this was the longer of the two.
     public init(_ judgements: [Judgement]) {
         self.judgements = judgements
-        // `texts` throws nothing; `try!` only satisfies `map`'s signature.
-        texts = try! PieceWork.map(count: judgements.count) { Self.texts(judgements[$0]) }
+        texts = PieceWork.map(count: judgements.count) { Self.texts(judgements[$0]) }
     }
 
     public var count: Int { judgements.count }
