@@ -38,12 +38,7 @@ struct CourseAssignCommand: ParsableCommand {
 
     /// `2026-12-15` (the end of that day, UTC) or a time from now: `3d`, `12h`, `90m`, `30s`.
     static func dueDate(_ text: String, now: Date) throws -> Date {
-        if text.count == 10, let day = Hub.utcFormatter("yyyy-MM-dd").date(from: text) {
-            return day.addingTimeInterval(86_399)
-        }
-        if let last = text.last, last.isLetter, let seconds = CourseManifest.duration(text), seconds > 0 {
-            return now.addingTimeInterval(TimeInterval(seconds))
-        }
+        if let due = CourseManifest.dueDate(text, now: now) { return due }
         throw UserFacingError("--due \"\(text)\" is not a date; give a day like 2026-12-15, or a time from now like 3d, 12h or 90m")
     }
 

@@ -41,25 +41,10 @@ public enum TrainerText {
         }
         let typed = due.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return .success((assignee, nil)) }
-        guard let dueAt = dueDate(typed, now: now) else {
+        guard let dueAt = CourseManifest.dueDate(typed, now: now) else {
             return .failure(MarkProblem(sentence: "\"\(typed)\" is not a due date; type a day like 2026-12-15, a time from now like 3d, 12h or 90m, or nothing."))
         }
         return .success((assignee, dueAt))
-    }
-
-    /// `2026-12-15` (the end of that day, UTC) or a time from now: `3d`, `12h`, `90m`, `30s`.
-    static func dueDate(_ text: String, now: Date) -> Date? {
-        if text.count == 10 {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd"
-            if let day = formatter.date(from: text) { return day.addingTimeInterval(86_399) }
-        }
-        if let last = text.last, last.isLetter, let seconds = CourseManifest.duration(text), seconds > 0 {
-            return now.addingTimeInterval(TimeInterval(seconds))
-        }
-        return nil
     }
 
     /// Where a person stands on a course, in a few words, as `labeldesk course status` says it.
