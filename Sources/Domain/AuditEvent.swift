@@ -40,6 +40,8 @@ public enum AuditKind: String, Codable, CaseIterable, Sendable {
     case qualityReset = "quality.reset"
     /// A person finished a course attempt at a station (graded there; the hub grades it again).
     case courseAttempt = "course.attempt"
+    /// A shift lead's change from the console or `labeldesk lead` (see `LeadAction`).
+    case leadAction = "lead.action"
 }
 
 public struct AuditEvent: Equatable, Sendable {

@@ -50,3 +50,17 @@ extension Role {
 
     public static var assigningRoles: [Role] { allCases.filter(\.mayAssignCourses) }
 }
+
+extension Role {
+    /// Whether a person in this role may watch the floor and act on it (pause, move,
+    /// change a project's gold rate, overlap or priority, answer flags): shift leads
+    /// and admins.
+    public var mayLead: Bool {
+        switch self {
+        case .lead, .admin: true
+        case .labeler, .trainer: false
+        }
+    }
+
+    public static var leadingRoles: [Role] { allCases.filter(\.mayLead) }
+}

@@ -21,13 +21,18 @@ public struct SyncRequest: Codable, Equatable, Sendable {
     public var attempts: [CourseAttempt]
     /// Lessons opened here and not yet acknowledged, oldest first.
     public var lessonReadings: [LessonReading]
+    /// Who is logged on here and what they are doing, for the shift lead's console.
+    public var presence: [PersonPresence]
+    /// Annotations still in the outbox after this request's batch (waiting out the undo
+    /// window or the next batch): what the lead's console shows as not yet sent.
+    public var unsent: Int
 
     /// Nothing to send and nothing wanted: answering it changes nothing the next sync
     /// would not do again, so neither side needs to wait for the disk (see `Durability`).
     public var isIdle: Bool { annotations.isEmpty && attempts.isEmpty && lessonReadings.isEmpty && wantedLeases <= 0 }
 
     public init(stationID: String, annotations: [Annotation], cursor: Int64, wantedLeases: Int, people: [String] = [], attempts: [CourseAttempt] = [],
-        lessonReadings: [LessonReading] = []
+        lessonReadings: [LessonReading] = [], presence: [PersonPresence] = [], unsent: Int = 0
     ) {
         self.stationID = stationID
         self.annotations = annotations
@@ -36,10 +41,12 @@ public struct SyncRequest: Codable, Equatable, Sendable {
         self.people = people
         self.attempts = attempts
         self.lessonReadings = lessonReadings
+        self.presence = presence
+        self.unsent = unsent
     }
 
     enum CodingKeys: String, CodingKey {
-        case stationID, annotations, cursor, wantedLeases, people, attempts, lessonReadings
+        case stationID, annotations, cursor, wantedLeases, people, attempts, lessonReadings, presence, unsent
     }
 
     /// A request from a station that names no people (older stations and bundles) reads as such.
@@ -52,7 +59,9 @@ public struct SyncRequest: Codable, Equatable, Sendable {
             wantedLeases: try container.decode(Int.self, forKey: .wantedLeases),
             people: try container.decodeIfPresent([String].self, forKey: .people) ?? [],
             attempts: try container.decodeIfPresent([CourseAttempt].self, forKey: .attempts) ?? [],
-            lessonReadings: try container.decodeIfPresent([LessonReading].self, forKey: .lessonReadings) ?? [])
+            lessonReadings: try container.decodeIfPresent([LessonReading].self, forKey: .lessonReadings) ?? [],
+            presence: try container.decodeIfPresent([PersonPresence].self, forKey: .presence) ?? [],
+            unsent: try container.decodeIfPresent(Int.self, forKey: .unsent) ?? 0)
     }
 
     /// `people`, `attempts` and `lessonReadings` only when there are some, so a request naming nobody reads as it always did.
@@ -65,6 +74,8 @@ public struct SyncRequest: Codable, Equatable, Sendable {
         if !people.isEmpty { try container.encode(people, forKey: .people) }
         if !attempts.isEmpty { try container.encode(attempts, forKey: .attempts) }
         if !lessonReadings.isEmpty { try container.encode(lessonReadings, forKey: .lessonReadings) }
+        if !presence.isEmpty { try container.encode(presence, forKey: .presence) }
+        if unsent > 0 { try container.encode(unsent, forKey: .unsent) }
     }
 }
 
@@ -181,21 +192,26 @@ public struct QueuePause: Codable, Hashable, Sendable {
     /// The courses the project's queue needs that the person has not passed; empty for
     /// a pause quality made.
     public var courses: [String]
+    /// A shift lead's pause or move: who, and the note shown on the station; nil for a
+    /// pause quality or qualification made.
+    public var lead: LeadHold?
 
-    public init(username: String, projectID: String, courses: [String] = []) {
+    public init(username: String, projectID: String, courses: [String] = [], lead: LeadHold? = nil) {
         self.username = username
         self.projectID = projectID
         self.courses = courses
+        self.lead = lead
     }
 
-    enum CodingKeys: String, CodingKey { case username, projectID, courses }
+    enum CodingKeys: String, CodingKey { case username, projectID, courses, lead }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             username: try container.decode(String.self, forKey: .username),
             projectID: try container.decode(String.self, forKey: .projectID),
-            courses: try container.decodeIfPresent([String].self, forKey: .courses) ?? [])
+            courses: try container.decodeIfPresent([String].self, forKey: .courses) ?? [],
+            lead: try container.decodeIfPresent(LeadHold.self, forKey: .lead))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -203,5 +219,28 @@ public struct QueuePause: Codable, Hashable, Sendable {
         try container.encode(username, forKey: .username)
         try container.encode(projectID, forKey: .projectID)
         if !courses.isEmpty { try container.encode(courses, forKey: .courses) }
+        try container.encodeIfPresent(lead, forKey: .lead)
+    }
+}
+
+/// A shift lead's hold on a person's queue, as the person's station shows it.
+public struct LeadHold: Codable, Hashable, Sendable {
+    /// The lead who paused or moved the person.
+    public var by: String
+    /// The lead's note for a pause; for a move, the project the person was moved to.
+    public var note: String
+    /// Set for a move: the one project left open.
+    public var movedTo: String?
+
+    public init(by: String, note: String, movedTo: String? = nil) {
+        self.by = by
+        self.note = note
+        self.movedTo = movedTo
+    }
+
+    /// The sentence on the person's station.
+    public var sentence: String {
+        if let movedTo { return "\(by) moved you to \(movedTo) for now." }
+        return "Paused by \(by)" + (note.isEmpty ? "." : ": \(note)")
     }
 }

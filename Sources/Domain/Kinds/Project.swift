@@ -76,6 +76,12 @@ public struct Project: Equatable, Sendable, Identifiable {
     public var minimumAnswerLength: Int
     /// Free text: the editor starts with the task's text, for a rewrite.
     public var answerStartsWithText: Bool
+    /// Higher first: the order queues are offered in on a station's home screen. A
+    /// shift lead changes it from the console.
+    public var priority: Int
+    /// How long a task may wait in the queue before the lead's console calls the
+    /// backlog late, in minutes.
+    public var waitTargetMinutes: Int
 
     public init(
         id: String, title: String, kind: TaskKind = .classification, labels: [LabelChoice] = [],
@@ -83,7 +89,7 @@ public struct Project: Equatable, Sendable, Identifiable {
         defaultMarking: Marking = .unclassified, leaseSeconds: Int = 3600, instructions: String = "",
         submitOnChoose: Bool = false, allowsOverlap: Bool = false, dimensions: [RatingDimension] = [],
         asksStrength: Bool = false, rationale: RationaleRule = RationaleRule(), minimumAnswerLength: Int = 0,
-        answerStartsWithText: Bool = false
+        answerStartsWithText: Bool = false, priority: Int = 0, waitTargetMinutes: Int = 60
     ) {
         self.id = id
         self.title = title
@@ -101,6 +107,8 @@ public struct Project: Equatable, Sendable, Identifiable {
         self.rationale = rationale
         self.minimumAnswerLength = minimumAnswerLength
         self.answerStartsWithText = answerStartsWithText
+        self.priority = priority
+        self.waitTargetMinutes = waitTargetMinutes
     }
 
     public static let standardSkipReasons = [
@@ -121,6 +129,7 @@ extension Project: Codable {
     enum CodingKeys: String, CodingKey {
         case id, title, kind, labels, allowsMultipleLabels, skipReasons, defaultMarking, leaseSeconds, instructions
         case submitOnChoose, allowsOverlap, dimensions, asksStrength, rationale, minimumAnswerLength, answerStartsWithText
+        case priority, waitTargetMinutes
     }
 
     /// Projects stored before a member existed read it as its default.
@@ -142,7 +151,9 @@ extension Project: Codable {
             asksStrength: try container.decodeIfPresent(Bool.self, forKey: .asksStrength) ?? false,
             rationale: try container.decodeIfPresent(RationaleRule.self, forKey: .rationale) ?? RationaleRule(),
             minimumAnswerLength: try container.decodeIfPresent(Int.self, forKey: .minimumAnswerLength) ?? 0,
-            answerStartsWithText: try container.decodeIfPresent(Bool.self, forKey: .answerStartsWithText) ?? false)
+            answerStartsWithText: try container.decodeIfPresent(Bool.self, forKey: .answerStartsWithText) ?? false,
+            priority: try container.decodeIfPresent(Int.self, forKey: .priority) ?? 0,
+            waitTargetMinutes: try container.decodeIfPresent(Int.self, forKey: .waitTargetMinutes) ?? 60)
     }
 }
 
@@ -155,6 +166,7 @@ extension Project {
         }
         if title.allSatisfy(\.isWhitespace) { found.append("a project needs a title") }
         if leaseSeconds < 60 { found.append("a lease must last at least 60 seconds") }
+        if waitTargetMinutes < 1 { found.append("\"waitTargetMinutes\" must be at least 1") }
         if skipReasons.isEmpty { found.append("a project needs at least one skip reason") }
         if skipReasons.count > 9 { found.append("a project may have at most 9 skip reasons (keys 1-9); it has \(skipReasons.count)") }
         switch kind {

@@ -19,6 +19,7 @@ public enum ProjectFile {
         "submitOnChoose": "true or false", "allowsOverlap": "true or false", "dimensions": "rating dimensions",
         "asksStrength": "true or false", "rationale": "{\"required\": true, \"minimumLength\": 40}",
         "minimumAnswerLength": "a whole number of characters", "answerStartsWithText": "true or false",
+        "priority": "a whole number, higher offered first", "waitTargetMinutes": "a whole number of minutes",
     ]
 
     /// Reads a project file; throws a sentence (`P.json: "kind" ...`) for the first problem.
@@ -114,7 +115,8 @@ public enum ProjectFile {
             instructions: try string("instructions") ?? "", submitOnChoose: try bool("submitOnChoose") ?? false,
             allowsOverlap: try bool("allowsOverlap") ?? false, dimensions: dimensions, asksStrength: try bool("asksStrength") ?? false,
             rationale: rationale, minimumAnswerLength: try int("minimumAnswerLength") ?? 0,
-            answerStartsWithText: try bool("answerStartsWithText") ?? false)
+            answerStartsWithText: try bool("answerStartsWithText") ?? false, priority: try int("priority") ?? 0,
+            waitTargetMinutes: try int("waitTargetMinutes") ?? 60)
     }
 
     /// The project as a file `read` takes back: sorted keys, two-space indents, only the
@@ -126,6 +128,9 @@ public enum ProjectFile {
             "defaultMarking": .string(project.defaultMarking.rawValue), "leaseSeconds": .integer(project.leaseSeconds),
             "instructions": .string(project.instructions),
         ]
+        // Written only when set, so the files of projects that never set them read as before.
+        if project.priority != 0 { members["priority"] = .integer(project.priority) }
+        if project.waitTargetMinutes != 60 { members["waitTargetMinutes"] = .integer(project.waitTargetMinutes) }
         func label(_ choice: LabelChoice) -> JSONValue {
             var fields: [String: JSONValue] = ["name": .string(choice.name)]
             if let key = choice.mnemonic { fields["key"] = .string(key) }
