@@ -46,8 +46,14 @@ public struct FloorThresholds: Codable, Equatable, Sendable {
     public var bundleOverdueSeconds: Double
     /// Gold scored in the shift before a person's accuracy can raise an alert.
     public var minimumGold: Int
+    /// The share of a person's scored gold one error class must reach to be shown.
+    public var errorClassShare: Double
 
-    public init(idleSeconds: Double = 600, silentStationSeconds: Double = 300, bundleOverdueSeconds: Double = 86_400, minimumGold: Int = 10) {
+    public init(
+        idleSeconds: Double = 600, silentStationSeconds: Double = 300, bundleOverdueSeconds: Double = 86_400, minimumGold: Int = 10,
+        errorClassShare: Double = 0.1
+    ) {
+        self.errorClassShare = errorClassShare
         self.idleSeconds = idleSeconds
         self.silentStationSeconds = silentStationSeconds
         self.bundleOverdueSeconds = bundleOverdueSeconds
@@ -178,7 +184,8 @@ public struct PersonFloor: Codable, Equatable, Sendable {
     public var gold: GoldAccuracy?
     /// The person's hours a control-chart rule marks, against their project's floor.
     public var outsideControl: Bool
-    /// Error classes whose share of the person's scored gold is above the project's remediation line.
+    /// Error classes that make up `FloorThresholds.errorClassShare` or more of the person's scored gold
+    /// (their whole record on a project, at least three errors).
     public var errorClasses: [FloorErrorClass]
     public var flagsRaised: Int
     public var coursesDue: [FloorCourseDue]
@@ -209,14 +216,14 @@ public struct FloorErrorClass: Codable, Equatable, Sendable {
     /// The error class as gold scoring names it (for example "positive → negative").
     public var name: String
     public var count: Int
-    /// Its accuracy on the items of that class (right / scored).
-    public var accuracy: Double
+    /// Its share of the person's scored gold on the project.
+    public var share: Double
 
-    public init(projectID: String, name: String, count: Int, accuracy: Double) {
+    public init(projectID: String, name: String, count: Int, share: Double) {
         self.projectID = projectID
         self.name = name
         self.count = count
-        self.accuracy = accuracy
+        self.share = share
     }
 }
 
