@@ -42,11 +42,19 @@ extension Hub {
 
     /// `exchange` inside the caller's transaction: a bundle's place in its stream is
     /// then stored with the work it brought, so a crash cannot apply it twice.
-    public func exchange(_ request: SyncRequest, now: Date, in transaction: HubTransaction) throws -> SyncReply {
+    ///
+    /// - Parameter transport: how the request came (`live`: in-process or HTTP; `bundle`),
+    ///   kept with the station's last sync for the lead's console.
+    public func exchange(_ request: SyncRequest, now: Date, in transaction: HubTransaction, transport: String = "live") throws -> SyncReply {
+        try transaction.recordStationSeen(request.stationID, at: now, transport: transport, unsent: request.unsent, presence: request.presence)
         // Projects are read (and their JSON decoded) only when there is work to check
         // against them or leases to hand out: an idle sync needs neither.
+        // A lead's hold (and anything else changed since the station's cursor) must reach
+        // the station's people even on an idle sync: then their pauses are answered too.
+        let changedSinceCursor = try transaction.latestChange() > request.cursor
+        let answersPeople = !request.people.isEmpty && (!request.isIdle || changedSinceCursor)
         var projectsByID: [String: Project] = [:]
-        if !request.isIdle {
+        if !request.isIdle || answersPeople {
             for project in try transaction.projects() { projectsByID[project.id] = project }
         }
         var roster = RosterLookup(transaction: transaction)
@@ -70,6 +78,7 @@ extension Hub {
         let people = Array(Set(request.people)).sorted()
         var random = goldRandom
         var passedCourses: [String: Set<String>] = [:]
+        let holds = people.isEmpty ? [:] : try transaction.leadHolds()
         for project in projectsByID.values.sorted(by: { $0.id < $1.id }) {
             let expiry = now.addingTimeInterval(TimeInterval(project.leaseSeconds))
             let policy = try policies.policy(of: project.id)
@@ -84,7 +93,12 @@ extension Hub {
                 continue
             }
             for person in people {
-                // Qualification first: someone who has not passed the courses the project
+                // A lead's hold first: paused everywhere, or moved to one project.
+                if let hold = holds[person], hold.movedTo != project.id {
+                    pauses.append(QueuePause(username: person, projectID: project.id, lead: hold))
+                    continue
+                }
+                // Qualification next: someone who has not passed the courses the project
                 // needs is leased none of its work, gold included.
                 let needed = try Self.coursesNeeded(projectID: project.id, person: person, courses: &courses, passed: &passedCourses, transaction: transaction)
                 guard needed.isEmpty else {
@@ -102,7 +116,6 @@ extension Hub {
                     station: request.stationID, until: expiry, now: now, random: &random, transaction: transaction)
             }
         }
-        let answersPeople = !people.isEmpty && !request.isIdle
         return SyncReply(
             outcomes: outcomes, leases: leases,
             projects: try transaction.projectsChanged(since: request.cursor),
@@ -158,6 +171,8 @@ extension Hub {
         if let problem = project.answerProblem(annotation.answer, isSkip: annotation.isSkip, textLength: standing.textLength, chip: standing.chip) {
             return rejected(problem)
         }
+        // The shift's figures count work as it arrives, once: a resend answered above never reaches here.
+        try transaction.recordActivity(annotation, goldCredit: nil)
         let needed = try policies.policy(of: annotation.projectID).peopleNeeded(taskID: annotation.taskID)
         if needed > 1 {
             return try applyOverlapped(annotation, content: content, standing: standing, needed: needed, transaction: transaction, now: now)

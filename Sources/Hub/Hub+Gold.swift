@@ -185,6 +185,7 @@ extension Hub {
         }
         let score = annotation.isSkip ? nil : GoldScoring.score(annotation.answer, against: item.key, in: project, focus: item.task.image?.focus).score
         let counts = try transaction.insertGoldAnswer(annotation, content: content, receivedAt: now, score: score)
+        try transaction.recordActivity(annotation, goldCredit: score?.value)
         if counts, let score {
             try Self.recordTriggers(
                 of: score, key: item.key, focus: item.task.image?.focus, answer: annotation, project: project, policy: policy, transaction: transaction,

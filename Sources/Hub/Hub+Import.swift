@@ -20,7 +20,7 @@ extension Hub {
         }
         return try HubError.translating {
             try database.write { transaction in
-                try transaction.insertTasks(tasks, projectID: projectID)
+                try transaction.insertTasks(tasks, projectID: projectID, importedAt: now)
                 try transaction.appendAudit(AuditEvent(
                     kind: .importTasks, actor: actor, detail: "imported \(tasks.count) tasks into \(projectID)", at: now))
                 return tasks.count

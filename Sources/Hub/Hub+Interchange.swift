@@ -71,7 +71,7 @@ extension Hub {
         }
         return try HubError.translating {
             try database.write { transaction in
-                try transaction.insertTasks(tasks, projectID: projectID, states: states)
+                try transaction.insertTasks(tasks, projectID: projectID, states: states, importedAt: now)
                 let made = judgements.value()
                 try transaction.insertJudgements(made)
                 try transaction.appendAudit(AuditEvent(

@@ -194,6 +194,10 @@ extension Hub {
             guard let change = try transaction.setGoldVerdict(answerID: answerID, projectID: projectID, score: score, by: actor, at: now) else {
                 throw HubError.refused("no gold answer \(answerID.uuidString) of \(projectID) waits for a reviewer; see labeldesk gold review --project \(projectID)")
             }
+            // The shift's figures take the verdict in the hour the answer was made (an earlier verdict out).
+            try transaction.addGoldCredit(
+                projectID: projectID, username: change.username, madeAt: change.answeredAt, scored: change.earlier == nil ? 1 : 0,
+                credit: score - (change.earlier ?? 0))
             // The answer's part of the record per remediation trigger moves with the verdict.
             if change.countsInRecord, let project = try transaction.project(id: projectID), let item = try transaction.goldItem(projectID: projectID, id: change.goldID) {
                 func contributions(_ verdict: Double) -> [(trigger: String, credit: Double)] {

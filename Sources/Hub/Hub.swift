@@ -11,6 +11,8 @@ public final class Hub: Sendable {
     /// Where gold goes in a batch and how much of it: the system's randomness, or a
     /// seeded sequence so a test can repeat a run exactly.
     let goldRandom: GoldRandom
+    /// Agreement for the lead's console, kept between refreshes (see `agreementOnFloor`).
+    let agreementCache = AgreementCache()
 
     public init(database: HubDatabase, goldSeed: UInt64? = nil) {
         self.database = database

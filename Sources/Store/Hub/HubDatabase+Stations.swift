@@ -24,7 +24,10 @@ extension HubDatabase {
     ///
     /// Only the code's SHA-256 is stored. Asking again for a station that has not
     /// enrolled yet replaces its code; an enrolled station must be revoked first.
-    public func addStation(id: String, actor: String, now: Date) throws -> String {
+    ///
+    /// `site` is where the station stands, for the lead's console and `report shift --site`;
+    /// nil keeps the site it had.
+    public func addStation(id: String, site: String? = nil, actor: String, now: Date) throws -> String {
         let code = Self.makeEnrolmentCode()
         try pool.write { db in
             let existing = try Row.fetchOne(db, sql: "SELECT public_key, revoked_at FROM station WHERE id = ?", arguments: [id])
@@ -36,10 +39,11 @@ extension HubDatabase {
                 ON CONFLICT (id) DO UPDATE SET enrolment_code_hash = excluded.enrolment_code_hash,
                     code_expires_at = excluded.code_expires_at, public_key = NULL, enrolled_at = NULL, revoked_at = NULL
                 """, arguments: [id, Self.hash(code), now.addingTimeInterval(Self.enrolmentCodeLifetime), now])
+            if let site { try db.execute(sql: "UPDATE station SET site = ? WHERE id = ?", arguments: [site, id]) }
             // A station enrolled afresh starts new bundle streams: its old numbers mean nothing now.
             try db.execute(sql: "DELETE FROM bundle_received WHERE sender = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM bundle_sent WHERE receiver = ?", arguments: [id])
-            try AuditLog.append(AuditEvent(kind: .stationAdd, actor: actor, detail: "station \(id) registered; enrolment code issued", at: now), in: db)
+            try AuditLog.append(AuditEvent(kind: .stationAdd, actor: actor, detail: "station \(id) registered" + (site.map { " at site \($0)" } ?? "") + "; enrolment code issued", at: now), in: db)
         }
         return code
     }

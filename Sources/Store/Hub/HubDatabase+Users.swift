@@ -75,3 +75,10 @@ extension HubTransaction {
             .map(HubDatabase.hubUser)
     }
 }
+
+extension HubTransaction {
+    /// Every person on the roster, by username, inside this transaction.
+    public func users() throws -> [HubUser] {
+        try Row.fetchAll(db, sql: "SELECT * FROM hub_user ORDER BY username").map(HubDatabase.hubUser)
+    }
+}

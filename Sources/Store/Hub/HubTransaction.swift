@@ -86,12 +86,20 @@ public final class HubTransaction {
     ///
     /// Throws `StoreError.duplicateTask` naming the first id the project already has;
     /// the caller's transaction then rolls back, so nothing of the batch stays.
-    public func insertTasks(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil) throws {
+    ///
+    /// `importedAt` is recorded for the batch's run of task numbers (`task_batch`), from
+    /// which the lead's console tells how long the oldest waiting task has waited.
+    public func insertTasks(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil, importedAt: Date? = nil) throws {
         precondition(states == nil || states?.count == tasks.count, "insertTasks takes one state per task")
         guard try HubProjectRecord.fetchOne(db, key: projectID) != nil else {
             throw StoreError.noSuchProject(projectID: projectID)
         }
         var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
+        if let importedAt, !tasks.isEmpty {
+            try db.execute(
+                sql: "INSERT INTO task_batch (project_id, first_seq, last_seq, imported_at) VALUES (?, ?, ?, ?)",
+                arguments: [projectID, seq + 1, seq + Int64(tasks.count), importedAt])
+        }
         // `seq` counts the tasks the hub holds: a batch at least that large rebuilds the
         // open-task index once rather than growing it a row at a time.
         let rebuilt = tasks.count >= Self.bulkRowCount && Int64(tasks.count) >= seq ? Self.tasksBulkRebuiltIndexes : []

@@ -133,6 +133,7 @@ enum HubMigrations {
         migrator.registerMigration(GoldMigration.candidatesHubName, migrate: GoldMigration.migrateCandidates)
         migrator.registerMigration(CourseMigration.hubName, migrate: CourseMigration.migrateHub)
         migrator.registerMigration(RemediationMigration.hubName, migrate: RemediationMigration.migrateHub)
+        migrator.registerMigration(ShiftMigration.hubName, migrate: ShiftMigration.migrateHub)
         return migrator
     }
 }

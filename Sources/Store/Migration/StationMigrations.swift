@@ -134,6 +134,7 @@ enum StationMigrations {
                 """)
         }
         migrator.registerMigration(StationCourseMigration.stationName, migrate: StationCourseMigration.migrateStation)
+        migrator.registerMigration(ShiftMigration.stationName, migrate: ShiftMigration.migrateStation)
         return migrator
     }
 }

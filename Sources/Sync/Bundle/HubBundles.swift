@@ -129,7 +129,7 @@ public struct HubBundles: Sendable {
         var request = request
         request.wantedLeases = max(
             0, request.wantedLeases - Self.leasesOnTheWay(in: repliesOnTheWay, projects: try transaction.projects(), now: now))
-        let reply = try hub.exchange(request, now: now, in: transaction)
+        let reply = try hub.exchange(request, now: now, in: transaction, transport: "bundle")
         try transaction.recordBundleApplied(from: stationID, sequence: header.sequence, hash: bundle.hash, now: now)
 
         // The reply is stored as JSON and merged from what was stored, exactly as
