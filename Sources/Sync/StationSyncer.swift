@@ -43,7 +43,10 @@ public final class StationSyncer: Sendable {
     /// A transport failure is recorded for the status line and rethrown, after the
     /// replies that did come are applied; the outbox keeps the rest, and the next sync
     /// sends it again, which the hub accepts once.
-    public func sync(now: Date, flushAll: Bool) async throws -> SyncSummary {
+    ///
+    /// `presence` (who is logged on here and doing what) rides with every request, with
+    /// how many annotations the outbox still holds after it, for the lead's console.
+    public func sync(now: Date, flushAll: Bool, presence: [PersonPresence] = []) async throws -> SyncSummary {
         let cutoff = flushAll ? Date.distantFuture : now.addingTimeInterval(-undoWindow)
         var summary = SyncSummary()
         var sent: [(batchSize: Int, cursor: Int64, reply: PendingReply)] = []
@@ -68,6 +71,7 @@ public final class StationSyncer: Sendable {
         }
 
         let people = try database.peopleToLeaseFor(now: now)
+        var unsent = try database.outboxCount()
         while moreToSend {
             let batch = try database.outboxBatch(sentBefore: cutoff, after: position, limit: batchLimit)
             position = batch.end
@@ -77,7 +81,9 @@ public final class StationSyncer: Sendable {
             let request = SyncRequest(
                 stationID: stationID, annotations: batch.annotations, cursor: try database.syncCursor(),
                 wantedLeases: askedForLeases ? 0 : try database.leasesWanted(toFill: leaseTarget, people: people), people: people,
-                attempts: training.attempts, lessonReadings: training.readings)
+                attempts: training.attempts, lessonReadings: training.readings, presence: presence,
+                unsent: max(0, unsent - batch.annotations.count))
+            unsent = max(0, unsent - batch.annotations.count)
             askedForLeases = true
             if batch.annotations.count < batchLimit { moreToSend = false }
             let transport = transport

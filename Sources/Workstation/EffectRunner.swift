@@ -42,6 +42,8 @@ public final class EffectRunner: Sendable {
     /// The cached courses, read once per version.
     private let shelf: CourseShelf
     private let scheduler = SpacedReview()
+    /// Who is doing what here, as the run loop last noted it; sent with each sync.
+    private let presence = Mutex(PresenceTracker())
 
     public init(
         station: StationDatabase, syncer: StationSyncer, settings: WorkspaceSettings, link: SyncIndicator.Link,
@@ -62,6 +64,11 @@ public final class EffectRunner: Sendable {
         self.makeID = makeID
         self.chips = ChipLibrary { media in try station.presentMediaFile(sha256: media.sha256) }
         self.shelf = CourseShelf(logger: logger)
+    }
+
+    /// Notes the state after an action, for the presence the next sync reports.
+    public func note(_ state: AppState) {
+        presence.withLock { $0.note(state) }
     }
 
     public func run(_ effect: AppEffect) {
@@ -219,7 +226,7 @@ public final class EffectRunner: Sendable {
             HomeScreen.Queue(
                 projectID: $0.project.id, title: $0.project.title, marking: $0.project.defaultMarking, waiting: $0.waiting,
                 doneToday: $0.doneToday, waitingForImagery: $0.waitingForImagery, isPaused: $0.isPaused,
-                lockedBehind: locks?.coursesNeeded(for: $0.project.id) ?? [])
+                lockedBehind: locks?.coursesNeeded(for: $0.project.id) ?? [], leadSentence: $0.heldBy?.sentence)
         }
     }
 
@@ -271,7 +278,7 @@ public final class EffectRunner: Sendable {
         }
         var reached: SyncIndicator.Link = .online
         do {
-            let summary = try await syncer.sync(now: clock(), flushAll: flushAll)
+            let summary = try await syncer.sync(now: clock(), flushAll: flushAll, presence: presence.withLock { $0.presence })
             logger.info("synced", metadata: ["sent": "\(summary.sent)", "leased": "\(summary.leased)", "rejected": "\(summary.rejected)", "media": "\(summary.mediaFetched)"])
             for problem in summary.mediaProblems { logger.warning("imagery", metadata: ["problem": "\(problem)"]) }
         } catch let error as HTTPTransportError where error.isRefusalOfStation {

@@ -47,7 +47,9 @@ public final class RunLoop {
 
     /// Applies one action and hands its effects to the runner.
     public func dispatch(_ action: AppAction) {
-        for effect in App.update(&state, action) {
+        let effects = App.update(&state, action)
+        runner.note(state)
+        for effect in effects {
             runner.run(effect)
         }
     }

@@ -25,11 +25,14 @@ public enum HomeScreen {
         public var isPaused: Bool
         /// Courses (by id) the person must pass before the queue opens to them.
         public var lockedBehind: [String]
+        /// A shift lead's words when the lead paused the person or moved them elsewhere.
+        public var leadSentence: String?
 
         public init(
             projectID: String, title: String, marking: Marking, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false,
-            lockedBehind: [String] = []
+            lockedBehind: [String] = [], leadSentence: String? = nil
         ) {
+            self.leadSentence = leadSentence
             self.projectID = projectID
             self.title = title
             self.marking = marking
@@ -162,7 +165,7 @@ public enum HomeScreen {
             }
             let queue = state.queues[state.selected]
             guard !queue.isPaused else {
-                state.message = Self.pausedSentence(queue.title)
+                state.message = Self.pausedSentence(queue)
                 return []
             }
             guard queue.lockedBehind.isEmpty else {
@@ -228,8 +231,9 @@ public enum HomeScreen {
     }
 
     /// What a person paused on a queue reads: who to see, not the figures (the lead has those).
-    static func pausedSentence(_ title: String) -> String {
-        "Your work on \(title) is paused: please see your shift lead. It opens again once they lift the pause."
+    static func pausedSentence(_ queue: Queue) -> String {
+        if let lead = queue.leadSentence { return "\(lead) \(queue.title) opens again when they resume you." }
+        return "Your work on \(queue.title) is paused: please see your shift lead. It opens again once they lift the pause."
     }
 
     public static func render(_ state: State, into buffer: inout Buffer) {
@@ -252,7 +256,7 @@ public enum HomeScreen {
             assigned = WrappedText.lines(reason, width: content.width - 8)
         } else if let paused = state.queues.first(where: \.isPaused) {
             heading = "Paused: please see your shift lead"
-            assigned = WrappedText.lines(Self.pausedSentence(paused.title), width: content.width - 8)
+            assigned = WrappedText.lines(Self.pausedSentence(paused), width: content.width - 8)
         } else if !refusals.isEmpty {
             heading = "Refused by the hub: \(refusals.count) (not counted; tell your shift lead)"
             assigned = refusals.suffix(4).map { "task \($0.taskID): \($0.reason)" }

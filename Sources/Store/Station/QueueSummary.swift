@@ -16,8 +16,14 @@ public struct QueueSummary: Equatable, Sendable {
     /// The courses the hub says this person must pass before the queue opens to them
     /// (`QueuePause.courses`); empty when it named none.
     public var coursesNeeded: [String]
+    /// A shift lead's pause or move that shuts the queue (with `isPaused`): who, and why.
+    public var heldBy: LeadHold?
 
-    public init(project: Project, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false, coursesNeeded: [String] = []) {
+    public init(
+        project: Project, waiting: Int, doneToday: Int, waitingForImagery: Int = 0, isPaused: Bool = false, coursesNeeded: [String] = [],
+        heldBy: LeadHold? = nil
+    ) {
+        self.heldBy = heldBy
         self.project = project
         self.waiting = waiting
         self.doneToday = doneToday

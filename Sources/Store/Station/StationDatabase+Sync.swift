@@ -69,12 +69,15 @@ extension StationDatabase {
             try db.execute(sql: "DELETE FROM pause")
             for pause in pauses {
                 // A quality pause and a course lock of the same queue are one row: both shut it.
+                // A lead's hold shuts it too, and says who and why.
+                let lead = try pause.lead.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
                 try db.execute(sql: """
-                    INSERT INTO pause (username, project_id, courses) VALUES (?, ?, ?)
+                    INSERT INTO pause (username, project_id, courses, lead) VALUES (?, ?, ?, ?)
                     ON CONFLICT (username, project_id) DO UPDATE SET courses = CASE
                         WHEN pause.courses = '' OR excluded.courses = '' THEN ''
-                        ELSE pause.courses || ',' || excluded.courses END
-                    """, arguments: [pause.username, pause.projectID, pause.courses.joined(separator: ",")])
+                        ELSE pause.courses || ',' || excluded.courses END,
+                        lead = COALESCE(excluded.lead, pause.lead)
+                    """, arguments: [pause.username, pause.projectID, pause.lead == nil ? pause.courses.joined(separator: ",") : "", lead])
             }
         }
         if let standings = reply.standings { try Self.replaceStandings(standings, in: db) }

@@ -133,20 +133,24 @@ extension StationDatabase {
                        (SELECT COUNT(*) FROM annotation
                         WHERE annotation.username = ? AND annotation.project_id = project.id
                           AND annotation.created_at >= ? AND annotation.created_at < ?) AS done_today,
-                       (SELECT pause.courses FROM pause WHERE pause.username = ? AND pause.project_id = project.id) AS pause_courses
+                       (SELECT pause.courses FROM pause WHERE pause.username = ? AND pause.project_id = project.id) AS pause_courses,
+                       (SELECT pause.lead FROM pause WHERE pause.username = ? AND pause.project_id = project.id) AS pause_lead
                 FROM project WHERE ? IS NULL OR project.id = ? ORDER BY project.id
-                """, arguments: [username, username, username, username, username, dayStart, dayEnd, username, projectID, projectID])
-            return try rows.map { row in
+                """, arguments: [username, username, username, username, username, dayStart, dayEnd, username, username, projectID, projectID])
+            let summaries = try rows.map { row in
                 let record = StationProjectRecord(id: row["id"], json: row["json"], waitingAtHub: row["waiting_at_hub"])
                 let queued: Int = row["queued"]
                 let waitingForImagery: Int = row["waiting_for_imagery"]
                 // No pause row: open. An empty course list: quality paused them. Else the courses it needs.
                 let pauseCourses: String? = row["pause_courses"]
+                let lead = try (row["pause_lead"] as String?).map { try JSONDecoder().decode(LeadHold.self, from: Data($0.utf8)) }
                 return QueueSummary(
                     project: try record.project(), waiting: queued - waitingForImagery + record.waitingAtHub,
                     doneToday: row["done_today"], waitingForImagery: waitingForImagery, isPaused: pauseCourses == "",
-                    coursesNeeded: pauseCourses.map(Self.courseList) ?? [])
+                    coursesNeeded: pauseCourses.map(Self.courseList) ?? [], heldBy: lead)
             }
+            // The order a lead gave the queues (higher first), then by id.
+            return summaries.sorted { ($0.project.priority, $1.project.id) > ($1.project.priority, $0.project.id) }
         }
     }
 }
