@@ -172,7 +172,12 @@ struct ShiftFloorFigures {
                 medianSeconds: Self.median(inputs.seconds[id] ?? [:]), gold: scored > 0 ? GoldAccuracy(right: credit, scored: scored) : nil,
                 hoursOutside: chart.signalled.map { hourStart(periods[$0.index]) }, agreement: agreement[id],
                 goldRate: input.policy.rate, overlap: input.policy.overlap, priority: input.project.priority,
-                flagsWaiting: flagsByProject[id]?.count ?? 0))
+                flagsWaiting: flagsByProject[id]?.count ?? 0,
+                goldChart: chart.points.map { point in
+                    GoldHour(
+                        start: hourStart(periods[point.index]), scored: point.trials, accuracy: point.proportion, lower: point.lower,
+                        upper: point.upper, signals: point.signals.map(\.rawValue))
+                }))
         }
         projects.sort { ($0.priority, $1.id) > ($1.priority, $0.id) }
 
@@ -210,7 +215,7 @@ struct ShiftFloorFigures {
                     let first = mine.filter { $0.goldScored > 0 }.map(\.hour).min() ?? shiftStart
                     alerts.append(FloorAlert(
                         kind: .quality, subject: username, since: hourStart(first),
-                        sentence: "\(username)'s gold on \(input.project.id) is \(Self.percent(gold.accuracy)) (\(Self.percent(gold.lower))-\(Self.percent(gold.upper))) over \(projectScored) items, below \(Self.percent(input.policy.warnBelow))."))
+                        sentence: "\(username)'s gold on \(input.project.id) is \(ShiftWords.percent(gold.accuracy)) (\(ShiftWords.percent(gold.lower))-\(ShiftWords.percent(gold.upper))) over \(projectScored) items, below \(ShiftWords.percent(input.policy.warnBelow))."))
                 }
             }
             var errors: [FloorErrorClass] = []
@@ -235,7 +240,7 @@ struct ShiftFloorFigures {
             if case .idle(let idleSince) = state {
                 alerts.append(FloorAlert(
                     kind: .idle, subject: username, since: idleSince,
-                    sentence: "\(username) has been idle for \(Self.duration(now.timeIntervalSince(idleSince))) at \(stationID ?? "a station")."))
+                    sentence: "\(username) has been idle for \(ShiftWords.duration(now.timeIntervalSince(idleSince))) at \(stationID ?? "a station")."))
             }
             people.append(PersonFloor(
                 username: username, stationID: stationID, site: personSite, state: state, movedTo: inputs.holds[username]?.movedTo, done: done,
@@ -250,18 +255,18 @@ struct ShiftFloorFigures {
             if station.transport == .live, !station.online {
                 alerts.append(FloorAlert(
                     kind: .silentStation, subject: station.id, since: lastSync,
-                    sentence: "Station \(station.id) has not synced for \(Self.duration(now.timeIntervalSince(lastSync)))."))
+                    sentence: "Station \(station.id) has not synced for \(ShiftWords.duration(now.timeIntervalSince(lastSync)))."))
             } else if station.bundleOverdue {
                 alerts.append(FloorAlert(
                     kind: .silentStation, subject: station.id, since: lastSync.addingTimeInterval(thresholds.bundleOverdueSeconds),
-                    sentence: "Station \(station.id)'s bundle is overdue: the last came \(Self.duration(now.timeIntervalSince(lastSync))) ago."))
+                    sentence: "Station \(station.id)'s bundle is overdue: the last came \(ShiftWords.duration(now.timeIntervalSince(lastSync))) ago."))
             }
         }
         for project in projects {
             if project.isBacklogLate, let age = project.oldestWaitingSeconds {
                 alerts.append(FloorAlert(
                     kind: .backlog, subject: project.id, since: now.addingTimeInterval(project.waitTargetSeconds - age),
-                    sentence: "\(project.id)'s oldest waiting task has waited \(Self.duration(age)), over its target of \(Self.duration(project.waitTargetSeconds))."))
+                    sentence: "\(project.id)'s oldest waiting task has waited \(ShiftWords.duration(age)), over its target of \(ShiftWords.duration(project.waitTargetSeconds))."))
             }
             if let waiting = flagsByProject[project.id], let oldest = waiting.map(\.flaggedAt).min() {
                 alerts.append(FloorAlert(
@@ -279,7 +284,7 @@ struct ShiftFloorFigures {
         alerts.sort { ($0.since, $1.kind.rawValue, $1.subject) > ($1.since, $0.kind.rawValue, $0.subject) }
         floor = ShiftFloor(
             since: since, now: now, site: site, thresholds: thresholds, projects: projects, people: people, stations: stations, alerts: alerts,
-            flags: inputs.flags)
+            flags: inputs.flags, marking: inputs.projects.map(\.project.defaultMarking).max() ?? .unclassified)
     }
 
     /// The median of a histogram of whole seconds: the middle task's second, or the mean
@@ -317,16 +322,5 @@ struct ShiftFloorFigures {
         }
     }
 
-    static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
-
     static func when(_ date: Date) -> String { Hub.utcFormatter("yyyy-MM-dd HH:mm 'UTC'").string(from: date) }
-
-    /// "45s", "12m", "3h 05m", "2d 4h".
-    static func duration(_ seconds: Double) -> String {
-        let whole = Int(max(0, seconds))
-        if whole < 60 { return "\(whole)s" }
-        if whole < 3600 { return "\(whole / 60)m" }
-        if whole < 86_400 { return String(format: "%dh %02dm", whole / 3600, whole % 3600 / 60) }
-        return "\(whole / 86_400)d \(whole % 86_400 / 3600)h"
-    }
 }

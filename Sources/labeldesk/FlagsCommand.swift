@@ -31,7 +31,7 @@ struct FlagsCommand: ParsableCommand {
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self, Quality.self, Errors.self, AgreementCommand.self, ConsensusCommand.self, Items.self, Training.self])
+        commandName: "report", abstract: "Reports from the hub's data.", subcommands: [Predictions.self, Quality.self, Errors.self, AgreementCommand.self, ConsensusCommand.self, Items.self, Training.self, Shift.self])
 
     enum Layout: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json

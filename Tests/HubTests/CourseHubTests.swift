@@ -262,7 +262,8 @@ struct CourseHubTests {
 
         // When ana's station syncs with her pass, and an idle request for her
         let reply = try sync([passed], people: ["ana", "bea", "zed"])
-        let idle = try sync(people: ["ana"], wanted: 0)
+        let behind = try sync(people: ["ana"], wanted: 0)
+        let idle = try sync(people: ["ana"], wanted: 0, cursor: behind.cursor)
 
         // Then ana has basics (with her attempt) and writing (with its assignment); bea only basics; zed, not on the roster, none
         let ana = try #require(reply.standings).filter { $0.username == "ana" }
@@ -274,7 +275,10 @@ struct CourseHubTests {
         #expect(ana[1].attempts.isEmpty)
         #expect(reply.standings?.filter { $0.username == "bea" }.map(\.courseID) == ["basics"])
         #expect(reply.standings?.contains { $0.username == "zed" } == false)
-        // And safety, assigned to bea, joins hers; an idle sync carries no standings
+        // And safety, assigned to bea, joins hers; an idle sync from a station that has seen
+        // every change carries no standings (one behind the hub's changes does: a lead's
+        // hold must reach it)
+        #expect(behind.standings != nil)
         try hub.assignCourse("safety", to: .person("bea"), dueAt: nil, actor: "tom", now: monday)
         #expect(try sync(people: ["bea"]).standings?.map(\.courseID) == ["basics", "safety"])
         #expect(idle.standings == nil)

@@ -19,11 +19,15 @@ public struct ShiftFloor: Codable, Equatable, Sendable {
     public var alerts: [FloorAlert]
     /// Flags not yet answered, newest first.
     public var flags: [FloorFlag]
+    /// The highest marking of the projects shown: flag notes and task ids come from their
+    /// work, so the console's banner and a printed report carry it.
+    public var marking: Marking
 
     public init(
         since: Date, now: Date, site: String?, thresholds: FloorThresholds, projects: [ProjectFloor], people: [PersonFloor],
-        stations: [StationFloor], alerts: [FloorAlert], flags: [FloorFlag]
+        stations: [StationFloor], alerts: [FloorAlert], flags: [FloorFlag], marking: Marking = .unclassified
     ) {
+        self.marking = marking
         self.since = since
         self.now = now
         self.site = site
@@ -107,14 +111,17 @@ public struct ProjectFloor: Codable, Equatable, Sendable {
     public var priority: Int
     /// Flags raised on the project's tasks and not answered.
     public var flagsWaiting: Int
+    /// The p-chart of the shift's gold accuracy, one point per hour with gold.
+    public var goldChart: [GoldHour]
 
     public var isBacklogLate: Bool { (oldestWaitingSeconds ?? 0) > waitTargetSeconds }
 
     public init(
         id: String, title: String, kind: TaskKind, waiting: Int, leased: Int, doneThisShift: Int, oldestWaitingSeconds: Double?,
         waitTargetSeconds: Double, hourly: [Int], medianSeconds: Double?, gold: GoldAccuracy?, hoursOutside: [Date], agreement: Double?,
-        goldRate: Double, overlap: Double, priority: Int, flagsWaiting: Int
+        goldRate: Double, overlap: Double, priority: Int, flagsWaiting: Int, goldChart: [GoldHour] = []
     ) {
+        self.goldChart = goldChart
         self.id = id
         self.title = title
         self.kind = kind
@@ -132,6 +139,27 @@ public struct ProjectFloor: Codable, Equatable, Sendable {
         self.overlap = overlap
         self.priority = priority
         self.flagsWaiting = flagsWaiting
+    }
+}
+
+/// One hour of a project's gold on its p-chart.
+public struct GoldHour: Codable, Equatable, Sendable {
+    public var start: Date
+    public var scored: Int
+    public var accuracy: Double
+    /// The hour's 3-sigma control limits about the shift's centre line.
+    public var lower: Double
+    public var upper: Double
+    /// The Western Electric rules the hour breaks, if any.
+    public var signals: [String]
+
+    public init(start: Date, scored: Int, accuracy: Double, lower: Double, upper: Double, signals: [String]) {
+        self.start = start
+        self.scored = scored
+        self.accuracy = accuracy
+        self.lower = lower
+        self.upper = upper
+        self.signals = signals
     }
 }
 

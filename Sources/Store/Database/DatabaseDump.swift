@@ -26,7 +26,10 @@ enum DatabaseDump {
 
 extension HubDatabase {
     /// Every row the hub holds, except in `excludingTables`, as sorted text lines.
-    public func contentDump(excludingTables: Set<String> = ["audit_entry"]) throws -> [String] {
+    ///
+    /// `station_seen` is left out too: when a station was last heard from is a log of
+    /// contact, like the audit trail, not state the work decides.
+    public func contentDump(excludingTables: Set<String> = ["audit_entry", "station_seen"]) throws -> [String] {
         try pool.read { db in try DatabaseDump.lines(in: db, excludingTables: excludingTables) }
     }
 }

@@ -57,14 +57,14 @@ extension HubTransaction {
         let hour = Self.hour(of: annotation.createdAt)
         let skipped = annotation.isSkip
         try db.cachedStatement(sql: """
-            INSERT INTO activity_hour (project_id, hour, username, done, skipped, flagged, seconds, gold_scored, gold_credit)
+            INSERT INTO activity_hour (project_id, hour, username, done, skipped, flagged, milliseconds, gold_scored, gold_micro_credit)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (project_id, hour, username) DO UPDATE SET done = done + excluded.done, skipped = skipped + excluded.skipped,
-                flagged = flagged + excluded.flagged, seconds = seconds + excluded.seconds, gold_scored = gold_scored + excluded.gold_scored,
-                gold_credit = gold_credit + excluded.gold_credit
+                flagged = flagged + excluded.flagged, milliseconds = milliseconds + excluded.milliseconds,
+                gold_scored = gold_scored + excluded.gold_scored, gold_micro_credit = gold_micro_credit + excluded.gold_micro_credit
             """).execute(arguments: [
                 annotation.projectID, hour, annotation.username, skipped ? 0 : 1, skipped ? 1 : 0, annotation.flag == nil ? 0 : 1,
-                annotation.secondsOnTask, goldCredit == nil ? 0 : 1, goldCredit ?? 0,
+                Self.milliseconds(annotation.secondsOnTask), goldCredit == nil ? 0 : 1, Self.microCredit(goldCredit ?? 0),
             ])
         guard !skipped else { return }
         try db.cachedStatement(sql: """
@@ -73,25 +73,29 @@ extension HubTransaction {
             """).execute(arguments: [annotation.projectID, hour, Self.wholeSecond(annotation.secondsOnTask)])
     }
 
+    static func milliseconds(_ seconds: Double) -> Int64 { seconds.isFinite ? Int64((max(0, seconds) * 1_000).rounded()) : 0 }
+    static func microCredit(_ credit: Double) -> Int64 { credit.isFinite ? Int64((credit * 1_000_000).rounded()) : 0 }
+
     /// The histogram's bucket for a time on task: whole seconds, 600 for ten minutes or more.
     public static func wholeSecond(_ seconds: Double) -> Int { min(600, max(0, Int(seconds.rounded(.down)))) }
 
     /// Moves a gold answer's credit in its hour when a reviewer scores it (again).
     public func addGoldCredit(projectID: String, username: String, madeAt: Date, scored: Int, credit: Double) throws {
         try db.execute(sql: """
-            UPDATE activity_hour SET gold_scored = gold_scored + ?, gold_credit = gold_credit + ?
+            UPDATE activity_hour SET gold_scored = gold_scored + ?, gold_micro_credit = gold_micro_credit + ?
             WHERE project_id = ? AND hour = ? AND username = ?
-            """, arguments: [scored, credit, projectID, Self.hour(of: madeAt), username])
+            """, arguments: [scored, Self.microCredit(credit), projectID, Self.hour(of: madeAt), username])
     }
 
     /// Every project's and person's hours from `firstHour` on.
     public func activityHours(from firstHour: Int) throws -> [ActivityHour] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT project_id, hour, username, done, skipped, flagged, seconds, gold_scored, gold_credit FROM activity_hour WHERE hour >= ?
+            SELECT project_id, hour, username, done, skipped, flagged, milliseconds, gold_scored, gold_micro_credit FROM activity_hour WHERE hour >= ?
             """), arguments: [firstHour]).map { row in
-            ActivityHour(
-                projectID: row[0], hour: row[1], username: row[2], done: row[3], skipped: row[4], flagged: row[5], seconds: row[6],
-                goldScored: row[7], goldCredit: row[8])
+            let milliseconds: Int64 = row[6], microCredit: Int64 = row[8]
+            return ActivityHour(
+                projectID: row[0], hour: row[1], username: row[2], done: row[3], skipped: row[4], flagged: row[5], seconds: Double(milliseconds) / 1_000,
+                goldScored: row[7], goldCredit: Double(microCredit) / 1_000_000)
         }
     }
 

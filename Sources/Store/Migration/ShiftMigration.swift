@@ -5,7 +5,8 @@ import GRDB
 ///
 /// - `activity_hour`: per project, hour (Unix seconds / 3600, by when the work was made)
 ///   and person, the work accepted from stations: tasks done and skipped, flags raised,
-///   active seconds on task, gold scored and its credit. Kept up as each annotation is
+///   active time on task (milliseconds), gold scored and its credit (millionths). Whole
+///   numbers, so the sums are the same in whatever order the work arrives. Kept up as each annotation is
 ///   applied (and as a reviewer scores a gold answer), so a 300-person floor's shift is
 ///   some thousands of rows however many annotations the hub holds. Imported history
 ///   (`import`) is not floor activity and is not counted.
@@ -32,9 +33,9 @@ enum ShiftMigration {
                 done INTEGER NOT NULL DEFAULT 0,
                 skipped INTEGER NOT NULL DEFAULT 0,
                 flagged INTEGER NOT NULL DEFAULT 0,
-                seconds REAL NOT NULL DEFAULT 0,
+                milliseconds INTEGER NOT NULL DEFAULT 0,
                 gold_scored INTEGER NOT NULL DEFAULT 0,
-                gold_credit REAL NOT NULL DEFAULT 0,
+                gold_micro_credit INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (project_id, hour, username)
             ) WITHOUT ROWID;
             CREATE INDEX activity_hour_by_hour ON activity_hour (hour);
