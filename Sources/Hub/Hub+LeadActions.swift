@@ -29,7 +29,7 @@ extension Hub {
     }
 
     /// The actor, when the roster lets them lead.
-    private static func lead(_ actor: String, in transaction: HubTransaction) throws {
+    static func lead(_ actor: String, in transaction: HubTransaction) throws {
         _ = try person(actor, allowedBy: \.mayLead, roles: Role.leadingRoles, to: "act on the floor", in: transaction)
     }
 
@@ -102,5 +102,15 @@ extension Hub {
         case .assignCourse:
             fatalError("assignCourse is performed through assignCourse before a transaction opens")
         }
+    }
+}
+
+extension Hub {
+    /// A lead station's request: the action if one is asked (see `perform`), then the
+    /// floor, both only for someone the roster lets lead.
+    public func lead(_ request: LeadRequest, now: Date) throws -> LeadReply {
+        try database.read { transaction in try Self.lead(request.lead, in: transaction) }
+        let sentence = try request.action.map { try perform($0, actor: request.lead, now: now) }
+        return LeadReply(sentence: sentence, floor: try shiftFloor(since: request.since, site: request.site, now: now))
     }
 }

@@ -27,6 +27,9 @@ struct HubController: Sendable {
         router.post(RouterPath(HubPath.sync)) { request, _ in
             try await answering { try await sync(request) }
         }
+        router.post(RouterPath(HubPath.lead)) { request, _ in
+            try await answering { try await lead(request) }
+        }
         router.get(RouterPath(HubPath.media + "/:sha256")) { request, context in
             try await answering { try await media(request, sha256: context.parameters.get("sha256") ?? "") }
         }
@@ -115,6 +118,38 @@ struct HubController: Sendable {
                         "the request speaks for station \"\(syncRequest.stationID)\" but is signed by station \"\(verified.stationID)\"; a station may only sync as itself")
                 }
                 return try hub.exchange(syncRequest, now: now) { transaction in try verifier.admit(verified, in: transaction) }
+            }
+            return JSONResponse.make(reply)
+        } catch let failure as AuthenticationFailure {
+            configuration.logger.warning("request refused", metadata: ["reason": "\(failure)"])
+            throw ServerError(.unauthorized, failure.description)
+        }
+    }
+
+    /// `POST /v1/lead`: a lead's console, from an enrolled station speaking for itself.
+    ///
+    /// Checked like a sync (signature, then the station it speaks for, then its nonce);
+    /// the hub then checks the lead's role. A refusal of the role is 403 with its sentence.
+    func lead(_ request: Request) async throws -> Response {
+        let body = try await collectBody(request)
+        let now = configuration.clock()
+        let headers = signatureHeaders(of: request)
+        let method = request.method.rawValue
+        let path = request.uri.path
+        let (hub, verifier, database) = (hub, verifier, database)
+        do {
+            let reply = try await BlockingWork.run {
+                let verified = try verifier.verify(method: method, path: path, header: { headers[$0] }, body: body, now: now)
+                let leadRequest = try decode(LeadRequest.self, from: body)
+                guard leadRequest.stationID == verified.stationID else {
+                    throw ServerError(.forbidden, "the request speaks for station \"\(leadRequest.stationID)\" but is signed by station \"\(verified.stationID)\"")
+                }
+                try database.write { transaction in try verifier.admit(verified, in: transaction) }
+                do {
+                    return try hub.lead(leadRequest, now: now)
+                } catch let refusal as HubError {
+                    throw ServerError(.forbidden, refusal.description)
+                }
             }
             return JSONResponse.make(reply)
         } catch let failure as AuthenticationFailure {

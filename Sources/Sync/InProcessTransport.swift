@@ -17,6 +17,10 @@ public struct InProcessTransport: SyncTransport {
         try hub.exchange(request, now: clock())
     }
 
+    public func lead(_ request: LeadRequest) async throws -> LeadReply {
+        try hub.lead(request, now: clock())
+    }
+
     /// Reads the hub's own media store, with the same lease check the server makes.
     public func fetchMedia(
         _ media: MediaReference, for stationID: String, from offset: Int, receive: (Data) throws -> Void

@@ -115,6 +115,12 @@ public final class StationSyncer: Sendable {
         return summary
     }
 
+    /// Asks the hub for the lead's console over this station's transport: the in-process
+    /// hub, or HTTP signed with the station's key. A bundle-only station cannot.
+    public func lead(_ request: LeadRequest) async throws -> LeadReply {
+        try await transport.lead(request)
+    }
+
     /// A request's reply: already here, or still on its way in a task of its own.
     private enum PendingReply {
         case answered(Result<SyncReply, Error>)

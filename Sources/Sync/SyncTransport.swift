@@ -15,6 +15,9 @@ public protocol SyncTransport: Sendable {
     func fetchMedia(
         _ media: MediaReference, for stationID: String, from offset: Int, receive: (Data) throws -> Void
     ) async throws
+
+    /// Asks the hub for the shift floor (and a lead's action first), for the lead's console.
+    func lead(_ request: LeadRequest) async throws -> LeadReply
 }
 
 extension SyncTransport {
@@ -23,5 +26,18 @@ extension SyncTransport {
         _ media: MediaReference, for stationID: String, from offset: Int, receive: (Data) throws -> Void
     ) async throws {
         throw MediaFetchError.notCarried
+    }
+
+    /// A transport that cannot ask the hub live (bundle-only): the console needs a hub it can reach.
+    public func lead(_ request: LeadRequest) async throws -> LeadReply {
+        throw LeadUnreachable()
+    }
+}
+
+/// Why a bundle-only station has no lead's console.
+public struct LeadUnreachable: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String {
+        "this station reaches the hub only by bundle files, and the floor is live: watch it on the hub's machine, or with labeldesk report shift there"
     }
 }

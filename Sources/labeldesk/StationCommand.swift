@@ -26,6 +26,7 @@ struct StationCommand: AsyncParsableCommand {
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var hubDatabase: HubDatabaseOption
         @Argument(help: "The station's name: letters, digits, '.', '-' and '_'.") var name: String
+        @Option(help: "The site the station stands at, for the lead's console and report shift --site.") var site: String?
         @Option(help: ArgumentHelp("Also write an enrolment offer file for a station without a network to the hub.", valueName: "FILE"))
         var offer: String?
         @Option(name: .customLong("hub-url"), help: ArgumentHelp(
@@ -45,7 +46,7 @@ struct StationCommand: AsyncParsableCommand {
             }
             guard let offerPath = offer else {
                 let database = try hubDatabase.open(workspace: workspace, creating: true)
-                let code = try database.addStation(id: name, actor: "admin", now: Date())
+                let code = try database.addStation(id: name, site: site, actor: "admin", now: Date())
                 print(code)
                 return
             }
@@ -55,7 +56,7 @@ struct StationCommand: AsyncParsableCommand {
                 throw UserFacingError("the folder \(offerURL.deletingLastPathComponent().path) does not exist; create it first or give another --offer path")
             }
             let database = try hubDatabase.open(workspace: workspace, creating: true)
-            let made = try OfflineEnrolment.offer(stationID: name, hubURL: hubURL, database: database, actor: "admin", now: Date())
+            let made = try OfflineEnrolment.offer(stationID: name, site: site, hubURL: hubURL, database: database, actor: "admin", now: Date())
             print(made.code)
             do {
                 try made.fileData().write(to: offerURL, options: .atomic)

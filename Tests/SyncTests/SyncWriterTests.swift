@@ -49,7 +49,10 @@ struct SyncWriterTests {
             }
             let request = SyncRequest(
                 stationID: pick(), annotations: annotations, cursor: Int64(random.next() % 1000), wantedLeases: round,
-                people: round.isMultiple(of: 2) ? [pick()] : [], attempts: attempts, lessonReadings: readings)
+                people: round.isMultiple(of: 2) ? [pick()] : [], attempts: attempts, lessonReadings: readings,
+                presence: round.isMultiple(of: 3)
+                    ? [PersonPresence(username: pick(), activity: .labeling, subject: pick(), since: moment(), lastInputAt: moment())] : [],
+                unsent: Int(random.next() % 3))
             let leases = (0..<Int(random.next() % 5)).map { index in
                 LeasedTask(
                     task: LabelTask(
@@ -72,7 +75,7 @@ struct SyncWriterTests {
                 outcomes: outcomes, leases: leases,
                 projects: round.isMultiple(of: 3) ? [Project(id: pick(), title: pick(), labels: [LabelChoice(name: "x")], leaseSeconds: 60)] : [],
                 waitingAtHub: [pick(): round], cursor: Int64(round),
-                pauses: round.isMultiple(of: 4) ? [QueuePause(username: pick(), projectID: pick()), QueuePause(username: pick(), projectID: pick(), courses: [pick()])] : nil,
+                pauses: round.isMultiple(of: 4) ? [QueuePause(username: pick(), projectID: pick()), QueuePause(username: pick(), projectID: pick(), courses: [pick()]), QueuePause(username: pick(), projectID: pick(), lead: LeadHold(by: pick(), note: pick(), movedTo: pick()))] : nil,
                 trainingOutcomes: (attempts.map(\.id) + readings.map(\.id)).map { AnnotationOutcome(annotationID: $0, status: .accepted) },
                 courses: round.isMultiple(of: 5) ? [CoursePackage(id: pick(), files: ["course.conf": Data(pick().utf8), "a.png": Data([0, 255, 7])])] : [],
                 standings: round.isMultiple(of: 2) ? [

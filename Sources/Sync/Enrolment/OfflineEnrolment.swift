@@ -16,11 +16,11 @@ public enum OfflineEnrolment {
     ///   for a station that will only ever sync by bundles.
     /// - Throws: `HTTPTransportError.badHubURL` before anything is registered,
     ///   `StoreError.stationExists` for a station enrolled and not revoked.
-    public static func offer(stationID: String, hubURL: String?, database: HubDatabase, actor: String, now: Date) throws -> EnrolmentOffer {
+    public static func offer(stationID: String, site: String? = nil, hubURL: String?, database: HubDatabase, actor: String, now: Date) throws -> EnrolmentOffer {
         let address = try hubURL.map { try HTTPTransport.parseHubURL($0).absoluteString }
         // The hub's key first: making it is repeatable, issuing a code replaces the last one.
         let hubKey = try HubEnrolment.hubPublicKey(database: database, now: now)
-        let code = try database.addStation(id: stationID, actor: actor, now: now)
+        let code = try database.addStation(id: stationID, site: site, actor: actor, now: now)
         return EnrolmentOffer(
             stationID: stationID, code: code, hubPublicKey: hubKey,
             codeExpiresAt: now.addingTimeInterval(HubDatabase.enrolmentCodeLifetime), hubURL: address)

@@ -37,6 +37,8 @@ public struct ErrorReply: Codable, Equatable, Sendable {
 public enum HubPath {
     public static let enrol = "/v1/enrol"
     public static let sync = "/v1/sync"
+    /// `POST /v1/lead`: a lead's console asks for the floor (and an action), signed like a sync.
+    public static let lead = "/v1/lead"
     public static let health = "/v1/health"
     /// `GET /v1/media/SHA256`, signed like a sync, with an optional `Range: bytes=N-`.
     public static let media = "/v1/media"

@@ -51,6 +51,19 @@ public final class HTTPTransport: SyncTransport {
         }
     }
 
+    /// `POST /v1/lead`: the floor for a lead's console, signed as a sync is.
+    public func lead(_ request: LeadRequest) async throws -> LeadReply {
+        let url = hubURL.appendingPathComponent(String(HubPath.lead.dropFirst()))
+        let body = try SyncCoding.encoder().encode(request)
+        let headers = try signer.headers(method: "POST", path: url.path, body: body, now: clock())
+        let data = try await Self.post(body, to: url, headers: headers, timeouts: timeouts, hub: hubURL)
+        do {
+            return try SyncCoding.decode(LeadReply.self, from: data)
+        } catch {
+            throw HTTPTransportError.unreadableReply("\(error)")
+        }
+    }
+
     /// `GET /v1/media/SHA256` with `Range: bytes=OFFSET-`, signed as a sync is (over an
     /// empty body); each piece of the reply is handed on as it arrives.
     public func fetchMedia(

@@ -44,8 +44,16 @@ struct SyncWriter {
             }
             text += "]"
         }
+        if !request.presence.isEmpty {
+            text += ",\"presence\":"
+            try encoded(request.presence)
+        }
         text += ",\"stationID\":"
         quoted(request.stationID)
+        if request.unsent > 0 {
+            text += ",\"unsent\":"
+            text += String(request.unsent)
+        }
         text += ",\"wantedLeases\":"
         text += String(request.wantedLeases)
         text += "}"
