@@ -118,6 +118,8 @@ public enum App {
             return trainerRoute(&state) { TrainerScreen.courseLoaded(&$0, view) }
         case .trainerDone(let sentence):
             return trainerRoute(&state) { TrainerScreen.done(&$0, sentence: sentence) }
+        case let .leadFloorLoaded(floor, sentence):
+            return leadRoute(&state) { LeadScreen.floorLoaded(&$0, floor, sentence: sentence) }
         case let .goldCandidatesLoaded(projectID, labels, candidates):
             guard case .goldReview(var review) = state.screen, review.projectID == projectID else { return [] }
             let effects = GoldReviewScreen.loaded(&review, labels: labels, candidates: candidates)
@@ -152,6 +154,9 @@ public enum App {
             case .trainer(var trainer):
                 TrainerScreen.failed(&trainer, message: message)
                 state.screen = .trainer(trainer)
+            case .lead(var lead):
+                LeadScreen.failed(&lead, message: message)
+                state.screen = .lead(lead)
             case .courses(var courses):
                 courses.message = message
                 state.screen = .courses(courses)
@@ -226,6 +231,8 @@ public enum App {
             return taskAction(.tick(state.now), &state) + taskAction(.key(key), &state)
         case .trainer:
             return trainerRoute(&state) { TrainerScreen.update(&$0, key) }
+        case .lead:
+            return leadRoute(&state) { LeadScreen.update(&$0, key) }
         case .goldReview(var review):
             let effects = GoldReviewScreen.update(&review, key)
             state.screen = .goldReview(review)
@@ -292,6 +299,8 @@ public enum App {
             return effects.flatMap { reviewEffect($0, &state) }
         case .openTrainer:
             return openTrainer(&state)
+        case .openLead:
+            return openLead(&state)
         case let .reviewGold(projectID, title, marking):
             state.screen = .goldReview(GoldReviewScreen.State(projectID: projectID, projectTitle: title, projectMarking: marking))
             return [.loadGoldCandidates(projectID: projectID)]
@@ -493,6 +502,7 @@ public enum App {
         home.sync = state.sync
         home.reviewsGold = session.account.role.mayReviewGold
         home.trains = session.account.role.mayTeach || session.account.role.mayAssignCourses
+        home.leads = session.account.role.mayLead
         return home
     }
 
@@ -581,6 +591,7 @@ public enum App {
         if case .task = state.screen, state.lock == nil { effects += taskAction(.tick(now), &state) }
         // The trainer's live view asks the hub again on the app's ticks; not behind the lock.
         if case .trainer = state.screen, state.lock == nil { effects += trainerRoute(&state) { TrainerScreen.ticked(&$0, now) } }
+        if case .lead = state.screen, state.lock == nil { effects += leadRoute(&state) { LeadScreen.ticked(&$0, now) } }
         advanceClock(now, &state)
         if let session = state.session, state.lock == nil, !state.isQuitting,
            now.timeIntervalSince(state.lastInputAt) >= TimeInterval(state.settings.idleLockSeconds) {
@@ -685,6 +696,7 @@ public enum App {
         case .task(let task): TaskScreen.render(task, into: &buffer)
         case .goldReview(let review): GoldReviewScreen.render(review, into: &buffer)
         case .trainer(let trainer): TrainerScreen.render(trainer, into: &buffer)
+        case .lead(let lead): LeadScreen.render(lead, into: &buffer)
         case .courses(let courses): CoursesScreen.render(courses, into: &buffer)
         case .course(let course): CourseScreen.render(course, into: &buffer)
         case .lesson(let lesson, _, _): LessonScreen.render(lesson, into: &buffer)

@@ -24,6 +24,8 @@ public struct AppState: Equatable, Sendable {
         case review(PracticeScreen.State, courseID: String)
         /// The trainer's screen: the hub's courses, their live view, essays to mark.
         case trainer(TrainerScreen.State)
+        /// The shift lead's console: the floor, live, and a lead's actions.
+        case lead(LeadScreen.State)
     }
 
     /// The person logged in, and when their session began.
@@ -107,6 +109,8 @@ public enum AppAction: Equatable, Sendable {
     case trainerCourseLoaded(TrainerScreen.CourseView)
     /// The hub took a trainer's mark or assignment; the sentence says what was done.
     case trainerDone(sentence: String)
+    /// The hub's floor for the lead's console; with the sentence of the action it did first.
+    case leadFloorLoaded(ShiftFloor, sentence: String?)
     /// A signal (SIGTERM, SIGINT, SIGHUP) asked the program to stop: quit cleanly.
     case stopRequested
     /// Everything the quit asked for is done.
@@ -162,6 +166,9 @@ public enum AppEffect: Equatable, Sendable {
     case markEssay(attemptID: UUID, item: String, mark: Double, trainer: String)
     /// Assign a course at the hub, which checks the person's role; answered like a mark.
     case assignCourse(courseID: String, to: TrainerScreen.Assignee, dueAt: Date?, actor: String)
+    /// Ask the hub for the floor (and a lead's action first) over the station's link;
+    /// answered with `.leadFloorLoaded`, or `.failed` with the hub's refusal.
+    case askLeadFloor(LeadRequest)
     /// Finish outstanding work, send what can be sent, then answer `.finished`.
     case finish
 }

@@ -75,6 +75,19 @@ public final class EffectRunner: Sendable {
         switch effect {
         case .sync(let flushAll):
             Task { await self.sync(flushAll: flushAll) }
+        case .askLeadFloor(let request):
+            // Over the station's own link, off the run loop: a slow hub never holds a key.
+            Task {
+                do {
+                    let reply = try await self.syncer.lead(request)
+                    self.inbox.post(.leadFloorLoaded(reply.floor, sentence: reply.sentence))
+                } catch let refusal as HubError {
+                    self.inbox.post(.failed(Self.sentence(refusal)))
+                } catch {
+                    self.logger.warning("lead console", metadata: ["error": "\(error)"])
+                    self.inbox.post(.failed("The floor could not be read: \(error)."))
+                }
+            }
         case .finish:
             storeQueue.async {
                 let done = DispatchSemaphore(value: 0)
@@ -198,7 +211,7 @@ public final class EffectRunner: Sendable {
                 let card = try station.reviewItems(username: username).first { $0.courseID == courseID && $0.item == item }?.card
                 let next = scheduler.afterAnswer(card, right: right, at: clock())
                 if next != card { try station.saveReviews([ReviewChange(courseID: courseID, item: item, card: next)], username: username) }
-            case .sync, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView, .loadLessonPicture, .refineLessonPicture:
+            case .sync, .askLeadFloor, .finish, .loadViewport, .locateCursor, .notifyWhenRested, .refineView, .loadLessonPicture, .refineLessonPicture:
                 break
             }
         } catch {
@@ -339,6 +352,7 @@ extension AppEffect {
         case let .loadLessonPicture(courseID, path, _, _): "loadLessonPicture(\(courseID)/\(path))"
         case let .refineLessonPicture(source, _, cells, _): "refineLessonPicture(\(source), \(cells.width)x\(cells.height))"
         case .loadTrainerCourses: "loadTrainerCourses"
+        case .askLeadFloor(let request): "askLeadFloor(\(request.action.map { "\($0.subject)" } ?? "floor"))"
         case .loadTrainerCourse(let courseID): "loadTrainerCourse(\(courseID))"
         case let .markEssay(attemptID, item, _, _): "markEssay(\(attemptID.uuidString)/\(item))"
         case .assignCourse(let courseID, _, _, _): "assignCourse(\(courseID))"

@@ -36,7 +36,7 @@ extension App {
         if state.lock != nil { return (.locked, nil) }
         switch state.screen {
         case .notice, .login: return nil
-        case .home, .goldReview, .trainer: return (.home, nil)
+        case .home, .goldReview, .trainer, .lead: return (.home, nil)
         case .task(let task): return (.labeling, task.project.id)
         case .courses: return (.training, nil)
         case .course(let course): return (.training, course.courseID)

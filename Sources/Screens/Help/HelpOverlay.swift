@@ -20,6 +20,7 @@ public enum HelpOverlay {
         .init("v", "practice items due for review"),
         .init("g", "review the chosen project's gold candidates"),
         .init("t", "trainer: courses, who has passed, item analysis, essays to mark"),
+        .init("f", "shift lead: the floor's queues, quality, people and alerts, live"),
         .init("r", "refresh the queues"),
         .init("?", "this help"),
         .init("l", "log out"),

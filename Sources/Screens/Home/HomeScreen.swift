@@ -67,6 +67,8 @@ public enum HomeScreen {
         /// A trainer, lead or admin (`Role.mayTeach` or `mayAssignCourses`): `t` opens the
         /// trainer's screen, the hub's courses and where their people stand.
         public var trains = false
+        /// A shift lead or admin (`Role.mayLead`): `f` opens the lead's console, the floor.
+        public var leads = false
 
         public var isWaiting: Bool { isLoading || isOpening }
 
@@ -90,6 +92,7 @@ public enum HomeScreen {
         case reviewGold(projectID: String, title: String, marking: Marking)
         /// Open the trainer's screen.
         case openTrainer
+        case openLead
         case refresh
         case logOut
         case quit
@@ -189,6 +192,8 @@ public enum HomeScreen {
             return [.reviewGold(projectID: queue.projectID, title: queue.title, marking: queue.marking)]
         case .character("t") where state.trains:
             return [.openTrainer]
+        case .character("f") where state.leads:
+            return [.openLead]
         case .character("c"):
             guard let work = state.coursework, !work.entries.isEmpty else {
                 state.message = "No courses are on this station for you yet. They come with the next sync."
@@ -293,7 +298,7 @@ public enum HomeScreen {
         if let message = state.message {
             Label.draw(message, in: Rect(x: 2, y: content.maxY - 2, width: content.width - 4, height: 1), style: .bold, into: &buffer)
         }
-        var hints = ["↑↓ choose", "Enter start", "c courses"] + (state.reviewsGold ? ["g gold review"] : []) + (state.trains ? ["t trainer"] : [])
+        var hints = ["↑↓ choose", "Enter start", "c courses"] + (state.reviewsGold ? ["g gold review"] : []) + (state.trains ? ["t trainer"] : []) + (state.leads ? ["f floor"] : [])
             + ["r refresh", "? help", "l log out", "q quit"]
         // Too narrow for a trainer's keys: drop hints the help lists anyway before the
         // last ones (help, quit) are cut.
@@ -303,7 +308,7 @@ public enum HomeScreen {
         Chrome.drawHints(hints, in: content, into: &buffer)
         StatusBar(leading: ["Home"], trailing: [state.sync.text(in: state.timeZone)]).draw(row: statusRow.y, in: &buffer)
         if state.showsHelp {
-            let entries = HelpOverlay.homeKeys.filter { ($0.keys != "g" || state.reviewsGold) && ($0.keys != "t" || state.trains) }
+            let entries = HelpOverlay.homeKeys.filter { ($0.keys != "g" || state.reviewsGold) && ($0.keys != "t" || state.trains) && ($0.keys != "f" || state.leads) }
             HelpOverlay.draw(title: "Keys on the home screen", entries: entries, in: area, into: &buffer)
         }
     }
