@@ -37,11 +37,11 @@ extension LeadScreen {
             Label.draw(state.isLoading ? "Asking the hub for the floor…" : "", in: Rect(x: 2, y: pane.y, width: width, height: 1), style: .dim, into: &buffer)
             hints = ["q back"]
         }
-        if let form = state.form {
+        if let action = state.confirming {
+            Label.draw(action.confirmation + "  y to send, any other key to cancel", in: Rect(x: 2, y: content.maxY - 3, width: width, height: 1), style: caution.with(.bold), into: &buffer)
+        } else if let form = state.form {
             Label.draw(form.kind.prompt, in: Rect(x: 2, y: content.maxY - 4, width: width, height: 1), style: .bold, into: &buffer)
             _ = form.field.draw(in: Rect(x: 2, y: content.maxY - 3, width: min(width, 60), height: 1), focused: true, into: &buffer)
-        } else if let action = state.confirming {
-            Label.draw(action.confirmation + "  y to send, any other key to cancel", in: Rect(x: 2, y: content.maxY - 3, width: width, height: 1), style: caution.with(.bold), into: &buffer)
         }
         if let message = state.message {
             Label.draw(message, in: Rect(x: 2, y: content.maxY - 2, width: width, height: 1), style: .bold, into: &buffer)
@@ -64,8 +64,8 @@ extension LeadScreen {
     }
 
     static func hints(_ state: State) -> [String] {
-        if state.form != nil { return ["type", "Enter check", "Esc cancel"] }
         if state.confirming != nil { return ["y send", "any key cancel"] }
+        if state.form != nil { return ["type", "Enter check", "Esc cancel"] }
         var keys = state.showsDetail ? ["Esc back"] : ["1-5 Tab pane", "↑↓ choose", "Enter open"]
         switch state.tab {
         case .people: keys += ["p pause", "r resume", "m move", "c course"]
@@ -112,22 +112,26 @@ extension LeadScreen {
                 .init("Person", width: 12), .init("Doing"), .init("Done", width: 5, alignment: .trailing), .init("Per h", width: 5, alignment: .trailing),
                 .init("Gold (95%)", width: 13),
             ]
-            if wide { columns += [.init("Station", width: 12), .init("Errors", width: 22), .init("Flags", width: 5, alignment: .trailing), .init("Courses due", width: 16)] }
+            let widest = pane.width >= 160
+            if wide { columns += [.init("Station", width: 12), .init("Flags", width: 5, alignment: .trailing)] }
+            if widest { columns += [.init("Errors", width: 26), .init("Courses due", width: 16)] }
             table = Table(
                 columns: columns,
                 rows: floor.people.map { person in
                     var row = [person.username, doing(person, now: floor.now), "\(person.done)", person.tasksPerHour.map { String(format: "%.0f", $0) } ?? "-",
                                ShiftWords.gold(person.gold) + (person.outsideControl ? " !" : "")]
-                    if wide {
-                        row += [person.stationID ?? "-", person.errorClasses.map { "\($0.name) \(ShiftWords.percent($0.share))" }.joined(separator: ", "),
-                                "\(person.flagsRaised)", person.coursesDue.map(\.courseID).joined(separator: ", ")]
+                    if wide { row += [person.stationID ?? "-", "\(person.flagsRaised)"] }
+                    if widest {
+                        row += [person.errorClasses.map { "\($0.name) \(ShiftWords.percent($0.share))" }.joined(separator: ", "),
+                                person.coursesDue.map { $0.courseID + ($0.isOverdue ? " overdue" : "") }.joined(separator: ", ")]
                     }
                     return row
                 },
                 selected: state.row,
                 cellStyles: floor.people.map { person in
                     [nil, stateStyle(person.state), nil, nil, quality.contains(person.username) || person.outsideControl ? alarm : nil]
-                        + (wide ? [nil, person.errorClasses.isEmpty ? nil : caution, nil, person.coursesDue.contains(where: \.isOverdue) ? alarm : nil] : [])
+                        + (wide ? [nil, person.flagsRaised > 0 ? caution : nil] : [])
+                        + (widest ? [person.errorClasses.isEmpty ? nil : caution, person.coursesDue.contains(where: \.isOverdue) ? alarm : nil] : [])
                 })
         case .stations:
             table = Table(

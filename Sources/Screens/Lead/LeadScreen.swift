@@ -156,11 +156,12 @@ public enum LeadScreen {
         state.isLoading = false
         state.isRefreshing = false
         state.updatedAt = floor.now
-        if state.isSending {
-            state.isSending = false
-            state.message = sentence
-        }
-        return DeferredKeys.replay(&state, keys: \.deferredKeys, isWaiting: \.isWaiting) { state, key in handle(key, &state) }
+        let answered = state.isSending
+        state.isSending = false
+        let effects = DeferredKeys.replay(&state, keys: \.deferredKeys, isWaiting: \.isWaiting) { state, key in handle(key, &state) }
+        // The hub's sentence after the keys typed meanwhile, which would otherwise clear it.
+        if answered { state.message = sentence }
+        return effects
     }
 
     /// The hub refused or could not be reached: say why; the form stays for a correction.
@@ -187,6 +188,8 @@ public enum LeadScreen {
         if let action = state.confirming {
             state.confirming = nil
             guard key == .character("y") || key == .character("Y") else {
+                // Cancelled: the form it came from goes too.
+                state.form = nil
                 state.message = "Not sent."
                 return []
             }
