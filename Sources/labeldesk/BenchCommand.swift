@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure LabelDesk's speed and print the figures.",
-        subcommands: [Station.self, BenchSyncCommand.self, BenchImportCommand.self, BenchSpansCommand.self, BenchRenderCommand.self, BenchQualityCommand.self, BenchCurriculumCommand.self, FirstFrame.self]
+        subcommands: [Station.self, BenchSyncCommand.self, BenchImportCommand.self, BenchSpansCommand.self, BenchRenderCommand.self, BenchQualityCommand.self, BenchCurriculumCommand.self, BenchLeadCommand.self, FirstFrame.self]
     )
 
     struct Station: AsyncParsableCommand {
