@@ -63,6 +63,12 @@ final class TmuxSession {
         wait(timeout: timeout, for: "\"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Waits until `done` holds of the screen; records a failure with the screen if it never does.
+    @discardableResult
+    func waitUntil(timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation, _ done: (String) -> Bool) -> Bool {
+        wait(timeout: timeout, for: "the screen to change as expected", sourceLocation: sourceLocation, until: done)
+    }
+
     /// Polls the screen until `done` holds of it; records a failure naming `what` with the screen if it never does.
     private func wait(timeout: TimeInterval, for what: String, sourceLocation: SourceLocation, until done: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
