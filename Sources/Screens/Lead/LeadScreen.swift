@@ -209,7 +209,7 @@ public enum LeadScreen {
             }
             return [.back]
         case .character(let digit) where ("1"..."5").contains(digit):
-            if let tab = Tab(rawValue: Int(String(digit))! - 1) { choose(tab, &state) }
+            if let number = digit.wholeNumberValue, let tab = Tab(rawValue: number - 1) { choose(tab, &state) }
         case .tab:
             choose(Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count) ?? .projects, &state)
         case .backTab:
