@@ -15,6 +15,12 @@ extension Hub {
     /// seen there; projects stay whole, since a queue is shared by every site.
     public func shiftFloor(since: Date, site: String? = nil, now: Date, thresholds: FloorThresholds = FloorThresholds()) throws -> ShiftFloor {
         let inputs = try database.read { transaction in try FloorInputs(transaction: transaction, since: since, now: now) }
+        if let site, !inputs.stations.contains(where: { $0.site == site }) {
+            let sites = Set(inputs.stations.compactMap(\.site)).sorted()
+            throw HubError.refused(
+                "no station stands at site \"\(site)\"; " + (sites.isEmpty ? "no station has a site yet" : "the sites are " + sites.joined(separator: ", "))
+                    + " (labeldesk station add NAME --site SITE gives a station its site)")
+        }
         let agreement = try agreementOnFloor(inputs.projects, now: now)
         return ShiftFloorFigures(inputs: inputs, since: since, now: now, site: site, thresholds: thresholds, agreement: agreement).floor
     }

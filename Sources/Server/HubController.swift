@@ -102,24 +102,36 @@ struct HubController: Sendable {
     /// The signature is checked before the body is decoded, and the request's nonce is
     /// recorded in the same transaction as the exchange: one commit per sync.
     func sync(_ request: Request) async throws -> Response {
+        let hub = hub, verifier = verifier
+        return JSONResponse.make(try await signed(request, as: SyncRequest.self, speaksFor: \.stationID, doing: "sync") { syncRequest, verified, now in
+            try hub.exchange(syncRequest, now: now) { transaction in try verifier.admit(verified, in: transaction) }
+        })
+    }
+
+    /// A signed request's message, checked in this order off the event loop: the
+    /// signature over the body, the message, and that it speaks for the station that
+    /// signed it; then `answer` runs with it. A bad signature is 401 with its reason.
+    private func signed<Message: Decodable, Answer: Sendable>(
+        _ request: Request, as type: Message.Type, speaksFor stationID: @escaping @Sendable (Message) -> String, doing what: String,
+        answer: @escaping @Sendable (Message, VerifiedRequest, Date) throws -> Answer
+    ) async throws -> Answer {
         let body = try await collectBody(request)
         let now = configuration.clock()
         let headers = signatureHeaders(of: request)
         let method = request.method.rawValue
         let path = request.uri.path
-        let (hub, verifier) = (hub, verifier)
+        let verifier = verifier
         do {
-            let reply = try await BlockingWork.run {
+            return try await BlockingWork.run {
                 let verified = try verifier.verify(method: method, path: path, header: { headers[$0] }, body: body, now: now)
-                let syncRequest = try decode(SyncRequest.self, from: body)
-                guard syncRequest.stationID == verified.stationID else {
+                let message = try decode(type, from: body)
+                guard stationID(message) == verified.stationID else {
                     throw ServerError(
                         .forbidden,
-                        "the request speaks for station \"\(syncRequest.stationID)\" but is signed by station \"\(verified.stationID)\"; a station may only sync as itself")
+                        "the request speaks for station \"\(stationID(message))\" but is signed by station \"\(verified.stationID)\"; a station may only \(what) as itself")
                 }
-                return try hub.exchange(syncRequest, now: now) { transaction in try verifier.admit(verified, in: transaction) }
+                return try answer(message, verified, now)
             }
-            return JSONResponse.make(reply)
         } catch let failure as AuthenticationFailure {
             configuration.logger.warning("request refused", metadata: ["reason": "\(failure)"])
             throw ServerError(.unauthorized, failure.description)
@@ -131,31 +143,15 @@ struct HubController: Sendable {
     /// Checked like a sync (signature, then the station it speaks for, then its nonce);
     /// the hub then checks the lead's role. A refusal of the role is 403 with its sentence.
     func lead(_ request: Request) async throws -> Response {
-        let body = try await collectBody(request)
-        let now = configuration.clock()
-        let headers = signatureHeaders(of: request)
-        let method = request.method.rawValue
-        let path = request.uri.path
-        let (hub, verifier, database) = (hub, verifier, database)
-        do {
-            let reply = try await BlockingWork.run {
-                let verified = try verifier.verify(method: method, path: path, header: { headers[$0] }, body: body, now: now)
-                let leadRequest = try decode(LeadRequest.self, from: body)
-                guard leadRequest.stationID == verified.stationID else {
-                    throw ServerError(.forbidden, "the request speaks for station \"\(leadRequest.stationID)\" but is signed by station \"\(verified.stationID)\"")
-                }
-                try database.write { transaction in try verifier.admit(verified, in: transaction) }
-                do {
-                    return try hub.lead(leadRequest, now: now)
-                } catch let refusal as HubError {
-                    throw ServerError(.forbidden, refusal.description)
-                }
+        let hub = hub, verifier = verifier, database = database
+        return JSONResponse.make(try await signed(request, as: LeadRequest.self, speaksFor: \.stationID, doing: "ask for the floor") { leadRequest, verified, now in
+            try database.write { transaction in try verifier.admit(verified, in: transaction) }
+            do {
+                return try hub.lead(leadRequest, now: now)
+            } catch let refusal as HubError {
+                throw ServerError(.forbidden, refusal.description)
             }
-            return JSONResponse.make(reply)
-        } catch let failure as AuthenticationFailure {
-            configuration.logger.warning("request refused", metadata: ["reason": "\(failure)"])
-            throw ServerError(.unauthorized, failure.description)
-        }
+        })
     }
 
     /// The request's signature headers by their canonical names; HTTPTypes keeps

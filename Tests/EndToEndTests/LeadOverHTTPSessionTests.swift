@@ -115,6 +115,8 @@ import Testing
         #expect(!north.contains("person,bea,"))
         let page = succeeds(["report", "shift", "--db", hub, "--format", "html"])
         #expect(page.contains("<svg") && page.contains("UNCLASSIFIED") && page.contains("paused by lee: see me"))
+        let nowhere = admin.run(["report", "shift", "--db", hub, "--site", "east"])
+        #expect(nowhere.status != 0 && nowhere.output.contains("no station stands at site \"east\"; the sites are north, south"), "\(nowhere.output)")
         let bad = admin.run(["report", "shift", "--db", hub, "--since", "yesterday"])
         #expect(bad.status != 0 && bad.output.contains("--since \"yesterday\" is neither a time ago"), "\(bad.output)")
 

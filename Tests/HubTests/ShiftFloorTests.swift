@@ -150,6 +150,10 @@ struct ShiftFloorTests {
         #expect(south.people.map(\.username) == ["bea"])
         #expect(south.stations.map(\.id) == ["station-2", "station-3"])
         #expect(south.projects.first?.doneThisShift == 16)
+        // A site no station stands at is refused with the sites there are
+        #expect(throws: HubError.refused("no station stands at site \"east\"; the sites are north, south (labeldesk station add NAME --site SITE gives a station its site)")) {
+            try floor.hub.shiftFloor(since: monday, site: "east", now: Self.now)
+        }
     }
 
     @Test func anIdlePersonAndALockedScreenAreToldApart() throws {

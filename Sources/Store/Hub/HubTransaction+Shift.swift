@@ -129,9 +129,14 @@ extension HubTransaction {
 
     public func stationsSeen() throws -> [StationSeen] {
         try Row.fetchAll(db, sql: "SELECT station_id, seen_at, transport, unsent, presence FROM station_seen ORDER BY station_id").map { row in
-            let json: String = row[4]
-            let presence = (try? Self.presenceDecoder.decode([PersonPresence].self, from: Data(json.utf8))) ?? []
-            return StationSeen(stationID: row[0], seenAt: row[1], transport: row[2], unsent: row[3], presence: presence)
+            let stationID: String = row[0], json: String = row[4]
+            let presence: [PersonPresence]
+            do {
+                presence = try Self.presenceDecoder.decode([PersonPresence].self, from: Data(json.utf8))
+            } catch {
+                throw StoreError.unreadableRow(table: "station_seen", problem: "station \(stationID)'s presence does not read: \(error)")
+            }
+            return StationSeen(stationID: stationID, seenAt: row[1], transport: row[2], unsent: row[3], presence: presence)
         }
     }
 
