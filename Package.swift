@@ -6,7 +6,7 @@ import PackageDescription
 /// Targets depend down the list in ARCHITECTURE.md only. Outside parts each have one
 /// importer: GRDB and swift-crypto only `Store` (and `Sync` for signatures later),
 /// ncurses only `TerminalCurses`, GDAL (`CGDAL`) only `Imagery`, libchafa (`CChafa`) only `Widgets`, SQLite's C
-/// API (`CSQLite`) only `Interchange`, for the GeoPackage writer, cmark-gfm (`CCmark`) only
+/// API (`CSQLite`) only `Interchange`, for the GeoPackage writer, and `Store`, for one process-wide setting, cmark-gfm (`CCmark`) only
 /// `Curriculum`, for lessons in Markdown.
 let package = Package(
     name: "LabelDesk",
@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "Domain"),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm"),
         .target(name: "Curriculum", dependencies: ["Domain", "CCmark"]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(
             name: "Store",
             dependencies: [
-                "Domain", "Curriculum",
+                "Domain", "Curriculum", "CSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -39,7 +40,6 @@ let package = Package(
         ),
         .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal"),
         .target(name: "Imagery", dependencies: ["Domain", "CGDAL"]),
-        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "Interchange", dependencies: ["Domain", "CSQLite"]),
         .target(name: "Hub", dependencies: ["Domain", "Curriculum", "Store", "Interchange"]),
         .target(

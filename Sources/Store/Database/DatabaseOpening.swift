@@ -1,4 +1,5 @@
 import Foundation
+import CSQLite
 import GRDB
 
 /// How both databases open their file.
@@ -6,7 +7,13 @@ import GRDB
 /// WAL lets the screen read while a sync writes; `synchronous=FULL` makes a committed
 /// submission survive a power cut, which WAL's default (`NORMAL`) does not promise.
 enum DatabaseOpening {
+    /// SQLite's memory statistics off, once, before the first connection opens: with them,
+    /// every allocation of every connection takes one process-wide mutex, so the lead's
+    /// refresh reading slowed a station's sync writing beside it.
+    private static let processSetting: Void = { _ = labeldesk_sqlite_without_memory_statistics() }()
+
     static func pool(path: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+        _ = processSetting
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)

@@ -17,6 +17,8 @@ public enum InterchangeBenchmark {
         /// Of the export, reading the hub into records; the rest is writing the format.
         public var fetchSeconds: Double
         public var bytes: Int
+        /// The hub's WAL file after the import: what its commit wrote.
+        public var walBytes: Int
     }
 
     /// The project each format is measured on: the kind it is mostly used for.
@@ -56,6 +58,7 @@ public enum InterchangeBenchmark {
         let readSeconds = seconds(since: importStart)
         try hub.importRecords(read, projectID: project.id, actor: "bench", now: Date())
         let importSeconds = seconds(since: importStart)
+        let walBytes = ((try? FileManager.default.attributesOfItem(atPath: hubPath + "-wal"))?[.size] as? Int) ?? 0
         let exportStart = DispatchTime.now()
         let (found, exported) = try hub.exportRecords(projectID: project.id, all: true, actor: "bench", now: Date())
         let fetchSeconds = seconds(since: exportStart)
@@ -63,7 +66,7 @@ public enum InterchangeBenchmark {
         let exportSeconds = seconds(since: exportStart)
         precondition(exported.count == count, "the export must give back every task imported")
         _ = written.count
-        return FormatFigures(format: format.name, kind: project.kind, importSeconds: importSeconds, readSeconds: readSeconds, exportSeconds: exportSeconds, fetchSeconds: fetchSeconds, bytes: data.count)
+        return FormatFigures(format: format.name, kind: project.kind, importSeconds: importSeconds, readSeconds: readSeconds, exportSeconds: exportSeconds, fetchSeconds: fetchSeconds, bytes: data.count, walBytes: walBytes)
     }
 
     /// A JSONL file of `count` plain classification tasks, for the Python peer and ours alike.

@@ -14,12 +14,9 @@ public enum LeadBenchmark {
         public var median: Double
         public var slowest: Double
         public var refreshes: Int
-        /// A station's sync alone, and while the console refreshes without pause.
-        public var syncAlone: Double
-        public var syncBeside: Double
-        /// Means over many syncs: alone, and beside a console refreshing every two seconds.
-        public var syncAloneMean: Double
-        public var syncPacedMean: Double
+        /// A station's syncs beside a console refreshing every two seconds, then more often
+        /// (so that many syncs meet a refresh), then without pause.
+        public var comparisons: [SyncComparison]
         public var people: Int
         public var projects: Int
         public var annotations: Int
@@ -89,65 +86,124 @@ public enum LeadBenchmark {
         let first = times.removeFirst()
         times.sort()
 
-        // A station's sync: ten answers and ten new leases, alone and beside a refreshing console.
-        var leases = try hub.exchange(SyncRequest(stationID: "s0", annotations: [], cursor: 0, wantedLeases: 10), now: now).leases
-        func syncOnce() throws -> Double {
-            let answers = leases.filter { $0.task.projectID == projectIDs[0] }.prefix(10).map { lease in
+        // A station's sync: answers to ten of the tasks it holds, and more leases when it
+        // holds few (each project leases it one), as a station keeps its queue filled: the
+        // same work on every sync however many are timed, so none runs out of tasks.
+        var held = try hub.exchange(SyncRequest(stationID: "s0", annotations: [], cursor: 0, wantedLeases: 1), now: now).leases
+        func syncOnce() throws -> SyncTiming {
+            let answers = held.prefix(10).map { lease in
                 Annotation(
                     id: UUID(), taskID: lease.task.id, projectID: lease.task.projectID, labels: ["a"], username: "p0", stationID: "s0",
                     leaseEpoch: lease.epoch, createdAt: now, secondsOnTask: 5)
             }
-            let start = DispatchTime.now()
-            let reply = try hub.exchange(SyncRequest(stationID: "s0", annotations: Array(answers), cursor: 0, wantedLeases: 10), now: now)
-            let took = seconds(since: start)
-            leases = reply.leases
-            return took
+            held.removeFirst(answers.count)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let reply = try hub.exchange(
+                SyncRequest(stationID: "s0", annotations: Array(answers), cursor: 0, wantedLeases: held.count < 10 ? 1 : 0), now: now)
+            let end = DispatchTime.now().uptimeNanoseconds
+            precondition(reply.outcomes.allSatisfy { $0.status != .rejected }, "the benchmark's answers were refused")
+            held += reply.leases
+            return SyncTiming(start: start, end: end)
         }
-        var alone: [Double] = []
-        for _ in 0..<syncs { alone.append(try syncOnce()) }
-        // Beside a console as it runs (a refresh every two seconds) for the mean cost,
-        // then beside one refreshing without pause, the worst case, for the median.
-        func beside(pauseSeconds: Double, count: Int) throws -> [Double] {
-            let stop = Flag()
-            let refresher = Thread {
-                while !stop.isSet {
-                    let start = DispatchTime.now()
-                    _ = try? hub.shiftFloor(since: since, now: now)
-                    let rest = pauseSeconds - seconds(since: start)
-                    if rest > 0 { Thread.sleep(forTimeInterval: rest) }
+        // Syncs paced as a busy site sends them, in alternating windows of two refresh
+        // periods: alone, then beside a refreshing console, so both sides see the hub's
+        // file, its WAL and its caches in the same states.
+        func alternating(pauseSeconds: Double, count: Int) throws -> SyncComparison {
+            let console = Refresher(hub: hub, since: since, now: now, pauseSeconds: pauseSeconds)
+            defer { console.stop() }
+            let perWindow = max(1, Int(2 * LeadScreen.refreshSeconds / syncInterval))
+            var alone: [SyncTiming] = [], beside: [SyncTiming] = []
+            while alone.count < count || beside.count < count {
+                for refreshing in [false, true] {
+                    console.setActive(refreshing)
+                    let windowStart = DispatchTime.now().uptimeNanoseconds
+                    for index in 0..<perWindow {
+                        let due = windowStart + UInt64(Double(index) * syncInterval * 1e9)
+                        let wait = Int64(due) - Int64(DispatchTime.now().uptimeNanoseconds)
+                        if wait > 0 { Thread.sleep(forTimeInterval: Double(wait) / 1e9) }
+                        let timing = try syncOnce()
+                        if refreshing { beside.append(timing) } else { alone.append(timing) }
+                    }
                 }
             }
-            refresher.start()
-            defer { stop.set() }
-            var times: [Double] = []
-            for _ in 0..<count { times.append(try syncOnce()) }
-            return times
+            console.setActive(false)
+            let refreshes = console.intervals()
+            let during = beside.filter { sync in refreshes.contains { $0.start < sync.end && sync.start < $0.end } }
+            return SyncComparison(pauseSeconds: pauseSeconds, alone: alone.map(\.seconds), beside: beside.map(\.seconds), during: during.map(\.seconds))
         }
-        let paced = try beside(pauseSeconds: LeadScreen.refreshSeconds, count: syncs * 4)
-        let pacedAlone = try (0..<(syncs * 4)).map { _ in try syncOnce() }
-        let continuous = try beside(pauseSeconds: 0, count: syncs)
+        let comparisons = try Self.refreshPauses.map { try alternating(pauseSeconds: $0, count: syncs) }
         return Result(
             filling: filled, first: first, median: times[times.count / 2], slowest: times.last ?? first, refreshes: times.count,
-            syncAlone: median(alone), syncBeside: median(continuous), syncAloneMean: mean(pacedAlone), syncPacedMean: mean(paced),
-            people: people, projects: count, annotations: annotations)
+            comparisons: comparisons, people: people, projects: count, annotations: annotations)
     }
 
-    static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+    /// Syncs' times in seconds: alone, beside a refreshing console, and of those beside
+    /// it the ones that ran while a refresh did.
+    public struct SyncComparison: Sendable {
+        public var pauseSeconds: Double
+        public var alone: [Double]
+        public var beside: [Double]
+        public var during: [Double]
+    }
 
-    static func median(_ values: [Double]) -> Double {
+    /// One sync: when it began and ended, in uptime nanoseconds.
+    struct SyncTiming {
+        var start: UInt64
+        var end: UInt64
+        var seconds: Double { Double(end - start) / 1e9 }
+    }
+
+    /// A console's refreshes on a thread of their own, every `pauseSeconds` while active,
+    /// each one's interval kept so syncs that overlapped one can be told apart.
+    final class Refresher: @unchecked Sendable {
+        private let lock = NSLock()
+        private var active = false
+        private var stopped = false
+        private var done: [SyncTiming] = []
+        private let refresh: () -> Void
+        private let pauseSeconds: Double
+
+        init(hub: Hub, since: Date, now: Date, pauseSeconds: Double) {
+            refresh = { _ = try? hub.shiftFloor(since: since, now: now) }
+            self.pauseSeconds = pauseSeconds
+            Thread { self.loop() }.start()
+        }
+
+        private func loop() {
+            while !isStopped {
+                guard isActive else { Thread.sleep(forTimeInterval: 0.01); continue }
+                let start = DispatchTime.now().uptimeNanoseconds
+                refresh()
+                let end = DispatchTime.now().uptimeNanoseconds
+                lock.withLock { done.append(SyncTiming(start: start, end: end)) }
+                let rest = pauseSeconds - Double(end - start) / 1e9
+                if rest > 0 { Thread.sleep(forTimeInterval: rest) }
+            }
+        }
+
+        private var isActive: Bool { lock.withLock { active } }
+        private var isStopped: Bool { lock.withLock { stopped } }
+        func setActive(_ value: Bool) { lock.withLock { active = value } }
+        func stop() { lock.withLock { stopped = true } }
+        func intervals() -> [SyncTiming] { lock.withLock { done } }
+    }
+
+    /// The pauses between refreshes syncs are timed beside: the console's own, one short
+    /// enough that a refresh meets a sync every few, and none.
+    public static let refreshPauses = [LeadScreen.refreshSeconds, 0.25, 0]
+
+    /// How often the measured station syncs: a site's thirty stations each every
+    /// second or so, as one stream.
+    static let syncInterval = 0.025
+
+    public static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+
+    public static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
-
-    /// A stop sign for the refreshing thread.
-    final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = false
-        var isSet: Bool { lock.withLock { value } }
-        func set() { lock.withLock { value = true } }
     }
 }
