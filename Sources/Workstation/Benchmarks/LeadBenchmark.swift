@@ -90,7 +90,7 @@ public enum LeadBenchmark {
         // holds few (each project leases it one), as a station keeps its queue filled: the
         // same work on every sync however many are timed, so none runs out of tasks.
         var held = try hub.exchange(SyncRequest(stationID: "s0", annotations: [], cursor: 0, wantedLeases: 1), now: now).leases
-        func syncOnce() throws -> SyncTiming {
+        func syncOnce() throws -> Interval {
             let answers = held.prefix(10).map { lease in
                 Annotation(
                     id: UUID(), taskID: lease.task.id, projectID: lease.task.projectID, labels: ["a"], username: "p0", stationID: "s0",
@@ -103,7 +103,7 @@ public enum LeadBenchmark {
             let end = DispatchTime.now().uptimeNanoseconds
             precondition(reply.outcomes.allSatisfy { $0.status != .rejected }, "the benchmark's answers were refused")
             held += reply.leases
-            return SyncTiming(start: start, end: end)
+            return Interval(start: start, end: end)
         }
         // Syncs paced as a busy site sends them, in alternating windows of two refresh
         // periods: alone, then beside a refreshing console, so both sides see the hub's
@@ -112,7 +112,7 @@ public enum LeadBenchmark {
             let console = Refresher(hub: hub, since: since, now: now, pauseSeconds: pauseSeconds)
             defer { console.stop() }
             let perWindow = max(1, Int(2 * LeadScreen.refreshSeconds / syncInterval))
-            var alone: [SyncTiming] = [], beside: [SyncTiming] = []
+            var alone: [Interval] = [], beside: [Interval] = []
             while alone.count < count || beside.count < count {
                 for refreshing in [false, true] {
                     console.setActive(refreshing)
@@ -146,8 +146,8 @@ public enum LeadBenchmark {
         public var during: [Double]
     }
 
-    /// One sync: when it began and ended, in uptime nanoseconds.
-    struct SyncTiming {
+    /// When a sync or a refresh began and ended, in uptime nanoseconds.
+    struct Interval {
         var start: UInt64
         var end: UInt64
         var seconds: Double { Double(end - start) / 1e9 }
@@ -159,7 +159,7 @@ public enum LeadBenchmark {
         private let lock = NSLock()
         private var active = false
         private var stopped = false
-        private var done: [SyncTiming] = []
+        private var done: [Interval] = []
         private let refresh: () -> Void
         private let pauseSeconds: Double
 
@@ -175,7 +175,7 @@ public enum LeadBenchmark {
                 let start = DispatchTime.now().uptimeNanoseconds
                 refresh()
                 let end = DispatchTime.now().uptimeNanoseconds
-                lock.withLock { done.append(SyncTiming(start: start, end: end)) }
+                lock.withLock { done.append(Interval(start: start, end: end)) }
                 let rest = pauseSeconds - Double(end - start) / 1e9
                 if rest > 0 { Thread.sleep(forTimeInterval: rest) }
             }
@@ -185,7 +185,7 @@ public enum LeadBenchmark {
         private var isStopped: Bool { lock.withLock { stopped } }
         func setActive(_ value: Bool) { lock.withLock { active = value } }
         func stop() { lock.withLock { stopped = true } }
-        func intervals() -> [SyncTiming] { lock.withLock { done } }
+        func intervals() -> [Interval] { lock.withLock { done } }
     }
 
     /// The pauses between refreshes syncs are timed beside: the console's own, one short
