@@ -32,6 +32,18 @@ import Testing
         return ((match.output[2].substring == "S" ? -latitude : latitude, match.output[4].substring == "W" ? -longitude : longitude), text)
     }
 
+    /// Types `keys` one at a time, each once the readout has shown the last one's move, and
+    /// returns where the readout ends: read after all of them typed at once, it could show
+    /// a place the cursor only passed through.
+    func move(_ tmux: TmuxSession, _ keys: String, from line: String) throws -> (place: (latitude: Double, longitude: Double), line: String) {
+        var reached = (place: (latitude: 0.0, longitude: 0.0), line: line)
+        for key in keys {
+            tmux.type(String(key))
+            reached = try readoutPlace(tmux, after: reached.line)
+        }
+        return reached
+    }
+
     func features(_ binary: LabelDeskBinary, project: String) throws -> [[String: Any]] {
         let export = binary.run(["export", "--project", project, "--format", "geojson"])
         #expect(export.status == 0, "\(export.output)")
@@ -62,9 +74,7 @@ import Testing
         tmux.waitFor("zoom")
         tmux.type("b")
         let (firstCorner, firstLine) = try readoutPlace(tmux)
-        tmux.type("llllllll")
-        tmux.type("jjjjj")
-        let (secondCorner, _) = try readoutPlace(tmux, after: firstLine)
+        let (secondCorner, _) = try move(tmux, "llllllll" + "jjjjj", from: firstLine)
         tmux.send("Enter")
         tmux.waitFor("shape 1 of 1: building box")
         // And makes it a vehicle, then submits
@@ -81,8 +91,8 @@ import Testing
         tmux.type("p")
         let (_, startLine) = try readoutPlace(tmux)
         tmux.send("Enter")
-        tmux.type("llllll")
-        let (second, _) = try readoutPlace(tmux, after: startLine)
+        // Three steps of 64 pixels right of the middle: a fourth would stop at the chip's edge.
+        let (second, _) = try move(tmux, "lll", from: startLine)
         tmux.send("Enter")
         tmux.type("jjjjjj")
         tmux.send("Enter")
@@ -91,8 +101,7 @@ import Testing
         tmux.type("]")
         tmux.type("m")
         let (_, beforeMove) = try readoutPlace(tmux)
-        tmux.type("hh")
-        let (moved, _) = try readoutPlace(tmux, after: beforeMove)
+        let (moved, _) = try move(tmux, "hh", from: beforeMove)
         tmux.send("Enter")
         tmux.send("Enter")
         tmux.waitFor("2 of 6")
