@@ -100,6 +100,7 @@ import Testing
         tmux.waitFor("field polygon")
         tmux.type("]")
         tmux.type("m")
+        tmux.waitFor("moving vertex 1")
         let (_, beforeMove) = try readoutPlace(tmux)
         let (moved, _) = try move(tmux, "hh", from: beforeMove)
         tmux.send("Enter")
