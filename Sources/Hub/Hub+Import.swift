@@ -30,12 +30,10 @@ extension Hub {
 
     /// Reads a LabelDesk JSONL file and imports it, all or nothing.
     ///
-    /// A bad line throws `InterchangeError` (`FILE:LINE: what is wrong`) before anything
-    /// is written. Returns how many tasks were added.
+    /// A bad line throws `InterchangeError` (`FILE:LINE: what is wrong`) and nothing of
+    /// the file stays. Returns how many tasks were added.
     @discardableResult
     public func importTaskFile(contents: Data, fileName: String, projectID: String, actor: String, now: Date) throws -> Int {
-        guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-        let records = try JSONLFormat.read(contents, fileName: fileName, project: project)
-        return try importRecords(records, projectID: projectID, actor: actor, now: now).tasks
+        try importFile(contents, as: JSONLFormat.self, fileName: fileName, projectID: projectID, options: InterchangeOptions(), actor: actor, now: now).tasks
     }
 }

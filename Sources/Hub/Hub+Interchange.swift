@@ -8,7 +8,8 @@ import Store
 public let importedWorkStation = "import"
 
 extension Hub {
-    /// Imports a file's tasks, and the work already done on them elsewhere, all or nothing.
+    /// Imports records (a file's tasks, and the work already done on them elsewhere),
+    /// all or nothing.
     ///
     /// Each imported annotation is kept as a judgement by the person the file names
     /// (`completed_by`, `annotator`) at the station `import`, so work done in another tool
@@ -20,89 +21,60 @@ extension Hub {
         _ records: [InterchangeRecord], projectID: String, actor: String, now: Date
     ) throws -> (tasks: Int, annotations: Int) {
         guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-        // Each answer checked against the project on every core; refused below in
-        // record order, among the other checks, as a pass from the top would find it.
-        let refusals = try PieceWork.map(count: records.count) { index -> String? in
-            let record = records[index]
-            guard !record.annotations.isEmpty else { return nil }
-            let length = record.task.text.scalarCount
-            for annotation in record.annotations {
-                if let problem = project.answerProblem(
-                    annotation.answer, isSkip: annotation.skipReason != nil, textLength: length, chip: record.task.image.map(ChipSize.init)) {
-                    return "task \"\(record.task.id)\", annotation by \(annotation.annotator): \(problem)"
-                }
-            }
-            return nil
+        return try importing(into: project, actor: actor, now: now, onEveryCore: true) { prepare, consume in
+            try consume(prepare(records, 0), 0, 1)
         }
-        var seen = Set<String>(minimumCapacity: records.count)
-        for (index, record) in records.enumerated() {
-            guard record.task.projectID == projectID else {
-                throw HubError.taskInOtherProject(taskID: record.task.id, taskProjectID: record.task.projectID, importProjectID: projectID)
-            }
-            guard seen.insert(record.task.id).inserted else { throw HubError.duplicateTaskInImport(taskID: record.task.id) }
-            if let source = record.imageSource {
-                throw HubError.importRefused(
-                    "task \"\(record.task.id)\" names its image by file (\(source.path)); its chip must be cut and stored first, which labeldesk import does")
-            }
-            if record.annotations.contains(where: \.isGroundTruth) {
-                throw HubError.importRefused(
-                    "task \"\(record.task.id)\" carries a ground_truth annotation, an answer key; answer keys go into the gold pool, not among tasks: import this file with labeldesk gold import, or remove the key")
-            }
-            if let refusal = refusals[index] { throw HubError.importRefused(refusal) }
-        }
-        // Made on the other core while this one builds and inserts the tasks: the
-        // judgements' content, ids and row texts are most of what an import of work builds.
-        let judgements = BackgroundValue {
-            PreparedJudgements(Hub.judgements(importedWith: records, projectID: projectID, now: now))
-        }
-        // Token layouts coded on every core (most of a CoNLL record's own work here).
-        let tasks = try PieceWork.map(count: records.count) { index -> LabelTask in
-            let record = records[index]
-            var task = record.task
-            task.layout = record.layout.map { TokenLayoutCoding.json($0, of: record.task.text) }
-            return task
-        }
-        // A task with work goes in done (or skipped, when its first annotation is a skip)
-        // with its canonical judgement in the same transaction, rather than open and then
-        // changed a row at a time.
-        let states = records.map { record -> HubTask.State in
-            guard let first = record.annotations.first else { return .open }
-            return first.skipReason == nil ? .done : .skipped
-        }
-        return try HubError.translating {
-            try database.write { transaction in
-                try transaction.insertTasks(tasks, projectID: projectID, states: states, importedAt: now)
-                let made = judgements.value()
-                try transaction.insertJudgements(made)
-                try transaction.appendAudit(AuditEvent(
-                    kind: .importTasks, actor: actor,
-                    detail: "imported \(records.count) tasks and \(made.count) annotations into \(projectID)", at: now))
-                return (records.count, made.count)
+    }
+
+    /// Reads a file and imports it as `importRecords` does, storing each piece of it
+    /// while the next are read (see `TaskFormat.readPieces`), in one transaction: a bad
+    /// record anywhere rolls back what went before, so nothing of the file stays.
+    /// `progress` is told after each piece how many of how many are in.
+    @discardableResult
+    public func importFile(
+        _ data: Data, as format: any TaskFormat.Type, fileName: String, projectID: String, options: InterchangeOptions,
+        actor: String, now: Date, progress: ((_ done: Int, _ of: Int) -> Void)? = nil
+    ) throws -> (tasks: Int, annotations: Int) {
+        guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
+        return try importing(into: project, actor: actor, now: now, onEveryCore: false) { prepare, consume in
+            try Formats.readPieces(data, as: format, fileName: fileName, project: project, options: options, prepare: prepare) { piece, number, count in
+                try consume(piece, number, count)
+                progress?(number + 1, count)
             }
         }
     }
 
-    /// Each record's imported annotations as judgements at the station `import`, in file
-    /// order: the first of a task canonical (`accepted`), the rest `superseded`.
-    static func judgements(importedWith records: [InterchangeRecord], projectID: String, now: Date) -> [Judgement] {
-        // Ids in file order, one after another; the rest (the canonical content above all)
-        // on every core.
-        var ids = TimeOrderedIDs(at: now)
-        var annotations: [(annotation: Annotation, isFirst: Bool)] = []
-        annotations.reserveCapacity(records.reduce(0) { $0 + $1.annotations.count })
-        for record in records {
-            for (index, imported) in record.annotations.enumerated() {
-                annotations.append((Annotation(
-                    id: ids.next(), taskID: record.task.id, projectID: projectID, answer: imported.answer,
-                    skipReason: imported.skipReason, username: imported.annotator, stationID: importedWorkStation,
-                    leaseEpoch: 0, createdAt: imported.createdAt ?? now, secondsOnTask: imported.secondsOnTask ?? 0,
-                    flag: imported.flag, predictionAccepted: imported.predictionAccepted), index == 0))
-            }
+    /// The one import: pieces made ready by `ImportPiece` wherever `read` has them made
+    /// (the checks of each answer against the project, the rows' texts), then checked
+    /// across pieces and inserted in order on the connection's thread.
+    private func importing(
+        into project: Project, actor: String, now: Date, onEveryCore: Bool,
+        read: (_ prepare: @escaping @Sendable ([InterchangeRecord], Int) -> ImportPiece,
+               _ consume: (ImportPiece, _ number: Int, _ count: Int) throws -> Void) throws -> Void
+    ) throws -> (tasks: Int, annotations: Int) {
+        let ids = TimeOrderedIDs(at: now)
+        let prepare: @Sendable ([InterchangeRecord], Int) -> ImportPiece = { records, number in
+            ImportPiece(records, project: project, ids: ids.forPiece(number), now: now, onEveryCore: onEveryCore)
         }
-        return PieceWork.map(count: annotations.count) { index in
-            let (annotation, isFirst) = annotations[index]
-            return Judgement(annotation: annotation, content: annotation.canonicalContent, isCanonical: isFirst,
-                             firstOutcome: isFirst ? .accepted : .superseded, receivedAt: now)
+        return try HubError.translating {
+            try database.write { transaction in
+                var seen = Set<String>()
+                let counts = try transaction.bulkImport(projectID: project.id, importedAt: now) { bulk in
+                    try read(prepare) { piece, _, count in
+                        try piece.check(projectID: project.id, seen: &seen)
+                        // A task with work goes in done (or skipped) with its canonical
+                        // judgement in the same transaction, rather than open and then
+                        // changed a row at a time.
+                        try bulk.insertTasks(piece.tasks, states: piece.states, bodies: piece.bodies, expectedTotal: piece.tasks.count * count)
+                        try bulk.insertJudgements(piece.judgements, expectedTotal: piece.judgements.count * count)
+                    }
+                    return (tasks: bulk.taskCount, annotations: bulk.judgementCount)
+                }
+                try transaction.appendAudit(AuditEvent(
+                    kind: .importTasks, actor: actor,
+                    detail: "imported \(counts.tasks) tasks and \(counts.annotations) annotations into \(project.id)", at: now))
+                return counts
+            }
         }
     }
 

@@ -21,6 +21,16 @@ struct TimeOrderedIDs {
         counter = (generator.next() as UInt64) & 0x1FFF_FFFF_FFFF_FFFF
     }
 
+    /// The run of ids for piece `number` of an import whose pieces are made on several
+    /// threads: each piece's run starts 2^32 past the one before, so ids still grow in
+    /// file order (a piece has far fewer than 2^32 annotations, and a counter that
+    /// starts below 2^61 leaves room for a million pieces below the variant bits).
+    func forPiece(_ number: Int) -> TimeOrderedIDs {
+        var run = self
+        run.counter += UInt64(number) << 32
+        return run
+    }
+
     mutating func next() -> UUID {
         counter += 1
         let time = milliseconds, low = 0x8000_0000_0000_0000 | counter

@@ -49,6 +49,38 @@ public enum CoNLLFormat: TaskFormat {
         }
     }
 
+    public static func readPieces<Piece: Sendable>(
+        _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
+        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+    ) throws {
+        guard project.kind == .spans else {
+            throw RecordChecks.wrongKind("CoNLL files hold entity spans", project: project, fileName: fileName)
+        }
+        try FileLines.withBytes(data) { bytes in
+            let shared = FileLines.SharedPieces(pieces: sentencePieces(bytes, count: Formats.pieceCount(byteCount: bytes.count)))
+            let count = shared.pieces.count
+            let scheme = options.conllScheme
+            var number = 0
+            try PieceWork.inOrder(count: count, make: { index -> Result<Piece, PieceFailure> in
+                let piece = shared.pieces[index]
+                if let line = FileLines.lineNotUTF8(in: piece) {
+                    return .failure(PieceFailure(line: line, problem: Problem(FileLines.notUTF8Problem)))
+                }
+                return readPiece(piece.bytes, firstLine: piece.firstLine, isLast: index == count - 1, project: project, scheme: scheme)
+                    .map { prepare($0, index) }
+            }, consume: { result in
+                switch result {
+                case .success(let piece):
+                    try consume(piece, number, count)
+                    number += 1
+                case .failure(let failure):
+                    throw InterchangeError(fileName: fileName, location: .line(failure.line), problem: failure.problem.text)
+                }
+            })
+        }
+    }
+
     struct PieceFailure: Error {
         var line: Int
         var problem: Problem

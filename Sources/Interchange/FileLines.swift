@@ -61,6 +61,12 @@ struct FileLines {
         return pieces
     }
 
+    /// Pieces of a file, each with the number of its first line, handed to the threads
+    /// of one `readPieces`, which only read them while the file's bytes live.
+    struct SharedPieces: @unchecked Sendable {
+        let pieces: [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)]
+    }
+
     /// The number of the first line that is not UTF-8, or nil when the whole file is.
     static func firstLineNotUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if String(validating: bytes, as: UTF8.self) != nil { return nil }
@@ -82,12 +88,28 @@ struct FileLines {
     ) throws(InterchangeError) -> T {
         let result: Result<T, InterchangeError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            if let line = firstLineNotUTF8(bytes) {
-                return .failure(InterchangeError(fileName: fileName, location: .line(line), problem: "not valid UTF-8; save the file as UTF-8"))
-            }
+            if let line = firstLineNotUTF8(bytes) { return .failure(notUTF8(line, fileName: fileName)) }
             return Result { () throws(InterchangeError) in try body(bytes) }
         }
         return try result.get()
+    }
+
+    /// The file's bytes, not yet checked, for a reader in pieces: each piece checks its
+    /// own (`lineNotUTF8`) on the thread that reads it. A piece is cut after a line
+    /// end, which no UTF-8 sequence holds, so the pieces are UTF-8 when the file is.
+    static func withBytes<T>(_ data: Data, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try data.withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// A piece's first line that is not UTF-8, numbered in the file, or nil.
+    static func lineNotUTF8(in piece: (bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)) -> Int? {
+        firstLineNotUTF8(piece.bytes).map { piece.firstLine + $0 - 1 }
+    }
+
+    static let notUTF8Problem = "not valid UTF-8; save the file as UTF-8"
+
+    private static func notUTF8(_ line: Int, fileName: String) -> InterchangeError {
+        InterchangeError(fileName: fileName, location: .line(line), problem: notUTF8Problem)
     }
 }
 

@@ -22,7 +22,9 @@ public enum JSONLFormat: TaskFormat {
     public static let name = "jsonl"
     public static let summary = "LabelDesk JSONL: one task a line with predictions and annotations; every kind"
 
-    static let fields: Set<String> = ["id", "text", "marking", "priority", "meta", "responses", "predictions", "annotations", "tokens", "image", "window"]
+    /// Searched in order rather than hashed: a line's few keys each compare with these
+    /// faster than they hash.
+    static let fields: [String] = ["id", "text", "marking", "priority", "meta", "responses", "predictions", "annotations", "tokens", "image", "window"]
     static let annotationFields: Set<String> = [
         "answer", "skip_reason", "annotator", "created_at", "seconds_on_task", "flag", "prediction_accepted", "ground_truth",
     ]
@@ -34,17 +36,60 @@ public enum JSONLFormat: TaskFormat {
             }
             var lineOfID: [String: Int] = [:]
             lineOfID.reserveCapacity(parsed.items.count)
-            for item in parsed.items {
-                if let firstLine = lineOfID.updateValue(item.line, forKey: item.value.task.id) {
-                    throw InterchangeError(
-                        fileName: fileName, location: .line(item.line),
-                        problem: Problem("id \"\(item.value.task.id)\" is already used on line \(firstLine); every task needs its own id").lineText)
-                }
-            }
-            if let (line, problem) = parsed.failure {
-                throw InterchangeError(fileName: fileName, location: .line(line), problem: problem.lineText)
-            }
+            try checkIDs(parsed.items.lazy.map { ($0.line, $0.value.task.id) }, failure: parsed.failure, lineOfID: &lineOfID, fileName: fileName)
             return parsed.items.map(\.value)
+        }
+    }
+
+    public static func readPieces<Piece: Sendable>(
+        _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
+        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+    ) throws {
+        try FileLines.withBytes(data) { bytes in
+            let shared = JSONLines.readPieces(bytes)
+            let count = shared.pieces.count
+            var lineOfID: [String: Int] = [:]
+            var number = 0
+            try PieceWork.inOrder(count: count, make: { index in
+                let piece = shared.pieces[index]
+                if let line = FileLines.lineNotUTF8(in: piece) {
+                    return ReadPiece(ids: [], failure: (line, Problem(FileLines.notUTF8Problem)), prepared: prepare([], index))
+                }
+                let parsed = JSONLines.parsePiece(piece.bytes, firstLine: piece.firstLine) { value, line, markings throws(Problem) in
+                    try record(from: value, number: line, project: project, markings: &markings)
+                }
+                return ReadPiece(ids: parsed.items.map { ($0.line, $0.value.task.id) }, failure: parsed.failure, prepared: prepare(parsed.items.map(\.value), index))
+            }, consume: { read in
+                try checkIDs(read.ids, failure: read.failure, lineOfID: &lineOfID, fileName: fileName)
+                try consume(read.prepared, number, count)
+                number += 1
+            })
+        }
+    }
+
+    /// A piece as read off the consuming thread: its ids by line for the checks across
+    /// pieces, its first bad line, and what the caller made of its records.
+    private struct ReadPiece<Prepared: Sendable>: Sendable {
+        var ids: [(line: Int, id: String)]
+        var failure: (line: Int, problem: Problem)?
+        var prepared: Prepared
+    }
+
+    /// Throws for the first id used twice, among these lines and those before (in
+    /// `lineOfID`), then for the piece's bad line: the order a reading from the top finds them.
+    private static func checkIDs(
+        _ ids: some Sequence<(line: Int, id: String)>, failure: (line: Int, problem: Problem)?, lineOfID: inout [String: Int], fileName: String
+    ) throws(InterchangeError) {
+        for (line, id) in ids {
+            if let firstLine = lineOfID.updateValue(line, forKey: id) {
+                throw InterchangeError(
+                    fileName: fileName, location: .line(line),
+                    problem: Problem("id \"\(id)\" is already used on line \(firstLine); every task needs its own id").lineText)
+            }
+        }
+        if let (line, problem) = failure {
+            throw InterchangeError(fileName: fileName, location: .line(line), problem: problem.lineText)
         }
     }
 

@@ -42,23 +42,7 @@ enum JSONLines {
         let shared = Unchecked((pieces, results))
         let readPiece: @Sendable (Int) -> Void = { index in
             let (pieces, results) = shared.value
-            var items: [Item<Value>] = []
-            var markings = MarkingReader()
-            var failedLine = 0
-            do throws(Problem) {
-                try FileLines.forEach(pieces[index].bytes, firstLine: pieces[index].firstLine) { line throws(Problem) in
-                    if line.isBlank { return }
-                    failedLine = line.number
-                    let value: JSONValue
-                    do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
-                        throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
-                    }
-                    items.append(Item(line: line.number, value: try transform(value, line.number, &markings)))
-                }
-                (results.baseAddress! + index).initialize(to: Parsed(items: items, failure: nil))
-            } catch {
-                (results.baseAddress! + index).initialize(to: Parsed(items: items, failure: (failedLine, error)))
-            }
+            (results.baseAddress! + index).initialize(to: parsePiece(pieces[index].bytes, firstLine: pieces[index].firstLine, transform))
         }
         if pieces.count == 1 { readPiece(0) } else { DispatchQueue.concurrentPerform(iterations: pieces.count, execute: readPiece) }
         var merged = Parsed<Value>(items: [], failure: nil)
@@ -72,5 +56,35 @@ enum JSONLines {
         }
         (results.baseAddress!).deinitialize(count: pieces.count)
         return merged
+    }
+
+    /// One piece of the file (whole lines, the first numbered `firstLine`) parsed on its
+    /// own: its items up to the first bad line, and that line's problem.
+    static func parsePiece<Value>(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int,
+        _ transform: (JSONValue, _ line: Int, inout MarkingReader) throws(Problem) -> Value
+    ) -> Parsed<Value> {
+        var items: [Item<Value>] = []
+        var markings = MarkingReader()
+        var failedLine = 0
+        do throws(Problem) {
+            try FileLines.forEach(bytes, firstLine: firstLine) { line throws(Problem) in
+                if line.isBlank { return }
+                failedLine = line.number
+                let value: JSONValue
+                do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
+                    throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
+                }
+                items.append(Item(line: line.number, value: try transform(value, line.number, &markings)))
+            }
+            return Parsed(items: items, failure: nil)
+        } catch {
+            return Parsed(items: items, failure: (failedLine, error))
+        }
+    }
+
+    /// The pieces of `bytes` (whole lines) a format's `readPieces` reads one at a time.
+    static func readPieces(_ bytes: UnsafeBufferPointer<UInt8>) -> FileLines.SharedPieces {
+        FileLines.SharedPieces(pieces: FileLines.pieces(bytes, count: Formats.pieceCount(byteCount: bytes.count)))
     }
 }

@@ -14,11 +14,32 @@ public protocol TaskFormat {
     /// through `GeoPredictionImport`, and `read` says so.
     static var readsTasks: Bool { get }
     static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord]
+    /// Reads `data` a piece at a time, for a caller that stores each piece while the
+    /// next are read: each piece's records are made into a `Piece` by `prepare`, on the
+    /// thread that read them, and handed to `consume` in file order (with the piece's
+    /// number and how many there are). All or nothing as `read` is: a bad record throws
+    /// its `InterchangeError` when its piece's turn comes, after `consume` has had the
+    /// pieces before, so a caller inside a transaction rolls back. An error `consume`
+    /// throws stops the reading and is thrown. Formats that cannot be cut read whole,
+    /// as one piece.
+    static func readPieces<Piece: Sendable>(
+        _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
+        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+    ) throws
     static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data
 }
 
 extension TaskFormat {
     public static var readsTasks: Bool { true }
+
+    public static func readPieces<Piece: Sendable>(
+        _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
+        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+    ) throws {
+        try consume(prepare(try read(data, fileName: fileName, project: project, options: options), 0), 0, 1)
+    }
 
     public static func read(_ data: Data, fileName: String, project: Project) throws(InterchangeError) -> [InterchangeRecord] {
         try read(data, fileName: fileName, project: project, options: InterchangeOptions())
@@ -106,6 +127,20 @@ extension Formats {
     ) throws -> [InterchangeRecord] {
         try format.read(data, fileName: fileName, project: project, options: options)
     }
+
+    /// `TaskFormat.readPieces` with a format chosen at run time.
+    public static func readPieces<Piece: Sendable>(
+        _ data: Data, as format: any TaskFormat.Type, fileName: String, project: Project, options: InterchangeOptions,
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
+        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+    ) throws {
+        try format.readPieces(data, fileName: fileName, project: project, options: options, prepare: prepare, consume: consume)
+    }
+
+    /// How many pieces a file of `byteCount` bytes is read in by `readPieces`: about a
+    /// megabyte each, so the first is stored while the rest are still being read.
+    static func pieceCount(byteCount: Int) -> Int { max(1, byteCount / pieceBytes) }
+    static let pieceBytes = 1 << 20
 
     /// Writes with a format chosen at run time (`--format`).
     public static func write(

@@ -62,7 +62,7 @@ struct BenchImportCommand: ParsableCommand {
                 + String(format: " %9.0f", plainRate) + padded(importMark, 7)
                 + String(format: " %12.0f   %15.2f s", richRate, rich.exportSeconds) + padded(mark(rich.exportSeconds <= 1), 7)
                 + String(format: " %5.1f MB", Double(rich.bytes) / 1e6))
-            print(String(format: "             of which: reading the file %.2f s (tasks) / %.2f s (with work), the hub's insert the rest; the hub's read %.2f s, writing the rest; WAL %.0f MB / %.0f MB",
+            print(String(format: "             reading alone %.2f s (tasks) / %.2f s (with work), each piece read while the one before goes in; export: the hub's read %.2f s, writing the rest; WAL %.0f MB / %.0f MB",
                          plain.readSeconds, rich.readSeconds, rich.fetchSeconds, Double(plain.walBytes) / 1e6, Double(rich.walBytes) / 1e6))
         }
         print("targets: import >= 100000 tasks/s for JSONL and CoNLL, >= 50000 for Label Studio (none for CSV and Prodigy), export of \(tasks) <= 1 s; load average now \(CurriculumBenchmark.loadAverage())")

@@ -52,6 +52,8 @@ struct FormatOption: ParsableArguments {
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private var phase = ""
+    private var done: Int?
+    private var total = 1
     private var started = Date()
     private var shown = false
     private var finished = false
@@ -71,6 +73,15 @@ final class ProgressLine: @unchecked Sendable {
     func step(_ name: String) {
         lock.lock()
         phase = name
+        done = nil
+        lock.unlock()
+    }
+
+    /// How much of this step is done: `done` of `total` parts.
+    func fraction(_ done: Int, of total: Int) {
+        lock.lock()
+        self.done = done
+        self.total = total
         lock.unlock()
     }
 
@@ -80,8 +91,11 @@ final class ProgressLine: @unchecked Sendable {
         guard !finished else { return false }
         shown = true
         let seconds = Int(Date().timeIntervalSince(started))
-        let dots = String(repeating: "▮", count: seconds % 10 + 1).padding(toLength: 10, withPad: "▯", startingAt: 0)
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(dots) \(phase) (\(seconds) s)".utf8))
+        // The share done, when the work knows it; else a bar that moves each second.
+        let filled = done.map { Int((Double($0) / Double(max(1, total)) * 10).rounded(.down)) } ?? (seconds % 10 + 1)
+        let bar = String(repeating: "▮", count: min(10, filled)).padding(toLength: 10, withPad: "▯", startingAt: 0)
+        let share = done.map { "\($0 * 100 / max(1, total))%, " } ?? ""
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(phase) (\(share)\(seconds) s)".utf8))
         return true
     }
 

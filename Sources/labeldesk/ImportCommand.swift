@@ -23,10 +23,21 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var file: ImportFileOptions
 
     func run() throws {
-        let (hub, records, progress) = try file.read(what: "tasks")
-        defer { progress.finish() }
-        let (tasks, annotations) = try hub.importRecords(records, projectID: file.project, actor: "admin", now: Date())
-        progress.finish()
+        let opened = try file.open()
+        let tasks: Int, annotations: Int
+        if opened.project.kind.isGeospatial {
+            // A chip list's windows are cut and stored before its tasks can go in.
+            let (hub, records, progress) = try file.read(opened, what: "tasks")
+            defer { progress.finish() }
+            (tasks, annotations) = try hub.importRecords(records, projectID: file.project, actor: "admin", now: Date())
+        } else {
+            // Each piece of the file stored while the next are read.
+            let progress = ProgressLine("importing \(file.file) as \(opened.format.name)")
+            defer { progress.finish() }
+            (tasks, annotations) = try opened.hub.importFile(
+                opened.data, as: opened.format, fileName: opened.fileName, projectID: file.project, options: try file.formatOption.options(),
+                actor: "admin", now: Date(), progress: progress.fraction)
+        }
         print("Imported \(tasks) tasks into \(file.project)" + (annotations > 0 ? ", with \(annotations) annotations done elsewhere." : "."))
     }
 }
@@ -41,9 +52,16 @@ struct ImportFileOptions: ParsableArguments {
     @Option(help: "Chip lists: pixels of context kept around each window.") var margin = 128
     @Argument(help: "The file.") var file: String
 
-    /// Opens the hub and reads the file into records, a chip list's windows cut and
-    /// stored; the progress line is left running for the caller's write.
-    func read(what: String) throws -> (Hub, [InterchangeRecord], ProgressLine) {
+    /// The hub, the project, the file's bytes and its format, each checked.
+    struct Opened {
+        let hub: Hub
+        let project: Project
+        let format: any TaskFormat.Type
+        let data: Data
+        let fileName: String
+    }
+
+    func open() throws -> Opened {
         let format = try formatOption.resolved(for: file)
         let hub = Hub(database: try hubDatabase.open(workspace: workspace, creating: false))
         guard let target = try hub.project(id: project) else {
@@ -52,16 +70,22 @@ struct ImportFileOptions: ParsableArguments {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw UserFacingError("cannot read \(file); check the path and that you may read it")
         }
-        let progress = ProgressLine("reading \(file) as \(format.name)")
-        let fileName = URL(fileURLWithPath: file).lastPathComponent
-        var records = try Formats.read(data, as: format, fileName: fileName, project: target, options: formatOption.options())
+        return Opened(hub: hub, project: target, format: format, data: data, fileName: URL(fileURLWithPath: file).lastPathComponent)
+    }
+
+    /// Reads the opened file into records, a chip list's windows cut and stored; the
+    /// progress line is left running for the caller's write.
+    func read(_ opened: Opened? = nil, what: String) throws -> (Hub, [InterchangeRecord], ProgressLine) {
+        let opened = try opened ?? open()
+        let progress = ProgressLine("reading \(file) as \(opened.format.name)")
+        var records = try Formats.read(opened.data, as: opened.format, fileName: opened.fileName, project: opened.project, options: formatOption.options())
         if records.contains(where: { $0.imageSource != nil }) {
             guard margin >= 0 else { throw UserFacingError("--margin is pixels of context around each window: 0 or more, not \(margin)") }
             records = try ChipListImport.resolve(
-                records, folder: URL(fileURLWithPath: file).deletingLastPathComponent(), fileName: fileName, project: target, hub: hub,
-                margin: margin, now: Date(), progress: progress.step)
+                records, folder: URL(fileURLWithPath: file).deletingLastPathComponent(), fileName: opened.fileName, project: opened.project,
+                hub: opened.hub, margin: margin, now: Date(), progress: progress.step)
         }
         progress.step("writing \(records.count) \(what) to the hub")
-        return (hub, records, progress)
+        return (opened.hub, records, progress)
     }
 }

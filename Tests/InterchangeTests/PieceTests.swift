@@ -121,3 +121,125 @@ struct PieceTests {
         }
     }
 }
+
+/// `readPieces`: a file handed over a piece at a time, each prepared on the thread that
+/// read it, for a store that inserts one piece while the next are read.
+@Suite("Reading a piece at a time")
+struct ReadPiecesTests {
+    /// What `readPieces` handed over: the records in order, and the numbers it gave.
+    struct Handed {
+        var records: [InterchangeRecord] = []
+        var numbers: [Int] = []
+        var counts: Set<Int> = []
+    }
+
+    static func handed(_ data: Data, as format: any TaskFormat.Type, project: Project, upTo limit: Int? = nil) throws -> Handed {
+        var handed = Handed()
+        try Formats.readPieces(data, as: format, fileName: "big", project: project, options: InterchangeOptions(), prepare: { records, _ in records }) { piece, number, count in
+            handed.records += piece
+            handed.numbers.append(number)
+            handed.counts.insert(count)
+            if let limit, handed.numbers.count >= limit { throw Stop() }
+        }
+        return handed
+    }
+
+    struct Stop: Error {}
+
+    static func jsonl(_ lines: Int, line: (Int) -> String = { #"{"id":"t\#($0)","text":"task number \#($0) with some words in it, to make the file long enough"}"# }) -> [String] {
+        (1...lines).map(line)
+    }
+
+    @Test("a file of several megabytes comes a piece at a time, in order, as read gives it", arguments: ["jsonl", "conll"])
+    func piecesInOrderAsReadGivesThem(name: String) throws {
+        // Given a file of a few megabytes in the format
+        let format = try #require(Formats.named(name))
+        let project = name == "conll" ? Projects.entities : Projects.sentiment
+        let data = try format.write(BenchmarkRecords.make(count: 40_000, project: project), project: project, options: InterchangeOptions())
+        #expect(data.count > 3 * Formats.pieceBytes)
+
+        // When it is read a piece at a time
+        let handed = try Self.handed(data, as: format, project: project)
+
+        // Then several pieces came, numbered in order, together what a whole read gives
+        #expect(handed.numbers.count > 2)
+        #expect(handed.numbers == Array(0..<handed.numbers.count))
+        #expect(handed.counts == [handed.numbers.count])
+        #expect(handed.records == (try format.read(data, fileName: "big", project: project, options: InterchangeOptions())))
+    }
+
+    @Test("a bad line in a late piece throws, naming its line, after the pieces before were handed over")
+    func badLineInALatePiece() throws {
+        // Given a large JSONL file with a bad line near its end
+        var lines = Self.jsonl(40_000)
+        lines[39_990] = #"{"id":"bad","text":"one" "two"}"#
+        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+
+        // When it is read a piece at a time
+        var handedRecords = 0
+        let error = #expect(throws: InterchangeError.self) {
+            try Formats.readPieces(data, as: JSONLFormat.self, fileName: "big.jsonl", project: Projects.sentiment, options: InterchangeOptions(),
+                                   prepare: { records, _ in records.count }) { count, _, _ in handedRecords += count }
+        }
+
+        // Then the pieces before were handed over (a store in a transaction rolls them back) and the line is named
+        #expect(handedRecords > 0 && handedRecords < 39_990)
+        #expect(error?.location == .line(39_991))
+        #expect(error?.description.hasPrefix("big.jsonl:39991: not valid JSON") == true)
+    }
+
+    @Test("an id used twice in pieces far apart is refused, naming both lines")
+    func idUsedTwiceAcrossPieces() throws {
+        // Given a large JSONL file whose last line takes the first line's id
+        var lines = Self.jsonl(40_000)
+        lines[39_999] = #"{"id":"t1","text":"again"}"#
+        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+
+        // When it is read a piece at a time
+        // Then the second use is refused with the line of the first
+        let error = #expect(throws: InterchangeError.self) { try Self.handed(data, as: JSONLFormat.self, project: Projects.sentiment) }
+        #expect(error?.description == #"big:40000: id "t1" is already used on line 1; every task needs its own id"#)
+    }
+
+    @Test("a line that is not UTF-8 in a late piece is named by its line", arguments: ["jsonl", "conll"])
+    func notUTF8InALatePiece(name: String) throws {
+        // Given a large file with one byte that is not UTF-8 on a line near its end
+        let format = try #require(Formats.named(name))
+        let project = name == "conll" ? Projects.entities : Projects.sentiment
+        let lines = name == "conll" ? (0..<150_000).flatMap { _ in ["Anna\tB-PER", "in\tO", ""] } : Self.jsonl(40_000)
+        var data = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let badLine = lines.count - 5
+        let offset = lines[..<(badLine - 1)].reduce(0) { $0 + $1.utf8.count + 1 } + 1
+        data[offset] = 0xFF
+        #expect(data.count > 2 * Formats.pieceBytes)
+
+        // When it is read a piece at a time
+        // Then that line is named
+        let error = #expect(throws: InterchangeError.self) { try Self.handed(data, as: format, project: project) }
+        #expect(error?.description == "big:\(badLine): not valid UTF-8; save the file as UTF-8")
+    }
+
+    @Test("an error the receiver throws stops the reading and comes out as it was thrown")
+    func receiverErrorStopsTheReading() throws {
+        // Given a large file
+        let data = Data((Self.jsonl(40_000).joined(separator: "\n") + "\n").utf8)
+
+        // When the receiver throws at the second piece
+        // Then its error comes out, and no piece came after it
+        #expect(throws: Stop.self) { try Self.handed(data, as: JSONLFormat.self, project: Projects.sentiment, upTo: 2) }
+    }
+
+    @Test("a format that cannot be cut hands its whole file over as one piece")
+    func uncutFormatIsOnePiece() throws {
+        // Given a Label Studio file (one JSON array)
+        let records = BenchmarkRecords.make(count: 50, project: Projects.sentiment)
+        let data = try LabelStudioFormat.write(records, project: Projects.sentiment)
+
+        // When it is read a piece at a time
+        let handed = try Self.handed(data, as: LabelStudioFormat.self, project: Projects.sentiment)
+
+        // Then it came whole, as piece 0 of 1
+        #expect(handed.numbers == [0] && handed.counts == [1])
+        #expect(handed.records == (try LabelStudioFormat.read(data, fileName: "big", project: Projects.sentiment)))
+    }
+}

@@ -90,56 +90,7 @@ public final class HubTransaction {
     /// `importedAt` is recorded for the batch's run of task numbers (`task_batch`), from
     /// which the lead's console tells how long the oldest waiting task has waited.
     public func insertTasks(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil, importedAt: Date? = nil) throws {
-        precondition(states == nil || states?.count == tasks.count, "insertTasks takes one state per task")
-        guard try HubProjectRecord.fetchOne(db, key: projectID) != nil else {
-            throw StoreError.noSuchProject(projectID: projectID)
-        }
-        var seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM task") ?? 0
-        if let importedAt, !tasks.isEmpty {
-            try db.execute(
-                sql: "INSERT INTO task_batch (project_id, first_seq, last_seq, imported_at) VALUES (?, ?, ?, ?)",
-                arguments: [projectID, seq + 1, seq + Int64(tasks.count), importedAt])
-        }
-        // `seq` counts the tasks the hub holds: a batch at least that large rebuilds the
-        // open-task index once rather than growing it a row at a time.
-        let rebuilt = tasks.count >= Self.bulkRowCount && Int64(tasks.count) >= seq ? Self.tasksBulkRebuiltIndexes : []
-        // Bodies are JSON made per task (predictions, token layouts): made on every core
-        // before the insert, which must stay on this connection's thread.
-        let bodies = try PieceWork.map(count: tasks.count) { tasks[$0].storedBody }
-        try withIndexesRebuilt(rebuilt) { try withCheckConstraintsTrusted {
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO task (project_id, id, text, marking, priority, meta, body, state, epoch, seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                """)
-            // The bulk path of an import: bound straight through SQLite's C interface, each
-            // text from the string's own bytes for the one step that reads it. Building
-            // GRDB's argument arrays cost three times what SQLite spent inserting.
-            let handle = statement.sqliteStatement
-            for (index, task) in tasks.enumerated() {
-                seq += 1
-                let state = states?[index] ?? .open
-                let code = RawBinding.bindText(projectID, to: handle, at: 1) { RawBinding.bindText(task.id, to: handle, at: 2) {
-                    RawBinding.bindText(task.text, to: handle, at: 3) { RawBinding.bindText(task.marking.rawValue, to: handle, at: 4) {
-                        RawBinding.bindText(task.meta, to: handle, at: 6) { RawBinding.bindText(bodies[index], to: handle, at: 7) {
-                            RawBinding.bindText(state.rawValue, to: handle, at: 8) {
-                                sqlite3_bind_int64(handle, 5, Int64(task.priority))
-                                sqlite3_bind_int64(handle, 9, seq)
-                                return RawBinding.stepAndReset(handle)
-                            }
-                        } }
-                    } }
-                } }
-                guard code == SQLITE_DONE else {
-                    if code == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue { throw StoreError.duplicateTask(projectID: projectID, taskID: task.id) }
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                if task.image != nil { try linkMedia(of: task, projectID: projectID) }
-            }
-        } }
-        // A station keys tasks and gold items alike: a task may not take a gold item's id.
-        if let clash = try idsInPoolAndTasks(projectID: projectID, limit: 1).first {
-            throw StoreError.duplicateTask(projectID: projectID, taskID: clash)
-        }
+        try bulkImport(projectID: projectID, importedAt: importedAt) { try $0.insertTasks(tasks, states: states, expectedTotal: tasks.count) }
     }
 
     public func setTaskState(projectID: String, taskID: String, to state: HubTask.State) throws {
