@@ -36,7 +36,11 @@ struct ImportCommand: ParsableCommand {
             defer { progress.finish() }
             (tasks, annotations) = try opened.hub.importFile(
                 opened.data, as: opened.format, fileName: opened.fileName, projectID: file.project, options: try file.formatOption.options(),
-                actor: "admin", now: Date(), progress: progress.fraction)
+                actor: "admin", now: Date()
+            ) { done, count in
+                // After the last piece the indexes are made and the file committed.
+                if done == count { progress.step("making the indexes and committing") } else { progress.fraction(done, of: count) }
+            }
         }
         print("Imported \(tasks) tasks into \(file.project)" + (annotations > 0 ? ", with \(annotations) annotations done elsewhere." : "."))
     }
