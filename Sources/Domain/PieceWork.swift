@@ -21,29 +21,33 @@ public enum PieceWork {
     public static func map<Value, Failure: Error>(
         count: Int, onEveryCore: Bool = true, _ transform: (Int) throws(Failure) -> Value
     ) throws(Failure) -> [Value] {
+        let pieces = ranges(count: count, onEveryCore: onEveryCore) { range in
+            Result { () throws(Failure) -> [Value] in try range.map(transform) }
+        }
+        if pieces.count == 1 { return try pieces[0].get() }
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for piece in pieces { values += try piece.get() }
+        return values
+    }
+
+    /// `make` of each of `0..<count`'s ranges, one per core, side by side, in order: for
+    /// work that gathers a range's results into one value (rows in one buffer). One
+    /// range, on this thread, below `parallelThreshold` items or when not `onEveryCore`.
+    public static func ranges<Value>(count: Int, onEveryCore: Bool = true, _ make: (Range<Int>) -> Value) -> [Value] {
         let pieceCount = count < parallelThreshold || !onEveryCore ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        guard pieceCount > 1 else { return try (0..<count).map(transform) }
-        let results = UnsafeMutableBufferPointer<Result<[Value], Failure>>.allocate(capacity: pieceCount)
+        guard pieceCount > 1 else { return [make(0..<count)] }
+        let results = UnsafeMutableBufferPointer<Value>.allocate(capacity: pieceCount)
         defer { results.deallocate() }
-        let outcome: Result<[Value], Failure> = withoutActuallyEscaping(transform) { transform in
-            let shared = Unchecked((results, transform))
+        return withoutActuallyEscaping(make) { make in
+            let shared = Unchecked((results, make))
             DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
-                let (results, transform) = shared.value
-                let range = (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount)
-                (results.baseAddress! + piece).initialize(to: Result { () throws(Failure) -> [Value] in try range.map(transform) })
+                let (results, make) = shared.value
+                (results.baseAddress! + piece).initialize(to: make((count * piece / pieceCount)..<(count * (piece + 1) / pieceCount)))
             }
             defer { results.baseAddress!.deinitialize(count: pieceCount) }
-            var values: [Value] = []
-            values.reserveCapacity(count)
-            for result in results {
-                switch result {
-                case .success(let piece): values += piece
-                case .failure(let failure): return .failure(failure)
-                }
-            }
-            return .success(values)
+            return Array(results)
         }
-        return try outcome.get()
     }
 
     /// Starts `make` on another thread and gives back a function that waits for its

@@ -7,16 +7,12 @@ extension Hub {
     /// Adds tasks to a project, all or nothing.
     ///
     /// One transaction with one prepared statement; an id that repeats, within the
-    /// tasks or against the hub, stops the import with a sentence naming it, and
-    /// nothing of it stays. Returns how many tasks were added.
+    /// tasks or against the hub, stops the import with a sentence naming it (the primary
+    /// key finds it), and nothing of it stays. Returns how many tasks were added.
     @discardableResult
     public func importTasks(projectID: String, tasks: [LabelTask], actor: String, now: Date) throws -> Int {
-        var seen = Set<String>(minimumCapacity: tasks.count)
-        for task in tasks {
-            guard task.projectID == projectID else {
-                throw HubError.taskInOtherProject(taskID: task.id, taskProjectID: task.projectID, importProjectID: projectID)
-            }
-            guard seen.insert(task.id).inserted else { throw HubError.duplicateTaskInImport(taskID: task.id) }
+        if let other = tasks.first(where: { $0.projectID != projectID }) {
+            throw HubError.taskInOtherProject(taskID: other.id, taskProjectID: other.projectID, importProjectID: projectID)
         }
         return try HubError.translating {
             try database.write { transaction in

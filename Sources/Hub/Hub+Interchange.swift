@@ -21,52 +21,62 @@ extension Hub {
         _ records: [InterchangeRecord], projectID: String, actor: String, now: Date
     ) throws -> (tasks: Int, annotations: Int) {
         guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-        return try importing(into: project, actor: actor, now: now, onEveryCore: true) { prepare, consume in
-            try consume(prepare(records, 0), 0, 1)
+        return try importing(into: project, fileName: nil, actor: actor, now: now, onEveryCore: true) { prepare, consume in
+            let place = FilePiece(number: 0, count: 1, bytes: 0..<0, fileBytes: 0, lines: [])
+            try consume(prepare(records, place), place)
         }
     }
 
     /// Reads a file and imports it as `importRecords` does, storing each piece of it
     /// while the next are read (see `TaskFormat.readPieces`), in one transaction: a bad
     /// record anywhere rolls back what went before, so nothing of the file stays.
-    /// `progress` is told after each piece how many of how many are in.
+    /// `progress` is told after each piece how many of the file's bytes are in.
     @discardableResult
     public func importFile(
         _ data: Data, as format: any TaskFormat.Type, fileName: String, projectID: String, options: InterchangeOptions,
         actor: String, now: Date, progress: ((_ done: Int, _ of: Int) -> Void)? = nil
     ) throws -> (tasks: Int, annotations: Int) {
         guard let project = try project(id: projectID) else { throw HubError.noSuchProject(projectID: projectID) }
-        return try importing(into: project, actor: actor, now: now, onEveryCore: false) { prepare, consume in
-            try Formats.readPieces(data, as: format, fileName: fileName, project: project, options: options, prepare: prepare) { piece, number, count in
-                try consume(piece, number, count)
-                progress?(number + 1, count)
+        return try importing(into: project, fileName: fileName, actor: actor, now: now, onEveryCore: false) { prepare, consume in
+            try Formats.readPieces(data, as: format, fileName: fileName, project: project, options: options, prepare: prepare) { piece, place in
+                try consume(piece, place)
+                progress?(place.bytes.upperBound, place.fileBytes)
             }
         }
     }
 
     /// The one import: pieces made ready by `ImportPiece` wherever `read` has them made
-    /// (the checks of each answer against the project, the rows' texts), then checked
-    /// across pieces and inserted in order on the connection's thread.
+    /// (the checks of each record against the project, the rows), then inserted in
+    /// order on the connection's thread, where the primary key refuses an id given
+    /// twice (named by its lines in `fileName`, when the format gives them).
     private func importing(
-        into project: Project, actor: String, now: Date, onEveryCore: Bool,
-        read: (_ prepare: @escaping @Sendable ([InterchangeRecord], Int) -> ImportPiece,
-               _ consume: (ImportPiece, _ number: Int, _ count: Int) throws -> Void) throws -> Void
+        into project: Project, fileName: String?, actor: String, now: Date, onEveryCore: Bool,
+        read: (_ prepare: @escaping @Sendable ([InterchangeRecord], FilePiece) -> ImportPiece,
+               _ consume: (ImportPiece, FilePiece) throws -> Void) throws -> Void
     ) throws -> (tasks: Int, annotations: Int) {
         let ids = TimeOrderedIDs(at: now)
-        let prepare: @Sendable ([InterchangeRecord], Int) -> ImportPiece = { records, number in
-            ImportPiece(records, project: project, ids: ids.forPiece(number), now: now, onEveryCore: onEveryCore)
+        let prepare: @Sendable ([InterchangeRecord], FilePiece) -> ImportPiece = { records, place in
+            ImportPiece(records, project: project, ids: ids.forPiece(place.number), now: now, onEveryCore: onEveryCore)
         }
         return try HubError.translating {
             try database.write { transaction in
-                var seen = Set<String>()
+                var lines: [Int] = []
                 let counts = try transaction.bulkImport(projectID: project.id, importedAt: now) { bulk in
-                    try read(prepare) { piece, _, count in
-                        try piece.check(projectID: project.id, seen: &seen)
+                    try read(prepare) { piece, place in
+                        lines += place.lines
+                        // The guess of the whole import's size, from this piece's share of the file.
+                        let scale = Double(max(1, place.fileBytes)) / Double(max(1, place.bytes.count))
+                        do {
+                            // The records before a refused one go in first: an id among them given twice is the earlier problem.
+                            try bulk.insertTasks(piece.tasks, prefix: piece.refusal?.index, expectedTotal: Int(Double(piece.tasks.count) * scale))
+                        } catch StoreError.taskIDUsedTwice(_, let taskID, let first, let second) where fileName != nil && second < lines.count {
+                            throw Formats.idUsedTwice(taskID, fileName: fileName ?? "", line: lines[second], firstLine: lines[first])
+                        }
+                        if let refusal = piece.refusal { throw refusal.error }
                         // A task with work goes in done (or skipped) with its canonical
                         // judgement in the same transaction, rather than open and then
                         // changed a row at a time.
-                        try bulk.insertTasks(piece.tasks, states: piece.states, bodies: piece.bodies, expectedTotal: piece.tasks.count * count)
-                        try bulk.insertJudgements(piece.judgements, expectedTotal: piece.judgements.count * count)
+                        try bulk.insertJudgements(piece.judgements, expectedTotal: Int(Double(piece.judgements.count) * scale))
                     }
                     return (tasks: bulk.taskCount, annotations: bulk.judgementCount)
                 }

@@ -50,6 +50,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             return try body()
         } catch StoreError.duplicateTask(let projectID, let taskID) {
             throw HubError.taskAlreadyAtHub(projectID: projectID, taskID: taskID)
+        } catch StoreError.taskIDUsedTwice(_, let taskID, _, _) {
+            throw HubError.duplicateTaskInImport(taskID: taskID)
         } catch StoreError.noSuchProject(let projectID) {
             throw HubError.noSuchProject(projectID: projectID)
         } catch StoreError.projectExists(let projectID) {

@@ -5,52 +5,44 @@ import Store
 
 /// A piece of an import made ready for the insert, off the connection's thread: every
 /// record checked on its own, the tasks' rows and the judgements' rows made. What needs
-/// the pieces before (ids used twice) is left to `check`, on the connection's thread.
+/// the pieces before (an id given twice) is left to the primary key, at the insert.
 struct ImportPiece: Sendable {
-    let tasks: [LabelTask]
-    /// Each task's state: done (or skipped, when its first annotation is a skip) with
-    /// work, else open.
-    let states: [HubTask.State]
-    let bodies: [String?]
+    let tasks: PreparedTasks
     let judgements: PreparedJudgements
-    /// The first record refused on its own, by its place in the piece, and why.
-    let refusal: (index: Int, reason: String)?
+    /// The first record refused on its own (of another project, or not importable as
+    /// it is), by its place in the piece, and the error.
+    let refusal: (index: Int, error: HubError)?
 
     /// `ids` are this piece's run of judgement ids (`TimeOrderedIDs.forPiece`), so ids
     /// grow in file order across pieces made on different threads. `onEveryCore` spreads
     /// the work over every core: for a whole import made in one piece.
     init(_ records: [InterchangeRecord], project: Project, ids: TimeOrderedIDs, now: Date, onEveryCore: Bool) {
         let refusals = PieceWork.map(count: records.count, onEveryCore: onEveryCore) { Self.refusal(of: records[$0], project: project) }
-        refusal = refusals.firstIndex { $0 != nil }.map { ($0, refusals[$0] ?? "") }
+        refusal = refusals.firstIndex { $0 != nil }.flatMap { index in refusals[index].map { (index, $0) } }
         // Token layouts coded here (most of a CoNLL record's own work at the hub).
-        tasks = PieceWork.map(count: records.count, onEveryCore: onEveryCore) { index -> LabelTask in
+        let tasks = PieceWork.map(count: records.count, onEveryCore: onEveryCore) { index -> LabelTask in
             var task = records[index].task
             task.layout = records[index].layout.map { TokenLayoutCoding.json($0, of: records[index].task.text) }
             return task
         }
-        bodies = PieceWork.map(count: tasks.count, onEveryCore: onEveryCore) { [tasks] in tasks[$0].storedBody }
-        states = records.map { record -> HubTask.State in
+        let states = records.map { record -> HubTask.State in
             guard let first = record.annotations.first else { return .open }
             return first.skipReason == nil ? .done : .skipped
         }
+        self.tasks = PreparedTasks(tasks, projectID: project.id, states: states, onEveryCore: onEveryCore)
         judgements = PreparedJudgements(
             Self.judgements(importedWith: records, projectID: project.id, ids: ids, now: now), onEveryCore: onEveryCore)
     }
 
-    /// Throws for the first record, in order, of another project, with an id used
-    /// before (in this import: `seen`), or refused on its own.
-    func check(projectID: String, seen: inout Set<String>) throws {
-        for (index, task) in tasks.enumerated() {
-            guard task.projectID == projectID else {
-                throw HubError.taskInOtherProject(taskID: task.id, taskProjectID: task.projectID, importProjectID: projectID)
-            }
-            guard seen.insert(task.id).inserted else { throw HubError.duplicateTaskInImport(taskID: task.id) }
-            if let refusal, refusal.index == index { throw HubError.importRefused(refusal.reason) }
+    /// Why a record cannot be imported as it is, seen from the record alone.
+    static func refusal(of record: InterchangeRecord, project: Project) -> HubError? {
+        guard record.task.projectID == project.id else {
+            return .taskInOtherProject(taskID: record.task.id, taskProjectID: record.task.projectID, importProjectID: project.id)
         }
+        return reason(toRefuse: record, project: project).map(HubError.importRefused)
     }
 
-    /// Why a record cannot be imported as it is, seen from the record alone.
-    static func refusal(of record: InterchangeRecord, project: Project) -> String? {
+    private static func reason(toRefuse record: InterchangeRecord, project: Project) -> String? {
         if let source = record.imageSource {
             return "task \"\(record.task.id)\" names its image by file (\(source.path)); its chip must be cut and stored first, which labeldesk import does"
         }

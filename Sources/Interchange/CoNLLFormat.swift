@@ -27,7 +27,8 @@ public enum CoNLLFormat: TaskFormat {
         return try FileLines.withCheckedBytes(data, fileName: fileName) { bytes throws(InterchangeError) in
             // Read in pieces cut between sentences, one per core; the first problem by
             // line is the one reported, as a reading from the top would find it.
-            let pieces = sentencePieces(bytes, count: bytes.count < JSONLines.parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+            let pieces = sentencePieces(bytes, cuts: FileLines.equalCuts(
+                byteCount: bytes.count, count: bytes.count < JSONLines.parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount))
             var results = [PieceResult](repeating: .success([]), count: pieces.count)
             results.withUnsafeMutableBufferPointer { slots in
                 let shared = UncheckedSlots(slots: slots, pieces: pieces)
@@ -51,28 +52,29 @@ public enum CoNLLFormat: TaskFormat {
 
     public static func readPieces<Piece: Sendable>(
         _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
-        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
-        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ place: FilePiece) -> Piece,
+        consume: (_ piece: Piece, _ place: FilePiece) throws -> Void
     ) throws {
         guard project.kind == .spans else {
             throw RecordChecks.wrongKind("CoNLL files hold entity spans", project: project, fileName: fileName)
         }
         try FileLines.withBytes(data) { bytes in
-            let shared = FileLines.SharedPieces(pieces: sentencePieces(bytes, count: Formats.pieceCount(byteCount: bytes.count)))
-            let count = shared.pieces.count
+            let shared = FileLines.SharedPieces(pieces: sentencePieces(bytes, cuts: Formats.pieceCuts(byteCount: bytes.count)))
             let scheme = options.conllScheme
+            // Ids are made from each sentence's first line, so none repeats: no lines handed on.
+            let places = shared.places(in: bytes)
             var number = 0
-            try PieceWork.inOrder(count: count, make: { index -> Result<Piece, PieceFailure> in
+            try PieceWork.inOrder(count: places.count, make: { index -> Result<Piece, PieceFailure> in
                 let piece = shared.pieces[index]
                 if let line = FileLines.lineNotUTF8(in: piece) {
                     return .failure(PieceFailure(line: line, problem: Problem(FileLines.notUTF8Problem)))
                 }
-                return readPiece(piece.bytes, firstLine: piece.firstLine, isLast: index == count - 1, project: project, scheme: scheme)
-                    .map { prepare($0, index) }
+                return readPiece(piece.bytes, firstLine: piece.firstLine, isLast: index == places.count - 1, project: project, scheme: scheme)
+                    .map { prepare($0, places[index]) }
             }, consume: { result in
                 switch result {
                 case .success(let piece):
-                    try consume(piece, number, count)
+                    try consume(piece, places[number])
                     number += 1
                 case .failure(let failure):
                     throw InterchangeError(fileName: fileName, location: .line(failure.line), problem: failure.problem.text)
@@ -114,17 +116,17 @@ public enum CoNLLFormat: TaskFormat {
         return .success(reader.records)
     }
 
-    /// The file cut into about `count` pieces, each after the next place past its share
-    /// where a sentence ends with exactly one empty line and the next begins (`tag\n\ntoken`),
+    /// The file cut after the next place past each of `cuts` (ascending) where a sentence
+    /// ends with exactly one empty line and the next begins (`tag\n\ntoken`), each piece
     /// with the number of its first line. Where no such place is found, fewer pieces.
-    static func sentencePieces(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] {
-        guard count > 1, bytes.count > 0, let base = bytes.baseAddress else { return [(bytes, 1)] }
+    static func sentencePieces(_ bytes: UnsafeBufferPointer<UInt8>, cuts: [Int]) -> [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] {
+        guard !cuts.isEmpty, bytes.count > 0, let base = bytes.baseAddress else { return [(bytes, 1)] }
         func isText(_ byte: UInt8) -> Bool { byte != 0x0A && byte != 0x0D && byte != 0x20 && byte != 0x09 && byte != 0xEF }
         var pieces: [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] = []
         var start = 0
         var firstLine = 1
-        for piece in 1..<count {
-            var position = max(start + 3, bytes.count * piece / count)
+        for target in cuts {
+            var position = max(start + 3, target)
             var cut: Int?
             while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))

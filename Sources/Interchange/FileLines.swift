@@ -38,12 +38,22 @@ struct FileLines {
     /// The file cut at line ends into about `count` pieces of similar size, each with the
     /// number of its first line, to be read side by side.
     static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] {
-        guard count > 1, bytes.count > 0 else { return [(bytes, 1)] }
+        pieces(bytes, cuts: equalCuts(byteCount: bytes.count, count: count))
+    }
+
+    /// Where to cut `byteCount` bytes into `count` pieces of one size.
+    static func equalCuts(byteCount: Int, count: Int) -> [Int] {
+        count > 1 ? (1..<count).map { byteCount * $0 / count } : []
+    }
+
+    /// The file cut just after the first line end at or past each of `cuts` (ascending).
+    static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, cuts: [Int]) -> [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] {
+        guard !cuts.isEmpty, bytes.count > 0 else { return [(bytes, 1)] }
         var pieces: [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)] = []
         var start = 0
         var firstLine = 1
-        for piece in 1...count {
-            var end = piece == count ? bytes.count : max(start, bytes.count * piece / count)
+        for target in cuts + [bytes.count] {
+            var end = min(bytes.count, max(start, target))
             if end < bytes.count {
                 // Cut just after the next line end, so no line is split.
                 if let found = memchr(bytes.baseAddress! + end, 0x0A, bytes.count - end) {
@@ -65,6 +75,14 @@ struct FileLines {
     /// of one `readPieces`, which only read them while the file's bytes live.
     struct SharedPieces: @unchecked Sendable {
         let pieces: [(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)]
+
+        /// Where each piece lies in `file`, the bytes they were cut from (no lines given).
+        func places(in file: UnsafeBufferPointer<UInt8>) -> [FilePiece] {
+            pieces.enumerated().map { number, piece in
+                let start = piece.bytes.baseAddress.map { file.baseAddress!.distance(to: $0) } ?? 0
+                return FilePiece(number: number, count: pieces.count, bytes: start..<(start + piece.bytes.count), fileBytes: file.count, lines: [])
+            }
+        }
     }
 
     /// The number of the first line that is not UTF-8, or nil when the whole file is.

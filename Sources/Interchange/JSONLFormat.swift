@@ -41,37 +41,42 @@ public enum JSONLFormat: TaskFormat {
         }
     }
 
+    /// Ids given twice are left to the consumer (see `TaskFormat.readPieces`): each
+    /// piece hands on its records' lines.
     public static func readPieces<Piece: Sendable>(
         _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
-        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
-        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ place: FilePiece) -> Piece,
+        consume: (_ piece: Piece, _ place: FilePiece) throws -> Void
     ) throws {
         try FileLines.withBytes(data) { bytes in
             let shared = JSONLines.readPieces(bytes)
-            let count = shared.pieces.count
-            var lineOfID: [String: Int] = [:]
-            var number = 0
-            try PieceWork.inOrder(count: count, make: { index in
+            let places = shared.places(in: bytes)
+            try PieceWork.inOrder(count: places.count, make: { index in
                 let piece = shared.pieces[index]
+                var place = places[index]
                 if let line = FileLines.lineNotUTF8(in: piece) {
-                    return ReadPiece(ids: [], failure: (line, Problem(FileLines.notUTF8Problem)), prepared: prepare([], index))
+                    return ReadPiece(place: place, failure: (line, Problem(FileLines.notUTF8Problem)), prepared: prepare([], place))
                 }
                 let parsed = JSONLines.parsePiece(piece.bytes, firstLine: piece.firstLine) { value, line, markings throws(Problem) in
                     try record(from: value, number: line, project: project, markings: &markings)
                 }
-                return ReadPiece(ids: parsed.items.map { ($0.line, $0.value.task.id) }, failure: parsed.failure, prepared: prepare(parsed.items.map(\.value), index))
+                place.lines = parsed.items.map(\.line)
+                return ReadPiece(place: place, failure: parsed.failure, prepared: prepare(parsed.items.map(\.value), place))
             }, consume: { read in
-                try checkIDs(read.ids, failure: read.failure, lineOfID: &lineOfID, fileName: fileName)
-                try consume(read.prepared, number, count)
-                number += 1
+                // The records before a bad line go in first: an id among them given twice
+                // is the earlier problem.
+                try consume(read.prepared, read.place)
+                if let (line, problem) = read.failure {
+                    throw InterchangeError(fileName: fileName, location: .line(line), problem: problem.lineText)
+                }
             })
         }
     }
 
-    /// A piece as read off the consuming thread: its ids by line for the checks across
-    /// pieces, its first bad line, and what the caller made of its records.
+    /// A piece as read off the consuming thread: where it lies, its first bad line, and
+    /// what the caller made of its records.
     private struct ReadPiece<Prepared: Sendable>: Sendable {
-        var ids: [(line: Int, id: String)]
+        var place: FilePiece
         var failure: (line: Int, problem: Problem)?
         var prepared: Prepared
     }
@@ -83,9 +88,7 @@ public enum JSONLFormat: TaskFormat {
     ) throws(InterchangeError) {
         for (line, id) in ids {
             if let firstLine = lineOfID.updateValue(line, forKey: id) {
-                throw InterchangeError(
-                    fileName: fileName, location: .line(line),
-                    problem: Problem("id \"\(id)\" is already used on line \(firstLine); every task needs its own id").lineText)
+                throw Formats.idUsedTwice(id, fileName: fileName, line: line, firstLine: firstLine)
             }
         }
         if let (line, problem) = failure {

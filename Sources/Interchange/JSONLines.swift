@@ -85,6 +85,6 @@ enum JSONLines {
 
     /// The pieces of `bytes` (whole lines) a format's `readPieces` reads one at a time.
     static func readPieces(_ bytes: UnsafeBufferPointer<UInt8>) -> FileLines.SharedPieces {
-        FileLines.SharedPieces(pieces: FileLines.pieces(bytes, count: Formats.pieceCount(byteCount: bytes.count)))
+        FileLines.SharedPieces(pieces: FileLines.pieces(bytes, cuts: Formats.pieceCuts(byteCount: bytes.count)))
     }
 }

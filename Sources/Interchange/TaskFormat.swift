@@ -16,16 +16,20 @@ public protocol TaskFormat {
     static func read(_ data: Data, fileName: String, project: Project, options: InterchangeOptions) throws(InterchangeError) -> [InterchangeRecord]
     /// Reads `data` a piece at a time, for a caller that stores each piece while the
     /// next are read: each piece's records are made into a `Piece` by `prepare`, on the
-    /// thread that read them, and handed to `consume` in file order (with the piece's
-    /// number and how many there are). All or nothing as `read` is: a bad record throws
+    /// thread that read them, and handed to `consume` in file order, each with where it
+    /// lies in the file (`FilePiece`). All or nothing as `read` is: a bad record throws
     /// its `InterchangeError` when its piece's turn comes, after `consume` has had the
-    /// pieces before, so a caller inside a transaction rolls back. An error `consume`
+    /// records before it, so a caller inside a transaction rolls back. An error `consume`
     /// throws stops the reading and is thrown. Formats that cannot be cut read whole,
     /// as one piece.
+    ///
+    /// An id given to two records in different pieces may be left to the consumer,
+    /// whose store's key refuses it anyway: the format then gives each record's line
+    /// (`FilePiece.lines`) for the sentence, which `Formats.idUsedTwice` words.
     static func readPieces<Piece: Sendable>(
         _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
-        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
-        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ place: FilePiece) -> Piece,
+        consume: (_ piece: Piece, _ place: FilePiece) throws -> Void
     ) throws
     static func write(_ records: [InterchangeRecord], project: Project, options: InterchangeOptions) throws(InterchangeError) -> Data
 }
@@ -35,10 +39,11 @@ extension TaskFormat {
 
     public static func readPieces<Piece: Sendable>(
         _ data: Data, fileName: String, project: Project, options: InterchangeOptions,
-        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
-        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ place: FilePiece) -> Piece,
+        consume: (_ piece: Piece, _ place: FilePiece) throws -> Void
     ) throws {
-        try consume(prepare(try read(data, fileName: fileName, project: project, options: options), 0), 0, 1)
+        let place = FilePiece(number: 0, count: 1, bytes: 0..<data.count, fileBytes: data.count, lines: [])
+        try consume(prepare(try read(data, fileName: fileName, project: project, options: options), place), place)
     }
 
     public static func read(_ data: Data, fileName: String, project: Project) throws(InterchangeError) -> [InterchangeRecord] {
@@ -47,6 +52,28 @@ extension TaskFormat {
 
     public static func write(_ records: [InterchangeRecord], project: Project) throws(InterchangeError) -> Data {
         try write(records, project: project, options: InterchangeOptions())
+    }
+}
+
+/// Where a piece handed over by `TaskFormat.readPieces` lies in its file.
+public struct FilePiece: Sendable {
+    /// Counting from 0, of `count`.
+    public var number: Int
+    public var count: Int
+    /// The piece's bytes in the file, and the file's size.
+    public var bytes: Range<Int>
+    public var fileBytes: Int
+    /// Each record's first line in the file, where the format leaves an id given twice
+    /// to the consumer (see `readPieces`); empty where it refuses such ids itself or
+    /// makes ids that cannot repeat.
+    public var lines: [Int]
+
+    public init(number: Int, count: Int, bytes: Range<Int>, fileBytes: Int, lines: [Int]) {
+        self.number = number
+        self.count = count
+        self.bytes = bytes
+        self.fileBytes = fileBytes
+        self.lines = lines
     }
 }
 
@@ -131,16 +158,35 @@ extension Formats {
     /// `TaskFormat.readPieces` with a format chosen at run time.
     public static func readPieces<Piece: Sendable>(
         _ data: Data, as format: any TaskFormat.Type, fileName: String, project: Project, options: InterchangeOptions,
-        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ piece: Int) -> Piece,
-        consume: (_ piece: Piece, _ number: Int, _ count: Int) throws -> Void
+        prepare: @escaping @Sendable (_ records: [InterchangeRecord], _ place: FilePiece) -> Piece,
+        consume: (_ piece: Piece, _ place: FilePiece) throws -> Void
     ) throws {
         try format.readPieces(data, fileName: fileName, project: project, options: options, prepare: prepare, consume: consume)
     }
 
-    /// How many pieces a file of `byteCount` bytes is read in by `readPieces`: about a
-    /// megabyte each, so the first is stored while the rest are still being read.
-    static func pieceCount(byteCount: Int) -> Int { max(1, byteCount / pieceBytes) }
+    /// Where `readPieces` cuts a file of `byteCount` bytes (each cut then moved on to
+    /// the next record's start): pieces of about a megabyte, the first ones smaller (an
+    /// eighth, a quarter, a half), so the first piece goes in after little reading and
+    /// each later one is read while the one before goes in.
+    static func pieceCuts(byteCount: Int) -> [Int] {
+        var cuts: [Int] = []
+        var size = pieceBytes / 8
+        var cut = size
+        while cut < byteCount - pieceBytes / 2 {
+            cuts.append(cut)
+            size = min(pieceBytes, size * 2)
+            cut += size
+        }
+        return cuts
+    }
     static let pieceBytes = 1 << 20
+
+    /// The sentence for an id given to two records, at `line` and before at `firstLine`.
+    public static func idUsedTwice(_ id: String, fileName: String, line: Int, firstLine: Int) -> InterchangeError {
+        InterchangeError(
+            fileName: fileName, location: .line(line),
+            problem: Problem("id \"\(id)\" is already used on line \(firstLine); every task needs its own id").lineText)
+    }
 
     /// Writes with a format chosen at run time (`--format`).
     public static func write(

@@ -95,7 +95,7 @@ import Testing
 
         // Then every task and annotation is in, tasks in file order, judgement ids growing with them, one batch recorded
         #expect(counts.tasks == 30_000 && counts.annotations == 30_000)
-        #expect(progress.count > 2 && progress == Array(1...progress.count))
+        #expect(progress.count > 2 && progress == progress.sorted() && Set(progress).count == progress.count && progress.last == file.count)
         #expect(try hub.taskCounts(projectID: "sentiment") == TaskCounts(done: 30_000))
         let judgements = try hub.database.read { try $0.judgements(projectID: "sentiment") }
         let byID = judgements.sorted { $0.annotation.id.uuidString < $1.annotation.id.uuidString }
@@ -120,6 +120,45 @@ import Testing
         #expect(error?.description == #"big.jsonl:30000: $.annotations[0]: label "maybe" is not one of project "sentiment"'s labels"#)
         #expect(try hub.taskCounts(projectID: "sentiment") == TaskCounts())
         #expect(try count(in: directory, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'open_task_to_lease'") == 1)
+    }
+
+    @Test func anIDGivenInTwoPiecesIsRefusedByTheKeyNamingBothLines() throws {
+        // Given a JSONL file of several megabytes whose last line takes the id of the second
+        let directory = try TemporaryDirectory()
+        let hub = try makeHub(in: directory, labelers: [])
+        var lines = (1...30_000).map { #"{"id":"t\#($0)","text":"task \#($0), long enough that the file is read in several pieces of a megabyte or so"}"# }
+        lines[29_999] = #"{"id":"t2","text":"the second again"}"#
+        let file = Data((lines.joined(separator: "\n") + "\n").utf8)
+
+        // When it is imported
+        // Then the primary key refuses the id, the sentence names both lines, and no task of the file stays
+        let error = #expect(throws: InterchangeError.self) {
+            try hub.importFile(file, as: JSONLFormat.self, fileName: "big.jsonl", projectID: "sentiment", options: InterchangeOptions(), actor: "admin", now: monday)
+        }
+        #expect(error?.description == #"big.jsonl:30000: id "t2" is already used on line 2; every task needs its own id"#)
+        #expect(try hub.taskCounts(projectID: "sentiment") == TaskCounts())
+        #expect(try count(in: directory, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'open_task_to_lease'") == 1)
+    }
+
+    @Test func anIDTheProjectHasStopsAFileAtItsLine() throws {
+        // Given a hub whose project already holds t5
+        let directory = try TemporaryDirectory()
+        let hub = try makeHub(in: directory, labelers: [])
+        try hub.importTasks(projectID: "sentiment", tasks: [LabelTask(id: "t5", projectID: "sentiment", text: "held", marking: .unclassified, priority: 0)], actor: "admin", now: monday)
+
+        // When a file that gives t5 again, after a record refused on its own, is imported
+        let file = Data(#"""
+            {"id":"t4","text":"four"}
+            {"id":"t5","text":"five"}
+            {"id":"t6","text":"six","annotations":[{"answer":{"labels":["maybe"]},"annotator":"ana"}]}
+
+            """#.utf8)
+
+        // Then the earlier problem is the one said: the id already at the hub
+        #expect(throws: HubError.taskAlreadyAtHub(projectID: "sentiment", taskID: "t5")) {
+            try hub.importFile(file, as: JSONLFormat.self, fileName: "small.jsonl", projectID: "sentiment", options: InterchangeOptions(), actor: "admin", now: monday)
+        }
+        #expect(try hub.taskCounts(projectID: "sentiment") == TaskCounts(open: 1))
     }
 
     private func count(in directory: TemporaryDirectory, _ sql: String) throws -> Int {

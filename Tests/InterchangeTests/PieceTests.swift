@@ -126,20 +126,20 @@ struct PieceTests {
 /// read it, for a store that inserts one piece while the next are read.
 @Suite("Reading a piece at a time")
 struct ReadPiecesTests {
-    /// What `readPieces` handed over: the records in order, and the numbers it gave.
+    /// What `readPieces` handed over: the records in order, and where it said each piece lies.
     struct Handed {
         var records: [InterchangeRecord] = []
-        var numbers: [Int] = []
-        var counts: Set<Int> = []
+        var places: [FilePiece] = []
+        var numbers: [Int] { places.map(\.number) }
+        var counts: Set<Int> { Set(places.map(\.count)) }
     }
 
     static func handed(_ data: Data, as format: any TaskFormat.Type, project: Project, upTo limit: Int? = nil) throws -> Handed {
         var handed = Handed()
-        try Formats.readPieces(data, as: format, fileName: "big", project: project, options: InterchangeOptions(), prepare: { records, _ in records }) { piece, number, count in
+        try Formats.readPieces(data, as: format, fileName: "big", project: project, options: InterchangeOptions(), prepare: { records, _ in records }) { piece, place in
             handed.records += piece
-            handed.numbers.append(number)
-            handed.counts.insert(count)
-            if let limit, handed.numbers.count >= limit { throw Stop() }
+            handed.places.append(place)
+            if let limit, handed.places.count >= limit { throw Stop() }
         }
         return handed
     }
@@ -166,6 +166,12 @@ struct ReadPiecesTests {
         #expect(handed.numbers == Array(0..<handed.numbers.count))
         #expect(handed.counts == [handed.numbers.count])
         #expect(handed.records == (try format.read(data, fileName: "big", project: project, options: InterchangeOptions())))
+        // and the pieces lie end to end over the whole file, the first smaller, so it goes in after little reading
+        #expect(handed.places.first?.bytes.lowerBound == 0 && handed.places.last?.bytes.upperBound == data.count)
+        #expect(zip(handed.places, handed.places.dropFirst()).allSatisfy { $0.bytes.upperBound == $1.bytes.lowerBound })
+        #expect(handed.places.allSatisfy { $0.fileBytes == data.count })
+        let sizes = handed.places.map(\.bytes.count)
+        #expect(sizes[0] < Formats.pieceBytes / 4 && sizes[0] < sizes[1] && sizes[1] < sizes[2] && sizes[3] > Formats.pieceBytes * 3 / 4)
     }
 
     @Test("a bad line in a late piece throws, naming its line, after the pieces before were handed over")
@@ -179,25 +185,32 @@ struct ReadPiecesTests {
         var handedRecords = 0
         let error = #expect(throws: InterchangeError.self) {
             try Formats.readPieces(data, as: JSONLFormat.self, fileName: "big.jsonl", project: Projects.sentiment, options: InterchangeOptions(),
-                                   prepare: { records, _ in records.count }) { count, _, _ in handedRecords += count }
+                                   prepare: { records, _ in records.count }) { count, _ in handedRecords += count }
         }
 
-        // Then the pieces before were handed over (a store in a transaction rolls them back) and the line is named
-        #expect(handedRecords > 0 && handedRecords < 39_990)
+        // Then every record before it was handed over (a store in a transaction rolls them back, and an id
+        // among them given twice is the earlier problem), and the line is named
+        #expect(handedRecords == 39_990)
         #expect(error?.location == .line(39_991))
         #expect(error?.description.hasPrefix("big.jsonl:39991: not valid JSON") == true)
     }
 
-    @Test("an id used twice in pieces far apart is refused, naming both lines")
-    func idUsedTwiceAcrossPieces() throws {
-        // Given a large JSONL file whose last line takes the first line's id
+    @Test("a JSONL piece hands on each record's line, leaving an id given in two pieces to the store that refuses it")
+    func jsonlPiecesHandOnTheirLines() throws {
+        // Given a large JSONL file with a blank line, whose last line takes the first line's id
         var lines = Self.jsonl(40_000)
+        lines[9] = " "
         lines[39_999] = #"{"id":"t1","text":"again"}"#
         let data = Data((lines.joined(separator: "\n") + "\n").utf8)
 
         // When it is read a piece at a time
-        // Then the second use is refused with the line of the first
-        let error = #expect(throws: InterchangeError.self) { try Self.handed(data, as: JSONLFormat.self, project: Projects.sentiment) }
+        let handed = try Self.handed(data, as: JSONLFormat.self, project: Projects.sentiment)
+
+        // Then every record came, each piece with its records' lines (the blank one skipped), for the store's sentence
+        #expect(handed.records.count == 39_999)
+        #expect(handed.places.flatMap(\.lines) == Array(1...9) + Array(11...40_000))
+        // and a whole read still refuses the id itself, naming both lines
+        let error = #expect(throws: InterchangeError.self) { try JSONLFormat.read(data, fileName: "big", project: Projects.sentiment) }
         #expect(error?.description == #"big:40000: id "t1" is already used on line 1; every task needs its own id"#)
     }
 

@@ -67,6 +67,51 @@ import Testing
         #expect(try openIndexDefinition(hub) == before)
     }
 
+    @Test func anIDGivenTwiceInOneBatchNamesBothPlaces() throws {
+        // Given a hub holding t1, and a batch whose 3rd task takes the id of its 7th
+        let folder = try TemporaryDirectory()
+        let hub = try makeHub(in: folder)
+        try hub.write { try $0.insertTasks(tasks(1), projectID: "sentiment") }
+        var batch = tasks(10, from: 2)
+        batch[6].id = batch[2].id
+
+        // When it is inserted
+        // Then the primary key refuses the second, and the error says where both are in the batch
+        #expect(throws: StoreError.taskIDUsedTwice(projectID: "sentiment", taskID: "t4", first: 2, second: 6)) {
+            try hub.write { try $0.insertTasks(batch, projectID: "sentiment") }
+        }
+        #expect(try hub.read { try $0.taskCounts(projectID: "sentiment") } == TaskCounts(open: 1))
+    }
+
+    @Test func preparedRowsBindEveryKindOfValueAsGiven() throws {
+        // Given rows made in two pieces and joined: texts (one empty, one with emoji), NULLs, integers and reals
+        var rows = PreparedRows(width: 4)
+        rows.append("first")
+        rows.append(nil as String?)
+        rows.append(Int64(7))
+        rows.append(real: 1.5)
+        var more = PreparedRows(width: 4)
+        more.append("")
+        more.append("東京 👩‍👩‍👧")
+        more.append(nil as Int64?)
+        more.append(real: -2)
+        rows.append(contentsOf: more)
+        #expect(rows.count == 2 && rows.text(row: 1, column: 1) == "東京 👩‍👩‍👧" && rows.text(row: 0, column: 1) == nil)
+
+        // When they are bound to an insert and stepped
+        let queue = try DatabaseQueue()
+        let stored = try queue.write { db -> [String] in
+            try db.execute(sql: "CREATE TABLE t (a, b, c, d)")
+            let statement = try db.makeStatement(sql: "INSERT INTO t VALUES (?, ?, ?, ?)")
+            let failed = rows.forEachRow(0..<rows.count, boundTo: statement.sqliteStatement) { _ in RawBinding.stepAndReset(statement.sqliteStatement) }
+            #expect(failed == nil)
+            return try String.fetchAll(db, sql: "SELECT quote(a) || '|' || quote(b) || '|' || quote(c) || '|' || quote(d) FROM t ORDER BY rowid")
+        }
+
+        // Then each value went in as it was, of its own type
+        #expect(stored == ["'first'|NULL|7|1.5", "''|'東京 👩‍👩‍👧'|NULL|-2.0"])
+    }
+
     @Test func aFailureInsideTheRebuildStillMakesTheIndexAgain() throws {
         // Given a hub, and a step that fails while the index is dropped
         let folder = try TemporaryDirectory()

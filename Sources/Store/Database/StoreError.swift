@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyPassword
     case unreadablePasswordHash(username: String)
     case duplicateTask(projectID: String, taskID: String)
+    /// One id given to two tasks of one batch: their places in it, counting from 0.
+    case taskIDUsedTwice(projectID: String, taskID: String, first: Int, second: Int)
     case noSuchProject(projectID: String)
     case projectExists(projectID: String)
     case unreadableRow(table: String, problem: String)
@@ -40,6 +42,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "the stored password of \"\(username)\" cannot be read; an admin must set a new one"
         case .duplicateTask(let projectID, let taskID):
             "task id \"\(taskID)\" is already in project \"\(projectID)\"; give every task its own id"
+        case let .taskIDUsedTwice(projectID, taskID, first, second):
+            "task id \"\(taskID)\" is given to two tasks of one batch for project \"\(projectID)\" (number \(first + 1) and number \(second + 1)); give every task its own id"
         case .noSuchProject(let projectID):
             "there is no project \"\(projectID)\"; create it first"
         case .projectExists(let projectID):

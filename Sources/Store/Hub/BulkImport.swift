@@ -45,15 +45,14 @@ public final class BulkImport {
         try transaction.db.execute(sql: "PRAGMA ignore_check_constraints = ON")
     }
 
-    /// Inserts a piece of tasks: open, or each in the state `states` gives (work done
-    /// elsewhere, whose judgements follow). `bodies` are each task's `storedBody`, made
-    /// beforehand off this thread (nil makes them here). `expectedTotal` is how many
-    /// tasks the whole import is likely to hold, for the first piece's choice of indexes.
+    /// Inserts a piece of tasks (their rows made beforehand, off this thread), the first
+    /// `prefix` of them when given. `expectedTotal` is how many tasks the whole import is
+    /// likely to hold, for the first piece's choice of indexes.
     ///
-    /// Throws `StoreError.duplicateTask` naming the first id the project already has.
-    public func insertTasks(_ tasks: [LabelTask], states: [HubTask.State]? = nil, bodies: [String?]? = nil, expectedTotal: Int) throws {
-        precondition(states == nil || states?.count == tasks.count, "insertTasks takes one state per task")
-        precondition(bodies == nil || bodies?.count == tasks.count, "insertTasks takes one body per task")
+    /// The primary key is the one check that ids are new: an id the project already had
+    /// throws `StoreError.duplicateTask`, one given twice in this import
+    /// `StoreError.taskIDUsedTwice` with the places of both.
+    public func insertTasks(_ prepared: PreparedTasks, prefix: Int? = nil, expectedTotal: Int) throws {
         let statement = try taskStatement ?? {
             // `seq` counts the tasks the hub holds: an import at least that large rebuilds
             // the open-task index once rather than growing it a row at a time.
@@ -61,85 +60,61 @@ public final class BulkImport {
                 droppedIndexes += try transaction.dropIndexes(HubTransaction.tasksBulkRebuiltIndexes)
             }
             let made = try db.makeStatement(sql: """
-                INSERT INTO task (project_id, id, text, marking, priority, meta, body, state, epoch, seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                INSERT INTO task (project_id, id, text, marking, priority, meta, body, state, seq, epoch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """)
             taskStatement = made
             return made
         }()
-        let bodies = bodies ?? PieceWork.map(count: tasks.count) { tasks[$0].storedBody }
-        // Bound straight through SQLite's C interface, each text from the string's own
-        // bytes for the one step that reads it. Building GRDB's argument arrays cost
-        // three times what SQLite spent inserting.
         let handle = statement.sqliteStatement
-        for (index, task) in tasks.enumerated() {
-            seq += 1
-            let state = states?[index] ?? .open
-            let code = RawBinding.bindText(projectID, to: handle, at: 1) { RawBinding.bindText(task.id, to: handle, at: 2) {
-                RawBinding.bindText(task.text, to: handle, at: 3) { RawBinding.bindText(task.marking.rawValue, to: handle, at: 4) {
-                    RawBinding.bindText(task.meta, to: handle, at: 6) { RawBinding.bindText(bodies[index], to: handle, at: 7) {
-                        RawBinding.bindText(state.rawValue, to: handle, at: 8) {
-                            sqlite3_bind_int64(handle, 5, Int64(task.priority))
-                            sqlite3_bind_int64(handle, 9, seq)
-                            return RawBinding.stepAndReset(handle)
-                        }
-                    } }
-                } }
-            } }
-            guard code == SQLITE_DONE else {
-                if code == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue { throw StoreError.duplicateTask(projectID: projectID, taskID: task.id) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            if task.image != nil { try transaction.linkMedia(of: task, projectID: projectID) }
+        let count = min(prefix ?? prepared.count, prepared.count)
+        var next = seq
+        let failed = prepared.rows.forEachRow(0..<count, boundTo: handle) { _ in
+            next += 1
+            sqlite3_bind_int64(handle, PreparedTasks.width + 1, next)
+            return RawBinding.stepAndReset(handle)
         }
-        taskCount += tasks.count
+        if let (row, code) = failed {
+            let taskID = prepared.rows.text(row: row, column: 1) ?? ""
+            if code == ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY.rawValue { throw try clash(taskID: taskID, at: taskCount + row) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        seq = next
+        for (index, task) in prepared.imaged where index < count { try transaction.linkMedia(of: task, projectID: projectID) }
+        taskCount += count
     }
 
-    /// Inserts a piece of judgements, their row texts made beforehand. At most one
-    /// judgement per task may be canonical (checked when the index is made, at the end,
-    /// when it was dropped). `expectedTotal` as for `insertTasks`.
+    /// The error for an id the primary key refused at place `index` of this import: the
+    /// task holding it came in this import (its `seq` says where) or was there before.
+    private func clash(taskID: String, at index: Int) throws -> StoreError {
+        let held = try Int64.fetchOne(db, sql: "SELECT seq FROM task WHERE project_id = ? AND id = ?", arguments: [projectID, taskID])
+        guard let held, held >= firstSeq else { return .duplicateTask(projectID: projectID, taskID: taskID) }
+        return .taskIDUsedTwice(projectID: projectID, taskID: taskID, first: Int(held - firstSeq), second: index)
+    }
+
+    /// Inserts a piece of judgements, their rows made beforehand. At most one judgement
+    /// per task may be canonical (checked when the index is made, at the end, when it
+    /// was dropped). `expectedTotal` as for `insertTasks`.
     public func insertJudgements(_ prepared: PreparedJudgements, expectedTotal: Int) throws {
-        let judgements = prepared.judgements
-        guard !judgements.isEmpty else { return }
-        precondition(!judgements.contains { $0.firstOutcome == .rejected }, "a rejected annotation is never stored as a judgement")
+        guard prepared.count > 0 else { return }
         let statement = try judgementStatement ?? {
             let held = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM judgement") ?? 0
             if expectedTotal >= HubTransaction.bulkRowCount, Int64(expectedTotal) >= held {
                 droppedIndexes += try transaction.dropIndexes(HubTransaction.judgementsBulkRebuiltIndexes)
             }
             let made = try db.makeStatement(sql: """
-                INSERT INTO judgement (id, project_id, task_id, labels, skip_reason, username, station_id, lease_epoch,
-                                       created_at, seconds_on_task, content, canonical, outcome, received_at,
-                                       answer, flag, prediction_accepted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO judgement (\(PreparedJudgements.columns.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: PreparedJudgements.columns.count).joined(separator: ", ")))
                 """)
             judgementStatement = made
             return made
         }()
         let handle = statement.sqliteStatement
-        let rows = prepared.texts
-        for index in judgements.indices {
-            for (position, text) in rows[index].enumerated() {
-                RawBinding.bindCopy(text, to: handle, at: Self.judgementTextIndices[position])
-            }
-            sqlite3_bind_int64(handle, 8, Int64(judgements[index].annotation.leaseEpoch))
-            sqlite3_bind_double(handle, 10, judgements[index].annotation.secondsOnTask)
-            sqlite3_bind_int64(handle, 12, judgements[index].isCanonical ? 1 : 0)
-            if let accepted = judgements[index].annotation.predictionAccepted {
-                sqlite3_bind_int64(handle, 17, accepted ? 1 : 0)
-            } else {
-                sqlite3_bind_null(handle, 17)
-            }
-            let code = RawBinding.stepAndReset(handle)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        if let (_, code) = prepared.rows.forEachRow(0..<prepared.count, boundTo: handle, { _ in RawBinding.stepAndReset(handle) }) {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        judgementCount += judgements.count
+        judgementCount += prepared.count
     }
-
-    /// Where `insertJudgements` binds its texts, in the order `PreparedJudgements.texts` lists them.
-    private static let judgementTextIndices: [Int32] = [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 14, 15, 16]
 
     /// Makes the dropped indexes again and turns the CHECKs back on: always, also after
     /// a failure, so a caller that catches the error and commits finds the schema it had.

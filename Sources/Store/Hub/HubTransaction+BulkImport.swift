@@ -39,42 +39,100 @@ extension HubTransaction {
     /// a batch at least as large as the table, CHECKs trusted). At most one judgement
     /// per task may be canonical, as for `insertJudgement`.
     public func insertJudgements(_ judgements: [Judgement]) throws {
-        try insertJudgements(PreparedJudgements(judgements))
-    }
-
-    /// `insertJudgements` of judgements whose row texts were made beforehand.
-    public func insertJudgements(_ prepared: PreparedJudgements) throws {
-        guard let projectID = prepared.judgements.first?.annotation.projectID else { return }
+        guard let projectID = judgements.first?.annotation.projectID else { return }
+        let prepared = PreparedJudgements(judgements)
         try bulkImport(projectID: projectID, importedAt: nil) { try $0.insertJudgements(prepared, expectedTotal: prepared.count) }
     }
 }
 
-/// Judgements with the texts of their rows (id, answer JSON, dates) already made, for
-/// `insertJudgements`.
+/// Tasks with their rows made ready (`PreparedRows`), for `BulkImport.insertTasks`.
 ///
 /// Pure, so an import makes them with the piece of the file they came from, on the
 /// thread that read it, while the pieces before go in; the insert, which must stay on
-/// the connection's thread, then only binds them. Binding through a closure per text,
-/// each holding a copy of the judgement, had cost five times what SQLite spent
-/// inserting.
-public struct PreparedJudgements: Sendable {
-    let judgements: [Judgement]
-    let texts: [[String?]]
+/// the connection's thread, then only binds them.
+public struct PreparedTasks: Sendable {
+    /// The row's values before `seq`, which the insert numbers: project, id, text,
+    /// marking, priority, meta, body, state.
+    static let width: Int32 = 8
+    let rows: PreparedRows
+    /// The tasks that name imagery, by place, whose media the insert links.
+    let imaged: [(index: Int, task: LabelTask)]
 
-    /// The texts are made on every core, or on this thread only when `onEveryCore` is
-    /// false (a piece of an import, made beside the others).
-    public init(_ judgements: [Judgement], onEveryCore: Bool = true) {
-        self.judgements = judgements
-        texts = PieceWork.map(count: judgements.count, onEveryCore: onEveryCore) { Self.texts(judgements[$0]) }
+    /// Each task open, or in the state `states` gives; `bodies` are each task's
+    /// `storedBody` when already made. Made on every core unless not `onEveryCore`, as
+    /// for `PreparedJudgements`.
+    public init(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil, bodies: [String?]? = nil, onEveryCore: Bool = true) {
+        precondition(states == nil || states?.count == tasks.count, "PreparedTasks takes one state per task")
+        precondition(bodies == nil || bodies?.count == tasks.count, "PreparedTasks takes one body per task")
+        let pieces = PieceWork.ranges(count: tasks.count, onEveryCore: onEveryCore) { range in
+            var rows = PreparedRows(width: Int(Self.width), rows: range.count, bytes: tasks[range].reduce(0) { $0 + $1.text.utf8.count + 40 })
+            var imaged: [(index: Int, task: LabelTask)] = []
+            for index in range {
+                let task = tasks[index]
+                rows.append(projectID)
+                rows.append(task.id)
+                rows.append(task.text)
+                rows.append(task.marking.rawValue)
+                rows.append(Int64(task.priority))
+                rows.append(task.meta)
+                rows.append(bodies.map { $0[index] } ?? task.storedBody)
+                rows.append((states?[index] ?? .open).rawValue)
+                if task.image != nil { imaged.append((index, task)) }
+            }
+            return (rows, imaged)
+        }
+        var rows = pieces[0].0
+        for piece in pieces.dropFirst() { rows.append(contentsOf: piece.0) }
+        self.rows = rows
+        imaged = pieces.flatMap(\.1)
     }
 
-    public var count: Int { judgements.count }
+    public var count: Int { rows.count }
+}
 
-    /// A judgement's texts, in the order `insertJudgementRows` binds them (nil is NULL).
-    static func texts(_ judgement: Judgement) -> [String?] {
-        let annotation = judgement.annotation
-        return [annotation.storedID, annotation.projectID, annotation.taskID, annotation.storedLabels, annotation.skipReason,
-                annotation.username, annotation.stationID, annotation.createdAt.databaseText, judgement.content,
-                judgement.firstOutcome.rawValue, judgement.receivedAt.databaseText, annotation.storedAnswer, annotation.flag]
+/// Judgements with their rows made ready (`PreparedRows`: id, answer JSON, dates), for
+/// `BulkImport.insertJudgements`, made off the connection's thread as `PreparedTasks` are.
+public struct PreparedJudgements: Sendable {
+    /// The columns, in the order each row holds its values.
+    static let columns = ["id", "project_id", "task_id", "labels", "skip_reason", "username", "station_id", "lease_epoch",
+                          "created_at", "seconds_on_task", "content", "canonical", "outcome", "received_at",
+                          "answer", "flag", "prediction_accepted"]
+    let rows: PreparedRows
+
+    /// The rows are made on every core, or on this thread only when `onEveryCore` is
+    /// false (a piece of an import, made beside the others).
+    public init(_ judgements: [Judgement], onEveryCore: Bool = true) {
+        precondition(!judgements.contains { $0.firstOutcome == .rejected }, "a rejected annotation is never stored as a judgement")
+        let pieces = PieceWork.ranges(count: judgements.count, onEveryCore: onEveryCore) { Self.rows(judgements[$0]) }
+        var rows = pieces[0]
+        for piece in pieces.dropFirst() { rows.append(contentsOf: piece) }
+        self.rows = rows
+    }
+
+    public var count: Int { rows.count }
+
+    static func rows(_ judgements: ArraySlice<Judgement>) -> PreparedRows {
+        var rows = PreparedRows(width: columns.count, rows: judgements.count, bytes: judgements.count * 200)
+        for judgement in judgements {
+            let annotation = judgement.annotation
+            rows.append(annotation.storedID)
+            rows.append(annotation.projectID)
+            rows.append(annotation.taskID)
+            rows.append(annotation.storedLabels)
+            rows.append(annotation.skipReason)
+            rows.append(annotation.username)
+            rows.append(annotation.stationID)
+            rows.append(Int64(annotation.leaseEpoch))
+            rows.append(annotation.createdAt.databaseText)
+            rows.append(real: annotation.secondsOnTask)
+            rows.append(judgement.content)
+            rows.append(Int64(judgement.isCanonical ? 1 : 0))
+            rows.append(judgement.firstOutcome.rawValue)
+            rows.append(judgement.receivedAt.databaseText)
+            rows.append(annotation.storedAnswer)
+            rows.append(annotation.flag)
+            rows.append(annotation.predictionAccepted.map { Int64($0 ? 1 : 0) })
+        }
+        return rows
     }
 }

@@ -84,13 +84,16 @@ public final class HubTransaction {
     /// or each in the state `states` gives (an import of work already done elsewhere,
     /// whose judgements the caller inserts in the same transaction).
     ///
-    /// Throws `StoreError.duplicateTask` naming the first id the project already has;
-    /// the caller's transaction then rolls back, so nothing of the batch stays.
+    /// Throws `StoreError.duplicateTask` naming the first id the project already has, or
+    /// `taskIDUsedTwice` for one the batch gives twice; the caller's transaction then
+    /// rolls back, so nothing of the batch stays.
     ///
     /// `importedAt` is recorded for the batch's run of task numbers (`task_batch`), from
     /// which the lead's console tells how long the oldest waiting task has waited.
     public func insertTasks(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil, importedAt: Date? = nil) throws {
-        try bulkImport(projectID: projectID, importedAt: importedAt) { try $0.insertTasks(tasks, states: states, expectedTotal: tasks.count) }
+        try bulkImport(projectID: projectID, importedAt: importedAt) {
+            try $0.insertTasks(PreparedTasks(tasks, projectID: projectID, states: states), expectedTotal: tasks.count)
+        }
     }
 
     public func setTaskState(projectID: String, taskID: String, to state: HubTask.State) throws {
