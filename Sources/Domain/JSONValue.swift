@@ -61,12 +61,12 @@ public enum JSONValue: Equatable, Sendable {
             output += "]"
         case .object(let members):
             output += "{"
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            // The members sorted whole: sorting the keys and looking each up again hashed every key.
+            for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if index > 0 { output += "," }
-                JSONValue.writeQuoted(key, into: &output)
+                JSONValue.writeQuoted(member.key, into: &output)
                 output += ":"
-                members[key]!.write(into: &output)
+                member.value.write(into: &output)
             }
             output += "}"
         }

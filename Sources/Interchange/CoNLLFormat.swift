@@ -140,7 +140,7 @@ public enum CoNLLFormat: TaskFormat {
             guard let end = cut else { break }
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
             pieces.append((slice, firstLine))
-            firstLine += slice.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            firstLine += FileLines.lineEnds(in: slice)
             start = end
         }
         pieces.append((UnsafeBufferPointer(rebasing: bytes[start...]), firstLine))
@@ -154,14 +154,16 @@ public enum CoNLLFormat: TaskFormat {
         var records: [InterchangeRecord] = []
         var tokens: [String] = []
         var tags: [String] = []
+        /// Each tag as `TaggingScheme.split` splits it.
+        var splitTags: [(prefix: Character, type: String)] = []
         var lines: [Int] = []
         var sentenceFirstLine = 0
         /// The blank lines after the sentence being finished, as written.
         var separator = ""
         var problemLine: Int?
-        /// Tags seen, so a file's few tags are checked and made into strings once; searched
-        /// in order without allocating, since a file has a dozen or so.
-        var tagTexts: [(bytes: [UInt8], tag: String)] = []
+        /// Tags seen, so a file's few tags are checked, split and made into strings once;
+        /// searched in order without allocating, since a file has a dozen or so.
+        var tagTexts: [(bytes: [UInt8], tag: String, split: (prefix: Character, type: String))] = []
 
         init(project: Project, scheme: TaggingScheme) {
             self.project = project
@@ -193,11 +195,13 @@ public enum CoNLLFormat: TaskFormat {
             let token = String(utf8Bytes: UnsafeBufferPointer(rebasing: content[..<firstSeparator]))
             let tagBytes = UnsafeBufferPointer(rebasing: content[(lastSeparator + 1)...])
             let tag: String
+            let split: (prefix: Character, type: String)
             if let known = tagTexts.first(where: { $0.bytes.elementsEqual(tagBytes) }) {
-                tag = known.tag
+                (tag, split) = (known.tag, known.split)
             } else {
                 tag = String(utf8Bytes: tagBytes)
-                let (prefix, type) = TaggingScheme.split(tag)
+                split = TaggingScheme.split(tag)
+                let (prefix, type) = split
                 guard tag == "O" || ("BIES".contains(prefix) && tag.dropFirst().first == "-" && type != "_") else {
                     problemLine = line.number
                     throw Problem("tag \"\(tag)\" is not O or B-, I-, E-, S- followed by an entity type")
@@ -206,7 +210,7 @@ public enum CoNLLFormat: TaskFormat {
                     problemLine = line.number
                     throw Problem("entity type \"\(type)\" is not one of project \"\(project.id)\"'s types (\(project.labels.map(\.name).joined(separator: ", "))); add it to the project or fix the tag")
                 }
-                tagTexts.append((Array(tagBytes), tag))
+                tagTexts.append((Array(tagBytes), tag, split))
             }
             guard !token.isEmpty else {
                 problemLine = line.number
@@ -214,6 +218,7 @@ public enum CoNLLFormat: TaskFormat {
             }
             tokens.append(token)
             tags.append(tag)
+            splitTags.append(split)
             lines.append(line.number)
         }
 
@@ -248,7 +253,8 @@ public enum CoNLLFormat: TaskFormat {
                 boundaries.append(TextToken(start: offset, end: offset + length))
                 offset += length
             }
-            let spans = TaggingScheme.chunks(tags).map {
+            let chunks = TaggingScheme.chunks(split: splitTags)
+            let spans = chunks.map {
                 EntitySpan(start: boundaries[$0.first].start, end: boundaries[$0.last].end, label: $0.type)
             }
             let annotation = ImportedAnnotation(answer: .spans(spans), annotator: "")
@@ -259,7 +265,7 @@ public enum CoNLLFormat: TaskFormat {
             let usual = atEnd ? "" : "\n"
             // Tags that are the IOB2 an export writes from the spans anyway are not kept:
             // most files are IOB2, and the task body the hub stores stays small.
-            let written = (try? CoNLLFormat.iob2Tags(spans, tokens: boundaries)) == tags ? nil : tags
+            let written = TaggingScheme.areIOB2(splitTags, of: chunks) ? nil : tags
             let task = LabelTask(id: RecordChecks.madeID(projectID: project.id, number: sentenceFirstLine), projectID: project.id,
                                  text: text, marking: project.defaultMarking)
             records.append(InterchangeRecord(
@@ -267,6 +273,7 @@ public enum CoNLLFormat: TaskFormat {
                 layout: TokenLayout(tokens: boundaries, writtenTags: written, separatorAfter: separator == usual ? nil : separator)))
             tokens.removeAll(keepingCapacity: true)
             tags.removeAll(keepingCapacity: true)
+            splitTags.removeAll(keepingCapacity: true)
             lines.removeAll(keepingCapacity: true)
         }
     }

@@ -101,6 +101,8 @@ extension TokenLayout {
         // no closure over its state, which Swift would check for exclusive access per scalar.
         let read: [TextToken]? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var tokens: [TextToken] = []
+            // Room for words of four bytes and a space: growing from none reallocated often.
+            tokens.reserveCapacity(bytes.count / 5 + 1)
             var start = -1
             var index = 0
             var position = 0

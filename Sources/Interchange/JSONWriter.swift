@@ -25,14 +25,13 @@ enum JSONWriter {
             output += "]"
         case .object(let members):
             output += "{"
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             var first = true
-            for key in keys {
+            for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 if !first { output += "," }
                 first = false
-                writeQuoted(key, into: &output)
+                writeQuoted(member.key, into: &output)
                 output += ":"
-                write(members[key]!, into: &output)
+                write(member.value, into: &output)
             }
             output += "}"
         }
@@ -85,6 +84,46 @@ extension JSONWriter {
         }
         writeQuoted(String(text), into: &output)
     }
+}
+
+/// JSON built as bytes, for the parts of an export written a few bytes at a time (a
+/// Prodigy task's tokens): appending a dozen small strings per token to a `String`
+/// cost most of writing the format, each append checking the string's storage.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func put(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// A whole number in decimal.
+    mutating func put(_ number: Int) {
+        if number < 0 {
+            bytes.append(0x2D)
+            put(-number)
+            return
+        }
+        if number >= 10 { put(number / 10) }
+        bytes.append(UInt8(0x30 + number % 10))
+    }
+
+    /// A piece of a text as a JSON string, as `JSONWriter.writeQuoted` writes it.
+    mutating func putQuoted(_ text: Substring) {
+        let utf8 = text.utf8
+        if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            var quoted = ""
+            JSONWriter.writeQuoted(text, into: &quoted)
+            bytes.append(contentsOf: quoted.utf8)
+        } else {
+            bytes.append(0x22)
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+        }
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension String {

@@ -161,19 +161,21 @@ public enum ProdigyFormat: TaskFormat {
         JSONWriter.writeQuoted(task.text, into: &textAndTokens)
         if let layout = record.layout {
             let indices = task.text.scalarIndices()
-            textAndTokens += ",\"tokens\":["
+            var tokens = JSONBytes(capacity: 16 + layout.tokens.count * 48 + task.text.utf8.count)
+            tokens.put(",\"tokens\":[")
             for (index, token) in layout.tokens.enumerated() {
-                textAndTokens += index == 0 ? "{\"end\":" : ",{\"end\":"
-                textAndTokens += String(token.end)
-                textAndTokens += ",\"id\":"
-                textAndTokens += String(index)
-                textAndTokens += ",\"start\":"
-                textAndTokens += String(token.start)
-                textAndTokens += ",\"text\":"
-                JSONWriter.writeQuoted(task.text[indices[token.start]..<indices[token.end]], into: &textAndTokens)
-                textAndTokens += "}"
+                tokens.put(index == 0 ? "{\"end\":" : ",{\"end\":")
+                tokens.put(token.end)
+                tokens.put(",\"id\":")
+                tokens.put(index)
+                tokens.put(",\"start\":")
+                tokens.put(token.start)
+                tokens.put(",\"text\":")
+                tokens.putQuoted(task.text[indices[token.start]..<indices[token.end]])
+                tokens.put("}")
             }
-            textAndTokens += "]"
+            tokens.put("]")
+            textAndTokens += tokens.text
         }
         /// One line: `leading` members (those sorting before `accept`), the answer's
         /// `accept` or `spans`, the `answer` word, then what the task's lines share.

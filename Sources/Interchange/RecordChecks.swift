@@ -91,13 +91,14 @@ extension String {
 
 /// Reads markings, remembering each spelling: a file spells them a few ways at most,
 /// and `Marking(text:)` is slow enough to matter at a hundred thousand records.
+/// Searched in order, since a few short spellings compare faster than one hashes.
 struct MarkingReader {
-    var known: [String: Marking] = [:]
+    var known: [(written: String, marking: Marking)] = []
 
     mutating func marking(_ written: String) -> Marking? {
-        if let marking = known[written] { return marking }
+        if let found = known.first(where: { $0.written == written }) { return found.marking }
         guard let marking = Marking(text: written) else { return nil }
-        known[written] = marking
+        known.append((written, marking))
         return marking
     }
 }

@@ -17,6 +17,21 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
         var last: Int
     }
 
+    /// Whether `tags` (split as `split` does) are exactly what IOB2 writes for the
+    /// entities they spell (`chunks`): `B-type` on each entity's first token, `I-type`
+    /// on the rest, `O` elsewhere. Validated tags are `O` or a prefix, a dash and the type.
+    static func areIOB2(_ tags: [(prefix: Character, type: String)], of chunks: [Chunk]) -> Bool {
+        var next = 0
+        for chunk in chunks {
+            guard tags[next..<chunk.first].allSatisfy({ $0.prefix == "O" }),
+                  tags[chunk.first].prefix == "B", tags[chunk.first].type == chunk.type,
+                  tags[(chunk.first + 1)..<(chunk.last + 1)].allSatisfy({ $0.prefix == "I" && $0.type == chunk.type })
+            else { return false }
+            next = chunk.last + 1
+        }
+        return tags[next...].allSatisfy { $0.prefix == "O" }
+    }
+
     /// A tag split as seqeval splits it: its first character and the type after the dash.
     static func split(_ tag: String) -> (prefix: Character, type: String) {
         guard let first = tag.first else { return ("O", "_") }
@@ -27,13 +42,16 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
     }
 
     /// The entities a tag sequence spells, seqeval's way.
-    static func chunks(_ tags: [String]) -> [Chunk] {
+    static func chunks(_ tags: [String]) -> [Chunk] { chunks(split: tags.map(split)) }
+
+    /// `chunks` of tags already split (a reader splits each distinct tag once).
+    static func chunks(split tags: [(prefix: Character, type: String)]) -> [Chunk] {
         var chunks: [Chunk] = []
         var previousPrefix: Character = "O"
         var previousType = ""
         var begin = 0
         for index in 0...tags.count {
-            let (prefix, type) = index == tags.count ? ("O", "_") : split(tags[index])
+            let (prefix, type) = index == tags.count ? ("O", "_") : tags[index]
             if endOfChunk(previousPrefix, prefix, previousType, type) {
                 chunks.append(Chunk(type: previousType, first: begin, last: index - 1))
             }
@@ -59,7 +77,7 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
     /// Why `tags[index]` is not allowed where it stands in this scheme, if it is not.
     func problem(_ tags: [String], at index: Int) -> String? {
         let tag = tags[index]
-        if tag == "O" { return nil }
+        if self == .automatic || tag == "O" { return nil }
         let (prefix, type) = Self.split(tag)
         let previous = index > 0 ? Self.split(tags[index - 1]) : ("O", "")
         let next = index + 1 < tags.count ? Self.split(tags[index + 1]) : ("O", "")

@@ -66,6 +66,22 @@ struct CoNLLFormatTests {
         #expect(chunks == Self.chunks(vector.entities))
     }
 
+    @Test("Tags are found to be IOB2 exactly when writing their entities as IOB2 gives them back",
+          arguments: try! JSONDecoder().decode([Vector].self, from: try! Fixtures.vector("iob_vectors.json")).map(\.tags)
+              + [["I-PER", "I-PER", "O"], ["B-PER", "I-PER", "O", "B-LOC"], ["O", "O"], ["B-PER", "I-LOC"], ["S-PER"], ["B-PER", "B-PER"]])
+    func iob2CheckAgreesWithWritingIOB2(tags: [String]) throws {
+        // Given a tag sequence, its entities, and tokens for them
+        let chunks = TaggingScheme.chunks(tags)
+        let tokens = tags.indices.map { TextToken(start: 2 * $0, end: 2 * $0 + 1) }
+        let spans = chunks.map { EntitySpan(start: tokens[$0.first].start, end: tokens[$0.last].end, label: $0.type) }
+
+        // When the reader checks whether they are IOB2
+        let isIOB2 = TaggingScheme.areIOB2(tags.map(TaggingScheme.split), of: chunks)
+
+        // Then it says so exactly when the tags the writer makes from the entities are these tags
+        #expect(isIOB2 == (try CoNLLFormat.iob2Tags(spans, tokens: tokens) == tags))
+    }
+
     @Test("A record without written tags is exported as IOB2 from its spans")
     func writesIOB2() throws {
         // Given a BIOES file, read, with its tags forgotten

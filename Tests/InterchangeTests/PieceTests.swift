@@ -24,8 +24,13 @@ struct PieceTests {
 
     @Test("the direct Prodigy writer gives the bytes of each line as a sorted-keys object", arguments: [Projects.entities, Projects.sentiment])
     func prodigyLinesAreTheSortedObjects(project: Project) {
-        // Given records of every shape
-        for record in Self.records(300, project: project) {
+        // Given records of every shape, one with tokens that must be escaped and offsets past 9, 99 and 999
+        let text = #"He said "no" \ then 東京 "# + String(repeating: "word ", count: 220) + "end"
+        var escaped = InterchangeRecord(task: LabelTask(id: "escaped", projectID: project.id, text: text, marking: .unclassified),
+                                        layout: project.kind == .spans ? TokenLayout(tokens: TokenLayout.words(of: text)) : nil)
+        escaped.annotations = [ImportedAnnotation(answer: project.kind == .spans ? .spans([EntitySpan(start: 8, end: 12, label: "PER")]) : .labels(["positive"]),
+                                                  annotator: "ana")]
+        for record in Self.records(300, project: project) + [escaped] {
             // When a record's lines are written directly
             var written = ""
             ProdigyFormat.writeLines(record, project: project, into: &written)
