@@ -57,7 +57,7 @@ public enum CSVFormat: TaskFormat {
                         let value = fields[index]
                         return value.isEmpty ? nil : value
                     }
-                    guard let text = cell("text"), !text.allSatisfy(\.isWhitespace) else {
+                    guard let text = cell("text"), !text.isAllWhitespace else {
                         throw Problem("\"text\" is empty; every task needs some text to label")
                     }
                     let id = cell("id") ?? RecordChecks.madeID(projectID: project.id, number: line)

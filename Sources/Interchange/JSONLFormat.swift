@@ -35,9 +35,9 @@ public enum JSONLFormat: TaskFormat {
                 try record(from: value, number: line, project: project, markings: &markings)
             }
             var lineOfID: [String: Int] = [:]
-            lineOfID.reserveCapacity(parsed.items.count)
-            try checkIDs(parsed.items.lazy.map { ($0.line, $0.value.task.id) }, failure: parsed.failure, lineOfID: &lineOfID, fileName: fileName)
-            return parsed.items.map(\.value)
+            lineOfID.reserveCapacity(parsed.values.count)
+            try checkIDs(zip(parsed.lines, parsed.values.lazy.map(\.task.id)), failure: parsed.failure, lineOfID: &lineOfID, fileName: fileName)
+            return parsed.values
         }
     }
 
@@ -60,8 +60,8 @@ public enum JSONLFormat: TaskFormat {
                 let parsed = JSONLines.parsePiece(piece.bytes, firstLine: piece.firstLine) { value, line, markings throws(Problem) in
                     try record(from: value, number: line, project: project, markings: &markings)
                 }
-                place.lines = parsed.items.map(\.line)
-                return ReadPiece(place: place, failure: parsed.failure, prepared: prepare(parsed.items.map(\.value), place))
+                place.lines = parsed.lines
+                return ReadPiece(place: place, failure: parsed.failure, prepared: prepare(parsed.values, place))
             }, consume: { read in
                 // The records before a bad line go in first: an id among them given twice
                 // is the earlier problem.
@@ -84,7 +84,7 @@ public enum JSONLFormat: TaskFormat {
     /// Throws for the first id used twice, among these lines and those before (in
     /// `lineOfID`), then for the piece's bad line: the order a reading from the top finds them.
     private static func checkIDs(
-        _ ids: some Sequence<(line: Int, id: String)>, failure: (line: Int, problem: Problem)?, lineOfID: inout [String: Int], fileName: String
+        _ ids: some Sequence<(Int, String)>, failure: (line: Int, problem: Problem)?, lineOfID: inout [String: Int], fileName: String
     ) throws(InterchangeError) {
         for (line, id) in ids {
             if let firstLine = lineOfID.updateValue(line, forKey: id) {
@@ -121,7 +121,7 @@ public enum JSONLFormat: TaskFormat {
         }
         let id: String
         if let given = try fields.string("id") {
-            guard !given.allSatisfy(\.isWhitespace) else { throw Problem("\"id\" is empty; give a name or leave \"id\" out to have one made") }
+            guard !given.isAllWhitespace else { throw Problem("\"id\" is empty; give a name or leave \"id\" out to have one made") }
             id = given
         } else {
             id = RecordChecks.madeID(projectID: project.id, number: number)
@@ -158,7 +158,8 @@ public enum JSONLFormat: TaskFormat {
         let task = LabelTask(id: id, projectID: project.id, text: text, marking: marking, priority: priority, meta: meta,
                              responses: responses, predictions: predictions, image: image)
         if let problem = RecordChecks.taskProblem(task, project: project, imageNamed: source != nil) { throw Problem(problem) }
-        let textLength = RecordChecks.scalarLength(text)
+        // Counted only for what is measured against the text: most lines have none of it.
+        let textLength = predictions.isEmpty && fields.present("annotations") == nil && fields.present("tokens") == nil ? 0 : RecordChecks.scalarLength(text)
         let chip = image.map(ChipSize.init)
         for (index, prediction) in predictions.enumerated() {
             if let problem = RecordChecks.predictionProblem(prediction, textLength: textLength, project: project, chip: chip) {

@@ -16,14 +16,11 @@ enum JSONLines {
         init(_ value: T) { self.value = value }
     }
 
-    struct Item<Value> {
-        var line: Int
-        var value: Value
-    }
-
-    /// Items up to the first bad line, and that line's problem, if any.
+    /// Items up to the first bad line, each with its line, and that line's problem, if
+    /// any. Values and lines apart, so a reader hands the values on without copying them.
     struct Parsed<Value> {
-        var items: [Item<Value>]
+        var values: [Value]
+        var lines: [Int]
         var failure: (line: Int, problem: Problem)?
     }
 
@@ -45,10 +42,12 @@ enum JSONLines {
             (results.baseAddress! + index).initialize(to: parsePiece(pieces[index].bytes, firstLine: pieces[index].firstLine, transform))
         }
         if pieces.count == 1 { readPiece(0) } else { DispatchQueue.concurrentPerform(iterations: pieces.count, execute: readPiece) }
-        var merged = Parsed<Value>(items: [], failure: nil)
-        merged.items.reserveCapacity(results.reduce(0) { $0 + $1.items.count })
+        var merged = Parsed<Value>(values: [], lines: [], failure: nil)
+        merged.values.reserveCapacity(results.reduce(0) { $0 + $1.values.count })
+        merged.lines.reserveCapacity(merged.values.capacity)
         for index in 0..<pieces.count {
-            merged.items += results[index].items
+            merged.values += results[index].values
+            merged.lines += results[index].lines
             if let failure = results[index].failure {
                 merged.failure = failure
                 break
@@ -64,7 +63,8 @@ enum JSONLines {
         _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int,
         _ transform: (JSONValue, _ line: Int, inout MarkingReader) throws(Problem) -> Value
     ) -> Parsed<Value> {
-        var items: [Item<Value>] = []
+        var values: [Value] = []
+        var lines: [Int] = []
         var markings = MarkingReader()
         var failedLine = 0
         do throws(Problem) {
@@ -75,11 +75,12 @@ enum JSONLines {
                 do throws(JSONSyntaxError) { value = try JSONValue.parse(utf8: line.bytes) } catch {
                     throw Problem("not valid JSON (\(error.problem) at column \(error.column))")
                 }
-                items.append(Item(line: line.number, value: try transform(value, line.number, &markings)))
+                values.append(try transform(value, line.number, &markings))
+                lines.append(line.number)
             }
-            return Parsed(items: items, failure: nil)
+            return Parsed(values: values, lines: lines, failure: nil)
         } catch {
-            return Parsed(items: items, failure: (failedLine, error))
+            return Parsed(values: values, lines: lines, failure: (failedLine, error))
         }
     }
 

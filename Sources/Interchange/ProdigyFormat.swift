@@ -30,17 +30,17 @@ public enum ProdigyFormat: TaskFormat {
             }
             var records: [InterchangeRecord] = []
             var recordOfID: [String: (index: Int, line: Int)] = [:]
-            for item in parsed.items {
-                let (record, annotation) = item.value
+            for (line, item) in zip(parsed.lines, parsed.values) {
+                let (record, annotation) = item
                 if let (index, firstLine) = recordOfID[record.task.id] {
                     guard records[index].task.text == record.task.text else {
                         throw InterchangeError(
-                            fileName: fileName, location: .line(item.line),
+                            fileName: fileName, location: .line(line),
                             problem: Problem("id \"\(record.task.id)\" is on line \(firstLine) with another text; lines of one task must agree").lineText)
                     }
                     if let annotation { records[index].annotations.append(annotation) }
                 } else {
-                    recordOfID[record.task.id] = (records.count, item.line)
+                    recordOfID[record.task.id] = (records.count, line)
                     var record = record
                     if let annotation { record.annotations = [annotation] }
                     records.append(record)

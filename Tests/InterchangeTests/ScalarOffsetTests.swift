@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The byte-level readers of scalar offsets (`scalarCount`, `scalarIndices`,
-/// `TokenLayout.words`) give what the `unicodeScalars` view gives, on every kind of text.
+/// `TokenLayout.words`, `isAllWhitespace`) give what the `unicodeScalars` view gives, on every kind of text.
 @Suite("Scalar offsets from UTF-8 bytes")
 struct ScalarOffsetTests {
     static let texts = [
@@ -36,6 +36,13 @@ struct ScalarOffsetTests {
         #expect(text.scalarCount == text.unicodeScalars.count)
         #expect(text.scalarIndices() == Array(text.unicodeScalars.indices) + [text.endIndex])
         #expect(TokenLayout.words(of: text) == Self.wordsByScalars(text))
+        #expect(text.isAllWhitespace == text.allSatisfy(\.isWhitespace))
+    }
+
+    @Test("A text is all white space, from its first byte or its characters, as the characters say",
+          arguments: ["", " ", "\t\n\r\u{0B}\u{0C}", "\u{00A0}\u{3000}\u{2028}", " x", "\u{3000}東京", "x", "\u{301}", "\u{202E} "])
+    func whiteSpaceAsTheCharactersSay(text: String) {
+        #expect(text.isAllWhitespace == text.allSatisfy(\.isWhitespace))
     }
 
     @Test("Every scalar above ASCII that Unicode calls white space is white space to words, and no other")
