@@ -152,10 +152,15 @@ public enum CoNLLFormat: TaskFormat {
         let scheme: TaggingScheme
         let knownTypes: Set<String>
         var records: [InterchangeRecord] = []
-        var tokens: [String] = []
+        /// The sentence's text as read so far, its tokens joined by single spaces, and
+        /// each token's place in it, in scalars: built from the lines' bytes, with no
+        /// string per token.
+        var text: [UInt8] = []
+        var boundaries: [TextToken] = []
+        var offset = 0
         var tags: [String] = []
         /// Each tag as `TaggingScheme.split` splits it.
-        var splitTags: [(prefix: Character, type: String)] = []
+        var splitTags: [(prefix: Unicode.Scalar, type: String)] = []
         var lines: [Int] = []
         var sentenceFirstLine = 0
         /// The blank lines after the sentence being finished, as written.
@@ -163,7 +168,7 @@ public enum CoNLLFormat: TaskFormat {
         var problemLine: Int?
         /// Tags seen, so a file's few tags are checked, split and made into strings once;
         /// searched in order without allocating, since a file has a dozen or so.
-        var tagTexts: [(bytes: [UInt8], tag: String, split: (prefix: Character, type: String))] = []
+        var tagTexts: [(bytes: [UInt8], tag: String, split: (prefix: Unicode.Scalar, type: String))] = []
 
         init(project: Project, scheme: TaggingScheme) {
             self.project = project
@@ -177,7 +182,7 @@ public enum CoNLLFormat: TaskFormat {
                 content = UnsafeBufferPointer(rebasing: content[3...])
             }
             if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                if !tokens.isEmpty || !records.isEmpty {
+                if !boundaries.isEmpty || !records.isEmpty {
                     separator += String(utf8Bytes: line.bytes) + "\n"
                 }
                 return
@@ -185,24 +190,24 @@ public enum CoNLLFormat: TaskFormat {
             if !separator.isEmpty {
                 try finishSentence(atEnd: false)
             }
-            if tokens.isEmpty { sentenceFirstLine = line.number }
+            if boundaries.isEmpty { sentenceFirstLine = line.number }
             let hasTab = content.contains(0x09)
             let separatorByte: UInt8 = hasTab ? 0x09 : 0x20
             guard let firstSeparator = content.firstIndex(of: separatorByte), let lastSeparator = content.lastIndex(of: separatorByte) else {
                 problemLine = line.number
                 throw Problem("a token line is token<TAB>tag; this line has no tag")
             }
-            let token = String(utf8Bytes: UnsafeBufferPointer(rebasing: content[..<firstSeparator]))
+            let token = UnsafeBufferPointer(rebasing: content[..<firstSeparator])
             let tagBytes = UnsafeBufferPointer(rebasing: content[(lastSeparator + 1)...])
             let tag: String
-            let split: (prefix: Character, type: String)
+            let split: (prefix: Unicode.Scalar, type: String)
             if let known = tagTexts.first(where: { $0.bytes.elementsEqual(tagBytes) }) {
                 (tag, split) = (known.tag, known.split)
             } else {
                 tag = String(utf8Bytes: tagBytes)
                 split = TaggingScheme.split(tag)
                 let (prefix, type) = split
-                guard tag == "O" || ("BIES".contains(prefix) && tag.dropFirst().first == "-" && type != "_") else {
+                guard tag == "O" || ("BIES".unicodeScalars.contains(prefix) && tag.unicodeScalars.dropFirst().first == "-" && type != "_") else {
                     problemLine = line.number
                     throw Problem("tag \"\(tag)\" is not O or B-, I-, E-, S- followed by an entity type")
                 }
@@ -216,7 +221,15 @@ public enum CoNLLFormat: TaskFormat {
                 problemLine = line.number
                 throw Problem("the token is empty; a token line is token<TAB>tag")
             }
-            tokens.append(token)
+            if !boundaries.isEmpty {
+                text.append(0x20)
+                offset += 1
+            }
+            text.append(contentsOf: token)
+            // Scalars counted as the bytes that begin one: the file's bytes are UTF-8.
+            let length = token.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            boundaries.append(TextToken(start: offset, end: offset + length))
+            offset += length
             tags.append(tag)
             splitTags.append(split)
             lines.append(line.number)
@@ -224,7 +237,7 @@ public enum CoNLLFormat: TaskFormat {
 
         mutating func finishSentence(atEnd: Bool) throws(Problem) {
             defer { separator = "" }
-            guard !tokens.isEmpty else {
+            guard !boundaries.isEmpty else {
                 // White space after the last sentence belongs to it.
                 if atEnd, !records.isEmpty, !separator.isEmpty {
                     let last = records.count - 1
@@ -238,20 +251,6 @@ public enum CoNLLFormat: TaskFormat {
                     problemLine = lines[index]
                     throw Problem(problem)
                 }
-            }
-            var text = ""
-            var boundaries: [TextToken] = []
-            boundaries.reserveCapacity(tokens.count)
-            var offset = 0
-            for (index, token) in tokens.enumerated() {
-                if index > 0 {
-                    text += " "
-                    offset += 1
-                }
-                text += token
-                let length = RecordChecks.scalarLength(token)
-                boundaries.append(TextToken(start: offset, end: offset + length))
-                offset += length
             }
             let chunks = TaggingScheme.chunks(split: splitTags)
             let spans = chunks.map {
@@ -267,11 +266,13 @@ public enum CoNLLFormat: TaskFormat {
             // most files are IOB2, and the task body the hub stores stays small.
             let written = TaggingScheme.areIOB2(splitTags, of: chunks) ? nil : tags
             let task = LabelTask(id: RecordChecks.madeID(projectID: project.id, number: sentenceFirstLine), projectID: project.id,
-                                 text: text, marking: project.defaultMarking)
+                                 text: text.withUnsafeBufferPointer { String(utf8Bytes: $0) }, marking: project.defaultMarking)
             records.append(InterchangeRecord(
                 task: task, annotations: [annotation],
                 layout: TokenLayout(tokens: boundaries, writtenTags: written, separatorAfter: separator == usual ? nil : separator)))
-            tokens.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
+            boundaries = []
+            offset = 0
             tags.removeAll(keepingCapacity: true)
             splitTags.removeAll(keepingCapacity: true)
             lines.removeAll(keepingCapacity: true)

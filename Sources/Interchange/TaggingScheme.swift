@@ -20,7 +20,7 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
     /// Whether `tags` (split as `split` does) are exactly what IOB2 writes for the
     /// entities they spell (`chunks`): `B-type` on each entity's first token, `I-type`
     /// on the rest, `O` elsewhere. Validated tags are `O` or a prefix, a dash and the type.
-    static func areIOB2(_ tags: [(prefix: Character, type: String)], of chunks: [Chunk]) -> Bool {
+    static func areIOB2(_ tags: [(prefix: Unicode.Scalar, type: String)], of chunks: [Chunk]) -> Bool {
         var next = 0
         for chunk in chunks {
             guard tags[next..<chunk.first].allSatisfy({ $0.prefix == "O" }),
@@ -32,22 +32,24 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
         return tags[next...].allSatisfy { $0.prefix == "O" }
     }
 
-    /// A tag split as seqeval splits it: its first character and the type after the dash.
-    static func split(_ tag: String) -> (prefix: Character, type: String) {
-        guard let first = tag.first else { return ("O", "_") }
-        let rest = tag.dropFirst()
-        let type: Substring
+    /// A tag split as seqeval splits it: its first code point (Python's `tag[0]`) and
+    /// the type after the dash. A scalar, so the tests of a prefix compare numbers.
+    static func split(_ tag: String) -> (prefix: Unicode.Scalar, type: String) {
+        let scalars = tag.unicodeScalars
+        guard let first = scalars.first else { return ("O", "_") }
+        let rest = scalars.dropFirst()
+        let type: Substring.UnicodeScalarView
         if let dash = rest.firstIndex(of: "-") { type = rest[rest.index(after: dash)...] } else { type = rest }
-        return (first, type.isEmpty ? "_" : String(type))
+        return (first, type.isEmpty ? "_" : String(Substring(type)))
     }
 
     /// The entities a tag sequence spells, seqeval's way.
     static func chunks(_ tags: [String]) -> [Chunk] { chunks(split: tags.map(split)) }
 
     /// `chunks` of tags already split (a reader splits each distinct tag once).
-    static func chunks(split tags: [(prefix: Character, type: String)]) -> [Chunk] {
+    static func chunks(split tags: [(prefix: Unicode.Scalar, type: String)]) -> [Chunk] {
         var chunks: [Chunk] = []
-        var previousPrefix: Character = "O"
+        var previousPrefix: Unicode.Scalar = "O"
         var previousType = ""
         var begin = 0
         for index in 0...tags.count {
@@ -62,13 +64,13 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
         return chunks
     }
 
-    private static func endOfChunk(_ previous: Character, _ tag: Character, _ previousType: String, _ type: String) -> Bool {
+    private static func endOfChunk(_ previous: Unicode.Scalar, _ tag: Unicode.Scalar, _ previousType: String, _ type: String) -> Bool {
         if previous == "E" || previous == "S" { return true }
         if previous == "B" || previous == "I", tag == "B" || tag == "S" || tag == "O" { return true }
         return previous != "O" && previous != "." && previousType != type
     }
 
-    private static func startOfChunk(_ previous: Character, _ tag: Character, _ previousType: String, _ type: String) -> Bool {
+    private static func startOfChunk(_ previous: Unicode.Scalar, _ tag: Unicode.Scalar, _ previousType: String, _ type: String) -> Bool {
         if tag == "B" || tag == "S" { return true }
         if previous == "E" || previous == "S" || previous == "O", tag == "E" || tag == "I" { return true }
         return tag != "O" && tag != "." && previousType != type

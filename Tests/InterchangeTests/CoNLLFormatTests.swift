@@ -117,6 +117,24 @@ struct CoNLLFormatTests {
             try CoNLLFormat.read(Data("Anna\tB-PER\n\nParis\n".utf8), fileName: "t.conll", project: Projects.entities)
         }
         #expect(untagged?.description == "t.conll:3: a token line is token<TAB>tag; this line has no tag")
+        let marked = #expect(throws: InterchangeError.self) {
+            try CoNLLFormat.read(Data("Anna\tB\u{301}-PER\n".utf8), fileName: "t.conll", project: Projects.entities)
+        }
+        #expect(marked?.description == "t.conll:1: tag \"B\u{301}-PER\" is not O or B-, I-, E-, S- followed by an entity type")
+    }
+
+    @Test("Tokens of wide and joined characters are counted in scalars, the text their join by single spaces")
+    func tokensCountedInScalars() throws {
+        // Given tokens of CJK, a ZWJ family and a combining mark
+        let file = "東京\tB-LOC\n👨‍👩‍👧\tO\ncafe\u{301}\tB-ORG\n"
+        // When read
+        let records = try CoNLLFormat.read(Data(file.utf8), fileName: "t.conll", project: Projects.entities)
+        // Then the text joins them and the offsets are the scalar view's
+        let text = "東京 👨‍👩‍👧 cafe\u{301}"
+        #expect(records.first?.task.text == text)
+        #expect(records.first?.layout?.tokens == [TextToken(start: 0, end: 2), TextToken(start: 3, end: 8), TextToken(start: 9, end: 14)])
+        #expect(records.first?.layout?.tokens == TokenLayout.words(of: text))
+        #expect(records.first?.annotations.first?.answer == .spans([EntitySpan(start: 0, end: 2, label: "LOC"), EntitySpan(start: 9, end: 14, label: "ORG")]))
     }
 
     @Test("Tags that are the IOB2 of the spans are not kept; others are, and both files come back as written")

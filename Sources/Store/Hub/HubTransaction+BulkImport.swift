@@ -113,6 +113,15 @@ public struct PreparedJudgements: Sendable {
 
     static func rows(_ judgements: ArraySlice<Judgement>) -> PreparedRows {
         var rows = PreparedRows(width: columns.count, rows: judgements.count, bytes: judgements.count * 200)
+        // Most judgements of an import share their times (the import's own, where the
+        // file gave none): each distinct one is written once.
+        var lastDate: (date: Date, text: String)?
+        func text(of date: Date) -> String {
+            if let lastDate, lastDate.date == date { return lastDate.text }
+            let text = date.databaseText
+            lastDate = (date, text)
+            return text
+        }
         for judgement in judgements {
             let annotation = judgement.annotation
             rows.append(annotation.storedID)
@@ -123,12 +132,12 @@ public struct PreparedJudgements: Sendable {
             rows.append(annotation.username)
             rows.append(annotation.stationID)
             rows.append(Int64(annotation.leaseEpoch))
-            rows.append(annotation.createdAt.databaseText)
+            rows.append(text(of: annotation.createdAt))
             rows.append(real: annotation.secondsOnTask)
             rows.append(judgement.content)
             rows.append(Int64(judgement.isCanonical ? 1 : 0))
             rows.append(judgement.firstOutcome.rawValue)
-            rows.append(judgement.receivedAt.databaseText)
+            rows.append(text(of: judgement.receivedAt))
             rows.append(annotation.storedAnswer)
             rows.append(annotation.flag)
             rows.append(annotation.predictionAccepted.map { Int64($0 ? 1 : 0) })
