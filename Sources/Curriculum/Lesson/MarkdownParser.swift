@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Reads Markdown with cmark-gfm, the reference CommonMark parser, and GitHub's tables,
 /// strikethrough and autolinks, into a `MarkdownDocument`.
@@ -15,6 +16,12 @@ public enum MarkdownParser {
 
     public static func parse(_ text: String) -> MarkdownDocument {
         _ = extensionsRegistered
+        // One parse at a time in the process: cmark-gfm turns each attached extension's
+        // characters (`~`, `|`) on in its one global table of special characters while it
+        // parses inlines and off again at the end, so a parse beside another lost its
+        // strikethrough now and then (the many-threads test saw it in a fresh clone).
+        parsing.lock()
+        defer { parsing.unlock() }
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
             fatalError("cmark_parser_new returned nil: cmark-gfm could not allocate a parser")
         }
@@ -40,6 +47,7 @@ public enum MarkdownParser {
     /// cmark-gfm's registration of its extensions sets a plain C flag; a Swift static is
     /// initialised once, under a lock, so parses on many threads register once.
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+    private static let parsing = NSLock()
 }
 
 /// One walk over a parsed tree. The tree belongs to the caller, who frees it.
