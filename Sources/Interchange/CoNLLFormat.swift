@@ -157,10 +157,9 @@ public enum CoNLLFormat: TaskFormat {
         /// string per token.
         var text: [UInt8] = []
         var boundaries: [TextToken] = []
-        var offset = 0
         var tags: [String] = []
         /// Each tag as `TaggingScheme.split` splits it.
-        var splitTags: [(prefix: Unicode.Scalar, type: String)] = []
+        var splitTags: [TaggingScheme.SplitTag] = []
         var lines: [Int] = []
         var sentenceFirstLine = 0
         /// The blank lines after the sentence being finished, as written.
@@ -168,7 +167,7 @@ public enum CoNLLFormat: TaskFormat {
         var problemLine: Int?
         /// Tags seen, so a file's few tags are checked, split and made into strings once;
         /// searched in order without allocating, since a file has a dozen or so.
-        var tagTexts: [(bytes: [UInt8], tag: String, split: (prefix: Unicode.Scalar, type: String))] = []
+        var tagTexts: [(bytes: [UInt8], tag: String, split: TaggingScheme.SplitTag)] = []
 
         init(project: Project, scheme: TaggingScheme) {
             self.project = project
@@ -200,7 +199,7 @@ public enum CoNLLFormat: TaskFormat {
             let token = UnsafeBufferPointer(rebasing: content[..<firstSeparator])
             let tagBytes = UnsafeBufferPointer(rebasing: content[(lastSeparator + 1)...])
             let tag: String
-            let split: (prefix: Unicode.Scalar, type: String)
+            let split: TaggingScheme.SplitTag
             if let known = tagTexts.first(where: { $0.bytes.elementsEqual(tagBytes) }) {
                 (tag, split) = (known.tag, known.split)
             } else {
@@ -221,15 +220,10 @@ public enum CoNLLFormat: TaskFormat {
                 problemLine = line.number
                 throw Problem("the token is empty; a token line is token<TAB>tag")
             }
-            if !boundaries.isEmpty {
-                text.append(0x20)
-                offset += 1
-            }
+            if !boundaries.isEmpty { text.append(0x20) }
             text.append(contentsOf: token)
-            // Scalars counted as the bytes that begin one: the file's bytes are UTF-8.
-            let length = token.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-            boundaries.append(TextToken(start: offset, end: offset + length))
-            offset += length
+            let start = boundaries.last.map { $0.end + 1 } ?? 0
+            boundaries.append(TextToken(start: start, end: start + String.scalarCount(utf8: token)))
             tags.append(tag)
             splitTags.append(split)
             lines.append(line.number)
@@ -257,7 +251,7 @@ public enum CoNLLFormat: TaskFormat {
                 EntitySpan(start: boundaries[$0.first].start, end: boundaries[$0.last].end, label: $0.type)
             }
             let annotation = ImportedAnnotation(answer: .spans(spans), annotator: "")
-            if let problem = RecordChecks.annotationProblem(annotation, textLength: offset, project: project) {
+            if let problem = RecordChecks.annotationProblem(annotation, textLength: boundaries.last?.end ?? 0, project: project) {
                 problemLine = sentenceFirstLine
                 throw Problem(problem)
             }
@@ -272,7 +266,6 @@ public enum CoNLLFormat: TaskFormat {
                 layout: TokenLayout(tokens: boundaries, writtenTags: written, separatorAfter: separator == usual ? nil : separator)))
             text.removeAll(keepingCapacity: true)
             boundaries = []
-            offset = 0
             tags.removeAll(keepingCapacity: true)
             splitTags.removeAll(keepingCapacity: true)
             lines.removeAll(keepingCapacity: true)

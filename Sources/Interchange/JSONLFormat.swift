@@ -158,11 +158,18 @@ public enum JSONLFormat: TaskFormat {
         let task = LabelTask(id: id, projectID: project.id, text: text, marking: marking, priority: priority, meta: meta,
                              responses: responses, predictions: predictions, image: image)
         if let problem = RecordChecks.taskProblem(task, project: project, imageNamed: source != nil) { throw Problem(problem) }
-        // Counted only for what is measured against the text: most lines have none of it.
-        let textLength = predictions.isEmpty && fields.present("annotations") == nil && fields.present("tokens") == nil ? 0 : RecordChecks.scalarLength(text)
+        // Counted once, and only when something is measured against the text: most
+        // lines have nothing that is.
+        var counted: Int?
+        func textLength() -> Int {
+            if let counted { return counted }
+            let length = RecordChecks.scalarLength(text)
+            counted = length
+            return length
+        }
         let chip = image.map(ChipSize.init)
         for (index, prediction) in predictions.enumerated() {
-            if let problem = RecordChecks.predictionProblem(prediction, textLength: textLength, project: project, chip: chip) {
+            if let problem = RecordChecks.predictionProblem(prediction, textLength: textLength(), project: project, chip: chip) {
                 throw Problem(problem, at: "$.predictions[\(index)]")
             }
         }
@@ -170,7 +177,7 @@ public enum JSONLFormat: TaskFormat {
         for (index, item) in (try fields.array("annotations") ?? []).enumerated() {
             let path = "$.annotations[\(index)]"
             let annotation = try self.annotation(from: item, path: path, project: project)
-            if let problem = RecordChecks.annotationProblem(annotation, textLength: textLength, project: project, chip: chip) {
+            if let problem = RecordChecks.annotationProblem(annotation, textLength: textLength(), project: project, chip: chip) {
                 throw Problem(problem, at: path)
             }
             annotations.append(annotation)
@@ -181,7 +188,7 @@ public enum JSONLFormat: TaskFormat {
             tokens.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
                 guard case .array(let pair) = item, pair.count == 2, let start = pair[0].intValue, let end = pair[1].intValue,
-                      start >= 0, start <= end, end <= textLength
+                      start >= 0, start <= end, end <= textLength()
                 else {
                     throw Problem("a token is [start, end] in characters of the text, start before end, within the text", at: "$.tokens[\(index)]")
                 }

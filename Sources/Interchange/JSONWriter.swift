@@ -1,74 +1,15 @@
 import Domain
 
-/// Writes JSON text exactly as `JSONValue.write(into:)` does (sorted keys, no spaces),
-/// in time proportional to the output.
-///
-/// `JSONValue.writeQuoted` appends through `String.unicodeScalars`, which copies the
-/// whole output string on every escaped character run on Linux; an export of texts with
-/// quotes or line breaks then slows down with the square of its size. This writer
-/// appends substrings instead. (A note for Domain: its writer could do the same.)
+/// JSON text for the format writers: `JSONValue`'s own canonical writing (sorted keys,
+/// no spaces, escapes appended a run at a time), and the pieces of a text they write
+/// without making a string of each.
 enum JSONWriter {
     static func write(_ value: JSONValue, into output: inout String) {
-        switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let text): output += text
-        case .string(let text): writeQuoted(text, into: &output)
-        case .array(let items):
-            output += "["
-            var first = true
-            for item in items {
-                if !first { output += "," }
-                first = false
-                write(item, into: &output)
-            }
-            output += "]"
-        case .object(let members):
-            output += "{"
-            var first = true
-            for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                if !first { output += "," }
-                first = false
-                writeQuoted(member.key, into: &output)
-                output += ":"
-                write(member.value, into: &output)
-            }
-            output += "}"
-        }
+        value.write(into: &output)
     }
 
     static func writeQuoted(_ text: String, into output: inout String) {
-        output += "\""
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-            output += text
-            output += "\""
-            return
-        }
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                output += text[runStart..<index]
-                switch byte {
-                case 0x22: output += "\\\""
-                case 0x5C: output += "\\\\"
-                case 0x0A: output += "\\n"
-                case 0x0D: output += "\\r"
-                case 0x09: output += "\\t"
-                case 0x08: output += "\\b"
-                case 0x0C: output += "\\f"
-                default:
-                    let hex = String(byte, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-                runStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        output += text[runStart..<utf8.endIndex]
-        output += "\""
+        JSONValue.writeQuoted(text, into: &output)
     }
 }
 

@@ -72,6 +72,14 @@ enum RecordChecks {
 }
 
 extension String {
+    /// The scalars in valid UTF-8: the bytes that begin one (a CoNLL token is counted
+    /// from the file's bytes, with no string made of it).
+    static func scalarCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// Whether every character is white space (true for ""), answered from the first
     /// byte when it is ASCII and not a space, as for nearly every id and text read:
     /// asking each character cost a Unicode property lookup per record.
@@ -84,13 +92,7 @@ extension String {
     /// string's own bytes. Walking `unicodeScalars` decoded every scalar, and an import
     /// counts every task's text (and every CoNLL token) this way.
     public var scalarCount: Int {
-        if let count = utf8.withContiguousStorageIfAvailable({ bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        }) {
-            return count
-        }
+        if let count = utf8.withContiguousStorageIfAvailable(String.scalarCount(utf8:)) { return count }
         var count = 0
         for _ in unicodeScalars { count += 1 }
         return count

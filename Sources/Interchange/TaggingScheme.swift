@@ -10,6 +10,9 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
     case iob2
     case bioes
 
+    /// A tag as `split` splits it.
+    typealias SplitTag = (prefix: Unicode.Scalar, type: String)
+
     /// One entity: its type and the first and last token (inclusive).
     struct Chunk: Equatable {
         var type: String
@@ -20,7 +23,7 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
     /// Whether `tags` (split as `split` does) are exactly what IOB2 writes for the
     /// entities they spell (`chunks`): `B-type` on each entity's first token, `I-type`
     /// on the rest, `O` elsewhere. Validated tags are `O` or a prefix, a dash and the type.
-    static func areIOB2(_ tags: [(prefix: Unicode.Scalar, type: String)], of chunks: [Chunk]) -> Bool {
+    static func areIOB2(_ tags: [SplitTag], of chunks: [Chunk]) -> Bool {
         var next = 0
         for chunk in chunks {
             guard tags[next..<chunk.first].allSatisfy({ $0.prefix == "O" }),
@@ -34,7 +37,7 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
 
     /// A tag split as seqeval splits it: its first code point (Python's `tag[0]`) and
     /// the type after the dash. A scalar, so the tests of a prefix compare numbers.
-    static func split(_ tag: String) -> (prefix: Unicode.Scalar, type: String) {
+    static func split(_ tag: String) -> SplitTag {
         let scalars = tag.unicodeScalars
         guard let first = scalars.first else { return ("O", "_") }
         let rest = scalars.dropFirst()
@@ -47,7 +50,7 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
     static func chunks(_ tags: [String]) -> [Chunk] { chunks(split: tags.map(split)) }
 
     /// `chunks` of tags already split (a reader splits each distinct tag once).
-    static func chunks(split tags: [(prefix: Unicode.Scalar, type: String)]) -> [Chunk] {
+    static func chunks(split tags: [SplitTag]) -> [Chunk] {
         var chunks: [Chunk] = []
         var previousPrefix: Unicode.Scalar = "O"
         var previousType = ""
@@ -86,7 +89,7 @@ public enum TaggingScheme: String, CaseIterable, Sendable {
         let continuesPrevious = (previous.0 == "B" || previous.0 == "I") && previous.1 == type
         switch self {
         case .automatic:
-            return nil
+            break  // answered above, before any tag is split
         case .iob2:
             if prefix == "I", !continuesPrevious { return "tag \"\(tag)\" must follow B-\(type) or I-\(type) in IOB2; begin the entity with B-\(type)" }
             if prefix != "B", prefix != "I" { return "tag \"\(tag)\" is not IOB2; use O, B-type or I-type" }

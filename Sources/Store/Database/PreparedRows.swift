@@ -46,6 +46,14 @@ public struct PreparedRows: Sendable {
         values.append(.real(real))
     }
 
+    /// The rows of `pieces` (at least one, all of one width), in order: rows made a
+    /// range at a time on several cores.
+    init(joining pieces: [PreparedRows]) {
+        precondition(!pieces.isEmpty, "rows are joined from at least one piece")
+        self = pieces[0]
+        for piece in pieces.dropFirst() { append(contentsOf: piece) }
+    }
+
     /// Appends the rows of `other` (of the same width), for rows made in pieces.
     public mutating func append(contentsOf other: PreparedRows) {
         precondition(other.width == width, "rows of one statement have one width")

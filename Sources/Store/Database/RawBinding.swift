@@ -6,8 +6,8 @@ import GRDBSQLite
 /// more than the insert itself.
 ///
 /// `bindText` binds `SQLITE_STATIC` from the string's own UTF-8 for the duration of
-/// `body` only, so the statement must be stepped and reset inside it; `bindCopy` has
-/// SQLite copy the text, for rows of many texts.
+/// `body` only, so the statement must be stepped and reset inside it; rows of many
+/// texts are bound from one buffer instead (`PreparedRows`).
 enum RawBinding {
     static func bindText<Result>(_ text: String?, to statement: OpaquePointer?, at index: Int32, _ body: () -> Result) -> Result {
         guard var text else {
@@ -24,24 +24,6 @@ enum RawBinding {
                 _ = sqlite3_bind_text(statement, index, "", 0, transient)
             }
             return body()
-        }
-    }
-
-    /// Binds a text (nil as NULL) that SQLite copies at once, so it needs no scope: for
-    /// rows whose many texts would otherwise need a closure each.
-    static func bindCopy(_ text: String?, to statement: OpaquePointer?, at index: Int32) {
-        guard var text else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        text.withUTF8 { bytes in
-            if let base = bytes.baseAddress, !bytes.isEmpty {
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-                    _ = sqlite3_bind_text(statement, index, chars, Int32(bytes.count), transient)
-                }
-            } else {
-                _ = sqlite3_bind_text(statement, index, "", 0, transient)
-            }
         }
     }
 

@@ -58,12 +58,10 @@ public struct PreparedTasks: Sendable {
     /// The tasks that name imagery, by place, whose media the insert links.
     let imaged: [(index: Int, task: LabelTask)]
 
-    /// Each task open, or in the state `states` gives; `bodies` are each task's
-    /// `storedBody` when already made. Made on every core unless not `onEveryCore`, as
-    /// for `PreparedJudgements`.
-    public init(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil, bodies: [String?]? = nil, onEveryCore: Bool = true) {
+    /// Each task open, or in the state `states` gives. Made on every core unless not
+    /// `onEveryCore`, as for `PreparedJudgements`.
+    public init(_ tasks: [LabelTask], projectID: String, states: [HubTask.State]? = nil, onEveryCore: Bool = true) {
         precondition(states == nil || states?.count == tasks.count, "PreparedTasks takes one state per task")
-        precondition(bodies == nil || bodies?.count == tasks.count, "PreparedTasks takes one body per task")
         let pieces = PieceWork.ranges(count: tasks.count, onEveryCore: onEveryCore) { range in
             var rows = PreparedRows(width: Int(Self.width), rows: range.count, bytes: tasks[range].reduce(0) { $0 + $1.text.utf8.count + 40 })
             var imaged: [(index: Int, task: LabelTask)] = []
@@ -75,15 +73,13 @@ public struct PreparedTasks: Sendable {
                 rows.append(task.marking.rawValue)
                 rows.append(Int64(task.priority))
                 rows.append(task.meta)
-                rows.append(bodies.map { $0[index] } ?? task.storedBody)
+                rows.append(task.storedBody)
                 rows.append((states?[index] ?? .open).rawValue)
                 if task.image != nil { imaged.append((index, task)) }
             }
             return (rows, imaged)
         }
-        var rows = pieces[0].0
-        for piece in pieces.dropFirst() { rows.append(contentsOf: piece.0) }
-        self.rows = rows
+        rows = PreparedRows(joining: pieces.map(\.0))
         imaged = pieces.flatMap(\.1)
     }
 
@@ -103,10 +99,7 @@ public struct PreparedJudgements: Sendable {
     /// false (a piece of an import, made beside the others).
     public init(_ judgements: [Judgement], onEveryCore: Bool = true) {
         precondition(!judgements.contains { $0.firstOutcome == .rejected }, "a rejected annotation is never stored as a judgement")
-        let pieces = PieceWork.ranges(count: judgements.count, onEveryCore: onEveryCore) { Self.rows(judgements[$0]) }
-        var rows = pieces[0]
-        for piece in pieces.dropFirst() { rows.append(contentsOf: piece) }
-        self.rows = rows
+        rows = PreparedRows(joining: PieceWork.ranges(count: judgements.count, onEveryCore: onEveryCore) { Self.rows(judgements[$0]) })
     }
 
     public var count: Int { rows.count }
