@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain", "Imagery"], exclude: ["Vectors"]),
         .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "Domain", "Curriculum", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["TestSupport", "Hub", "Store", "Domain", "Interchange"], exclude: ["Vectors"]),
-        .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain"]),
+        .testTarget(name: "SyncTests", dependencies: ["TestSupport", "Sync", "Hub", "Store", "Domain", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "Server", "Sync", "Hub", "Store", "Domain", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalCore"]),

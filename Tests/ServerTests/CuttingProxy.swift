@@ -101,6 +101,7 @@ final class CuttingProxy: @unchecked Sendable {
 
         // Forward the reply; count body bytes once the head has passed.
         var headSeen = Data()
+        var headPassed = false
         var bodySent = 0
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
@@ -108,15 +109,14 @@ final class CuttingProxy: @unchecked Sendable {
             guard count > 0 else { return }
             var piece = Data(buffer[0..<count])
             var headPart = Data()
-            if headSeen.range(of: Data("\r\n\r\n".utf8)) == nil {
+            if !headPassed {
+                // The head is held until whole, and goes on saying the connection closes
+                // after this reply, as it will: a client must not send another on it.
                 headSeen.append(piece)
-                guard let end = headSeen.range(of: Data("\r\n\r\n".utf8)) else {
-                    guard Self.writeAll(piece, to: client) else { return }
-                    continue
-                }
-                let bodyInHead = headSeen.count - end.upperBound
-                headPart = piece.prefix(piece.count - bodyInHead)
-                piece = piece.suffix(bodyInHead)
+                guard let end = headSeen.range(of: Data("\r\n\r\n".utf8)) else { continue }
+                headPassed = true
+                headPart = Self.closing(headSeen[..<end.upperBound])
+                piece = headSeen[end.upperBound...]
             }
             if let flip = plan.flipBodyByteAt, (bodySent..<bodySent + piece.count).contains(flip) {
                 let index = piece.startIndex + (flip - bodySent)
@@ -173,10 +173,15 @@ final class CuttingProxy: @unchecked Sendable {
     /// The request with `Connection: close`, so the hub ends the connection after its reply.
     private static func askingToClose(_ request: Data) -> Data {
         guard let end = request.range(of: Data("\r\n\r\n".utf8)) else { return request }
-        let lines = String(decoding: request[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
-            .filter { !$0.lowercased().hasPrefix("connection:") }
+        return closing(request[..<end.upperBound]) + request[end.upperBound...]
+    }
+
+    /// A message head (through its blank line) with `Connection: close` in place of any
+    /// `Connection` header it had.
+    private static func closing(_ head: Data) -> Data {
+        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
+            .filter { !$0.isEmpty && !$0.lowercased().hasPrefix("connection:") }
         return Data((lines + ["Connection: close"]).joined(separator: "\r\n").utf8) + Data("\r\n\r\n".utf8)
-            + request[end.upperBound...]
     }
 
     private static func writeAll(_ data: Data, to socket: Int32) -> Bool {

@@ -77,7 +77,7 @@ public final class HTTPTransport: SyncTransport {
         if offset > 0 { request.headers.add(name: "Range", value: "bytes=\(offset)-") }
         let response: HTTPClientResponse
         do {
-            response = try await Self.client.execute(request, timeout: .milliseconds(Int64(timeouts.exchange * 1000)))
+            response = try await Self.execute(request, resending: .ifUnanswered, timeouts: timeouts)
         } catch {
             throw HTTPTransportError.unreachable(hub: hubURL.absoluteString, reason: Self.reason(for: error, timeouts: timeouts))
         }
@@ -161,6 +161,50 @@ public final class HTTPTransport: SyncTransport {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
+    /// When a request whose connection failed may be sent again.
+    enum Resending: Sendable {
+        /// Only when it never went out: safe for every request.
+        case ifUnsent
+        /// Also when the connection failed before any reply came: for a request the hub
+        /// answers the same however often it comes (a GET of media).
+        case ifUnanswered
+    }
+
+    /// Sends a request on the client, again on a fresh connection when the pooled one
+    /// failed as `resending` allows.
+    private static func execute(_ request: HTTPClientRequest, resending: Resending, timeouts: Timeouts) async throws -> HTTPClientResponse {
+        try await sendingAgain(resending) {
+            try await client.execute(request, timeout: .milliseconds(Int64(timeouts.exchange * 1000)))
+        }
+    }
+
+    /// Runs `send`, and again (up to `attempts` in all) while it fails on a connection
+    /// as `resending` allows; any other failure is the caller's.
+    ///
+    /// A hub, or a proxy in front of it, may close a kept-alive connection just as the
+    /// pool hands it to the next request. Caught before the request is written, the
+    /// client fails it with `ioOnClosedChannel` having sent nothing; caught after, with a
+    /// reset or a closed connection and no reply. A sync is not sent again on the second
+    /// (the hub may have acted on it: the station's backoff tries again later); a GET is.
+    static func sendingAgain<Reply>(_ resending: Resending, attempts: Int = 3, _ send: () async throws -> Reply) async throws -> Reply {
+        var attempt = 1
+        while true {
+            do {
+                return try await send()
+            } catch where attempt < attempts && mayResend(after: error, resending) {
+                attempt += 1
+            }
+        }
+    }
+
+    private static func mayResend(after error: Error, _ resending: Resending) -> Bool {
+        if let channel = error as? ChannelError, channel == .ioOnClosedChannel { return true }
+        guard resending == .ifUnanswered else { return false }
+        if let client = error as? HTTPClientError, client == .remoteConnectionClosed { return true }
+        if let io = error as? IOError, io.errnoCode == ECONNRESET || io.errnoCode == EPIPE { return true }
+        return false
+    }
+
     /// The largest reply read: a reply carries at most a batch of leases.
     static let maximumReplySize = 256 * 1024 * 1024
 
@@ -174,7 +218,7 @@ public final class HTTPTransport: SyncTransport {
         let status: UInt
         let data: Data
         do {
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(timeouts.exchange * 1000)))
+            let response = try await execute(request, resending: .ifUnsent, timeouts: timeouts)
             status = response.status.code
             let buffer = try await response.body.collect(upTo: maximumReplySize)
             data = Data(buffer.readableBytesView)
