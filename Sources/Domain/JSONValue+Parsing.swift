@@ -120,7 +120,8 @@ struct JSONScanner {
     mutating func parseObject(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= JSONScanner.maximumDepth else { throw Failure(offset: index, problem: "nested too deeply") }
         index += 1
-        var members: [String: JSONValue] = [:]
+        // Room for a line's few members at once: growing a dictionary hashes its keys again.
+        var members: [String: JSONValue] = Dictionary(minimumCapacity: 6)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1

@@ -9,15 +9,19 @@ public enum PieceWork {
     public static let parallelThreshold = 2_000
 
     /// Slots handed to the threads of one map; each piece writes only its own.
-    private struct Unchecked<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
+    @usableFromInline struct Unchecked<T>: @unchecked Sendable {
+        @usableFromInline let value: T
+        @usableFromInline init(_ value: T) { self.value = value }
     }
 
     /// `transform` of every index in `0..<count`, in order; the first failure by index is
     /// thrown. Typed, so a transform that cannot fail makes a map that cannot either.
     /// `onEveryCore: false` keeps it on this thread: for work that is itself one of
     /// several running side by side (a piece of `inOrder`).
+    ///
+    /// Inlinable, as `ranges` is: made for the caller's types, a map of a piece costs
+    /// what a loop does, not a runtime lookup of generic types for every item.
+    @inlinable
     public static func map<Value, Failure: Error>(
         count: Int, onEveryCore: Bool = true, _ transform: (Int) throws(Failure) -> Value
     ) throws(Failure) -> [Value] {
@@ -34,6 +38,7 @@ public enum PieceWork {
     /// `make` of each of `0..<count`'s ranges, one per core, side by side, in order: for
     /// work that gathers a range's results into one value (rows in one buffer). One
     /// range, on this thread, below `parallelThreshold` items or when not `onEveryCore`.
+    @inlinable
     public static func ranges<Value>(count: Int, onEveryCore: Bool = true, _ make: (Range<Int>) -> Value) -> [Value] {
         let pieceCount = count < parallelThreshold || !onEveryCore ? 1 : ProcessInfo.processInfo.activeProcessorCount
         guard pieceCount > 1 else { return [make(0..<count)] }

@@ -101,8 +101,8 @@ public enum JSONLFormat: TaskFormat {
             throw Problem("each line must be a JSON object like {\"text\": \"...\"}, not \(value.typeDescription)")
         }
         let fields = try JSONFields(value, path: "$", what: "a line")
-        if fields.members.keys.contains(where: { !Self.fields.contains($0) }),
-           let unknown = fields.members.keys.filter({ !Self.fields.contains($0) }).sorted().first {
+        func isKnown(_ key: String) -> Bool { Self.fields.contains { key.isJSONKey($0) } }
+        if !fields.members.keys.allSatisfy(isKnown), let unknown = fields.members.keys.filter({ !isKnown($0) }).sorted().first {
             throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\", \"image\" and \"window\"")
         }
         var image: TaskImage?

@@ -80,6 +80,15 @@ extension String {
         return count
     }
 
+    /// Whether this is the same JSON member name as `key`, which is ASCII: equal byte for
+    /// byte, as JSON compares names. The lengths first: `==` on two short strings that
+    /// differ takes its slow path (it compares canonical equivalence), and most keys
+    /// asked for are not in the object. For an ASCII `key` the two tests agree: text
+    /// equivalent to ASCII and not itself is longer in UTF-8.
+    func isJSONKey(_ key: String) -> Bool {
+        utf8.count == key.utf8.count && self == key
+    }
+
     /// Whether every character is white space (true for ""), answered from the first
     /// byte when it is ASCII and not a space, as for nearly every id and text read:
     /// asking each character cost a Unicode property lookup per record.
@@ -144,7 +153,7 @@ struct JSONFields {
     /// costs less than hashing the one asked for, which was a quarter of reading a line.
     private func member(_ key: String) -> JSONValue? {
         guard members.count <= 8 else { return members[key] }
-        for (name, value) in members where name == key { return value }
+        for (name, value) in members where name.isJSONKey(key) { return value }
         return nil
     }
 
