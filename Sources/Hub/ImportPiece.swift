@@ -67,11 +67,15 @@ struct ImportPiece: Sendable {
     static func judgements(importedWith records: [InterchangeRecord], projectID: String, ids: TimeOrderedIDs, now: Date) -> [Judgement] {
         var ids = ids
         var judgements: [Judgement] = []
-        judgements.reserveCapacity(records.reduce(0) { $0 + $1.annotations.count })
-        for record in records {
-            for (index, imported) in record.annotations.enumerated() {
+        // By index: taking each record whole would copy every task of a file of tasks alone.
+        let count = records.indices.reduce(0) { $0 + records[$1].annotations.count }
+        guard count > 0 else { return [] }
+        judgements.reserveCapacity(count)
+        for place in records.indices where !records[place].annotations.isEmpty {
+            let taskID = records[place].task.id
+            for (index, imported) in records[place].annotations.enumerated() {
                 let annotation = Annotation(
-                    id: ids.next(), taskID: record.task.id, projectID: projectID, answer: imported.answer,
+                    id: ids.next(), taskID: taskID, projectID: projectID, answer: imported.answer,
                     skipReason: imported.skipReason, username: imported.annotator, stationID: importedWorkStation,
                     leaseEpoch: 0, createdAt: imported.createdAt ?? now, secondsOnTask: imported.secondsOnTask ?? 0,
                     flag: imported.flag, predictionAccepted: imported.predictionAccepted)

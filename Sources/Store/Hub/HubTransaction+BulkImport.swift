@@ -65,17 +65,17 @@ public struct PreparedTasks: Sendable {
         let pieces = PieceWork.ranges(count: tasks.count, onEveryCore: onEveryCore) { range in
             var rows = PreparedRows(width: Int(Self.width), rows: range.count, bytes: tasks[range].reduce(0) { $0 + $1.text.utf8.count + 40 })
             var imaged: [(index: Int, task: LabelTask)] = []
+            // Each value read in place: a copy of each task was a tenth of this.
             for index in range {
-                let task = tasks[index]
                 rows.append(projectID)
-                rows.append(task.id)
-                rows.append(task.text)
-                rows.append(task.marking.rawValue)
-                rows.append(Int64(task.priority))
-                rows.append(task.meta)
-                rows.append(task.storedBody)
+                rows.append(tasks[index].id)
+                rows.append(tasks[index].text)
+                rows.append(tasks[index].marking.rawValue)
+                rows.append(Int64(tasks[index].priority))
+                rows.append(tasks[index].meta)
+                rows.append(tasks[index].storedBody)
                 rows.append((states?[index] ?? .open).rawValue)
-                if task.image != nil { imaged.append((index, task)) }
+                if tasks[index].image != nil { imaged.append((index, tasks[index])) }
             }
             return (rows, imaged)
         }
