@@ -152,7 +152,10 @@ struct JSONFields {
     /// Most objects in a file have a handful of members: comparing a few short keys
     /// costs less than hashing the one asked for, which was a quarter of reading a line.
     private func member(_ key: String) -> JSONValue? {
-        guard members.count <= 8 else { return members[key] }
+        guard members.count <= 8 else {
+            guard let index = members.index(forKey: key), members[index].key.isJSONKey(key) else { return nil }
+            return members[index].value
+        }
         for (name, value) in members where name.isJSONKey(key) { return value }
         return nil
     }

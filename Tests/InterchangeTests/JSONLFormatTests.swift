@@ -77,6 +77,25 @@ struct JSONLFormatTests {
         #expect(problem(#"{"text": "fine", "id": "sst2-000001"}"#) == "t.jsonl:2: id \"sst2-000001\" is already used on line 1; every task needs its own id")
     }
 
+    @Test("A member is found by its name byte for byte, as JSON compares names, not by canonical equivalence")
+    func memberNamesCompareByBytes() throws {
+        // Given an object with a member named by the Kelvin sign, which Swift's == takes for "K"
+        #expect("K" == "\u{212A}")
+        let fields = try JSONFields(try JSONValue.parse(#"{"\u212A": 1, "id": "a", "text": "t"}"#), path: "$", what: "a line")
+        // Then "K" is not that member, the sign itself is, and names differing in length never match
+        #expect(fields.present("K") == nil)
+        #expect(fields.present("\u{212A}") == .number("1"))
+        #expect(try fields.string("id") == "a")
+        #expect(fields.present("i") == nil && fields.present("ids") == nil && fields.present("txet") == nil)
+
+        // And so in an object too large to search in order
+        let members = (1...12).map { #""m\#($0)": \#($0)"# }.joined(separator: ", ")
+        let large = try JSONFields(try JSONValue.parse(#"{"\u212A": 1, "# + members + "}"), path: "$", what: "a line")
+        #expect(large.present("K") == nil)
+        #expect(large.present("\u{212A}") == .number("1"))
+        #expect(large.present("m12") == .number("12"))
+    }
+
     @Test("A chip list names its image by file, with the window to label, and a bad window is a sentence")
     func chipList() throws {
         // Given a line naming a file and a window, with a model's box in that file's pixels
