@@ -68,9 +68,7 @@ struct ImportPiece: Sendable {
         var ids = ids
         var judgements: [Judgement] = []
         // By index: taking each record whole would copy every task of a file of tasks alone.
-        let count = records.indices.reduce(0) { $0 + records[$1].annotations.count }
-        guard count > 0 else { return [] }
-        judgements.reserveCapacity(count)
+        judgements.reserveCapacity(records.indices.reduce(0) { $0 + records[$1].annotations.count })
         for place in records.indices where !records[place].annotations.isEmpty {
             let taskID = records[place].task.id
             for (index, imported) in records[place].annotations.enumerated() {

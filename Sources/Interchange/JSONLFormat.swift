@@ -101,8 +101,7 @@ public enum JSONLFormat: TaskFormat {
             throw Problem("each line must be a JSON object like {\"text\": \"...\"}, not \(value.typeDescription)")
         }
         let fields = try JSONFields(value, path: "$", what: "a line")
-        func isKnown(_ key: String) -> Bool { Self.fields.contains { key.isJSONKey($0) } }
-        if !fields.members.keys.allSatisfy(isKnown), let unknown = fields.members.keys.filter({ !isKnown($0) }).sorted().first {
+        if let unknown = fields.firstUnknown(Self.fields) {
             throw Problem("unknown field \"\(unknown)\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\", \"image\" and \"window\"")
         }
         var image: TaskImage?

@@ -215,10 +215,17 @@ struct JSONFields {
         return value.text
     }
 
+    /// The first member, in sorted order, named by none of `known` (byte for byte).
+    func firstUnknown(_ known: some Collection<String>) -> String? {
+        func isKnown(_ key: String) -> Bool { known.contains { key.isJSONKey($0) } }
+        // Asked of every line of a file, which nearly always holds known members only.
+        guard !members.keys.allSatisfy(isKnown) else { return nil }
+        return members.keys.filter { !isKnown($0) }.min()
+    }
+
     /// Refuses a member not in `known`, naming the first in sorted order.
-    func refuseUnknown(_ known: Set<String>, listing: @autoclosure () -> String) throws(Problem) {
-        guard members.keys.contains(where: { !known.contains($0) }) else { return }
-        let first = members.keys.filter { !known.contains($0) }.sorted()[0]
+    func refuseUnknown(_ known: some Collection<String>, listing: @autoclosure () -> String) throws(Problem) {
+        guard let first = firstUnknown(known) else { return }
         throw Problem("unknown field \"\(first)\"; \(listing())", at: at(first))
     }
 }

@@ -73,6 +73,8 @@ struct JSONLFormatTests {
             == "t.jsonl:2: a comparison task needs exactly 2 responses to compare; it has 1")
         #expect(problem(#"{"text": "a", "label": "x"}"#)
             == "t.jsonl:2: unknown field \"label\"; a line may hold \"id\", \"text\", \"marking\", \"priority\", \"meta\", \"responses\", \"predictions\", \"annotations\", \"tokens\", \"image\" and \"window\"")
+        #expect(problem(#"{"text": "a", "annotations": [{"answer": {"labels": ["positive"]}, "zzz": 1, "annotater": "ana"}]}"#)
+            == "t.jsonl:2: $.annotations[0].annotater: unknown field \"annotater\"; an annotation may hold \"annotator\", \"answer\", \"created_at\", \"flag\", \"ground_truth\", \"prediction_accepted\", \"seconds_on_task\", \"skip_reason\"")
         #expect(problem(#"{"text": "a""#) == "t.jsonl:2: not valid JSON (unexpected end of line at column 13)")
         #expect(problem(#"{"text": "fine", "id": "sst2-000001"}"#) == "t.jsonl:2: id \"sst2-000001\" is already used on line 1; every task needs its own id")
     }

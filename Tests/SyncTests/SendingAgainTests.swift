@@ -50,7 +50,7 @@ struct SendingAgainTests {
         #expect(try await HTTPTransport.sendingAgain(.ifUnanswered) { try media.send() } == "reply 2")
     }
 
-    @Test func aRefusalOrATimeoutIsNeverSentAgain() async throws {
+    @Test func aTimeoutIsNeverSentAgain() async throws {
         for error in [HTTPClientError.deadlineExceeded, HTTPClientError.connectTimeout] {
             let flaky = Flaky(failures: 1, error: error)
             await #expect(throws: error) { try await HTTPTransport.sendingAgain(.ifUnanswered) { try flaky.send() } }
